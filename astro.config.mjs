@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// The site URL only matters for absolute links in feeds and the sitemap; set LEDGER_SITE_URL
+// when publishing. Output is fully static: no server, no client JavaScript.
+export default defineConfig({
+  site: process.env.LEDGER_SITE_URL ?? 'https://reliability.example.org',
+  output: 'static',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,82 @@
+/**
+ * `npm run build`: check, compute, render the site. Astro writes into a temporary directory
+ * beside the output; the old output is replaced only when everything succeeded, so a scheduled
+ * job that fails leaves the published site untouched (SPEC §12).
+ */
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hasErrors } from '../ingest/diagnostic.ts';
+import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { AS_OF_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
+import { CliError, EXIT } from './cli-error.ts';
+import type { Effects } from './effects.ts';
+import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
+import { printDiagnostics, summarise } from './print-diagnostics.ts';
+
+export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME]
+
+Checks every input, computes every figure and renders the static site into DIR (default dist/).
+The previous DIR is replaced only when the whole build succeeded.`;
+
+/** The tool's own root, where astro.config.mjs and src/ live. */
+export const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function runBuild(args: string[], fx: Effects): Promise<number> {
+  const { values } = parseCommandArgs(args, { out: { type: 'string' }, 'cache-dir': { type: 'string' } });
+  if (values.help) {
+    fx.out(HELP);
+    return EXIT.ok;
+  }
+  const paths = pathsFrom(values, fx);
+  const asOfMs = asOfFrom(values['as-of']);
+  const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
+
+  const { diagnostics } = await readLedgerInputs(paths, (m) => {
+    if (fx.interactive) fx.err(m);
+  });
+  printDiagnostics(diagnostics, 'text', fx);
+  if (hasErrors(diagnostics)) {
+    fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
+    return EXIT.invalidInput;
+  }
+  fx.err(`check: ${summarise(diagnostics)}`);
+
+  const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  const env = fx.env;
+  env[DATA_ENV] = paths.dataDir;
+  env[CONTENT_ENV] = paths.contentDir;
+  if (asOfMs !== undefined) env[AS_OF_ENV] = new Date(asOfMs).toISOString();
+  else delete env[AS_OF_ENV];
+
+  const { build } = await import('astro');
+  try {
+    await build({
+      root: TOOL_ROOT,
+      outDir: staging,
+      logLevel: fx.interactive ? 'info' : 'warn',
+      ...(typeof values['cache-dir'] === 'string' ? { cacheDir: resolve(fx.cwd, values['cache-dir']) } : {}),
+    });
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw new CliError(`build failed: ${(e as Error).message}\n${basename(outDir)}/ was left as it was`, EXIT.invalidInput);
+  }
+  await publish(staging, outDir);
+  fx.err(`build: site written to ${outDir}`);
+  return EXIT.ok;
+}
+
+/** Swap the staging directory in: two renames on one file system, never a half-written site. */
+async function publish(staging: string, outDir: string): Promise<void> {
+  await mkdir(dirname(outDir), { recursive: true });
+  const old = join(dirname(outDir), `.dist-old-${process.pid}`);
+  await rm(old, { recursive: true, force: true });
+  try {
+    await rename(outDir, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  await rename(staging, outDir);
+  await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,28 @@
+/** `npm run check`: validate every input without building (SPEC §12). */
+import { hasErrors } from '../ingest/diagnostic.ts';
+import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { EXIT, usageError } from './cli-error.ts';
+import type { Effects } from './effects.ts';
+import { parseCommandArgs, pathsFrom } from './options.ts';
+import { printDiagnostics, summarise, type DiagnosticFormat } from './print-diagnostics.ts';
+
+export const HELP = `Usage: npm run check -- [--format text|github] [--data DIR] [--content DIR]
+
+Validates settings, SLO definitions, SLI exports and postmortems without building.
+Prints each problem as path:line:col: error|warning: message, with a hint.
+Exit code 1 when any error is found.`;
+
+export async function runCheck(args: string[], fx: Effects): Promise<number> {
+  const { values } = parseCommandArgs(args, { format: { type: 'string' } });
+  if (values.help) {
+    fx.out(HELP);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? 'text') as DiagnosticFormat;
+  if (format !== 'text' && format !== 'github') throw usageError(`--format must be text or github, not "${format}"`);
+  const paths = pathsFrom(values, fx);
+  const { diagnostics } = await readLedgerInputs(paths, (m) => fx.err(m));
+  printDiagnostics(diagnostics, format, fx);
+  fx.err(`check: ${summarise(diagnostics)}`);
+  return hasErrors(diagnostics) ? EXIT.invalidInput : EXIT.ok;
+}

@@ -1,0 +1,24 @@
+/**
+ * The side effects a command may have, passed in so that tests can replace them with silent,
+ * recording ones (Observable Framework's `effects`).
+ */
+export interface Effects {
+  /** Normal output (reports, JSON). */
+  out(text: string): void;
+  /** Progress and diagnostics. */
+  err(text: string): void;
+  /** Whether err is a terminal (progress may redraw) or a log (one summary line per step). */
+  interactive: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processEffects(): Effects {
+  return {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    interactive: Boolean(process.stderr.isTTY) && !process.env['CI'],
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

@@ -1,0 +1,39 @@
+/** Options shared by every command (SPEC §12): --data, --content, --as-of. */
+import { parseArgs } from 'node:util';
+import { ledgerPaths, type LedgerPaths } from '../ingest/ledger-paths.ts';
+import { usageError } from './cli-error.ts';
+import type { Effects } from './effects.ts';
+
+export const COMMON_OPTIONS = {
+  data: { type: 'string' },
+  content: { type: 'string' },
+  'as-of': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+export function parseCommandArgs<T extends OptionSpec>(args: string[], extra: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw usageError((e as Error).message);
+  }
+}
+
+export function pathsFrom(values: { data?: string | boolean | undefined; content?: string | boolean | undefined }, fx: Effects): LedgerPaths {
+  return ledgerPaths({
+    data: typeof values.data === 'string' ? values.data : undefined,
+    content: typeof values.content === 'string' ? values.content : undefined,
+    cwd: fx.cwd,
+  });
+}
+
+/** `--as-of` takes an ISO 8601 instant with an offset, e.g. 2026-10-01T00:00:00Z. */
+export function asOfFrom(value: string | boolean | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) {
+    throw usageError(`--as-of "${value}" is not an ISO 8601 instant; write e.g. 2026-10-01T00:00:00Z`);
+  }
+  return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+}

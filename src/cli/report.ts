@@ -1,0 +1,48 @@
+/** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
+import { formatAttainment, formatObjective, formatPercent } from '../domain/format.ts';
+import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { buildLedgerReport, findQuarter } from '../report/quarter-report.ts';
+import { CliError, EXIT, usageError } from './cli-error.ts';
+import type { Effects } from './effects.ts';
+import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
+import { printDiagnostics, summarise } from './print-diagnostics.ts';
+
+export const HELP = `Usage: npm run report -- <quarter> [--json] [--data DIR] [--content DIR] [--as-of TIME]
+
+Prints the figures of one quarter, e.g. 2026-Q3 (or FY2027-Q1 with a fiscal year).
+--json prints the review JSON of SPEC §11, the same as /reviews/<quarter>.json.`;
+
+export async function runReport(args: string[], fx: Effects): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+  if (values.help) {
+    fx.out(HELP);
+    return EXIT.ok;
+  }
+  const quarterId = positionals[0];
+  if (quarterId === undefined) throw usageError('report needs a quarter, e.g. npm run report -- 2026-Q3');
+  const asOfMs = asOfFrom(values['as-of']);
+  const { inputs, diagnostics } = await readLedgerInputs(pathsFrom(values, fx));
+  if (inputs === null) {
+    printDiagnostics(diagnostics, 'text', fx);
+    fx.err(`report: stopped, ${summarise(diagnostics)}`);
+    return EXIT.invalidInput;
+  }
+  const ledger = buildLedgerReport(inputs, { asOfMs });
+  const q = findQuarter(ledger, quarterId);
+  if (q === undefined) {
+    const known = ledger.quarters.map((x) => x.quarter).join(', ');
+    throw new CliError(`no data for quarter "${quarterId}"; quarters with data: ${known}`, EXIT.usage);
+  }
+  if (values.json) {
+    fx.out(JSON.stringify(q, null, 2));
+    return EXIT.ok;
+  }
+  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}; data as of ${q.asOf}`);
+  for (const s of q.slos) {
+    const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
+    const rem = s.remaining === null ? '' : `, ${formatPercent(s.remaining)} of budget left`;
+    fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
+  }
+  fx.out(`  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`);
+  return EXIT.ok;
+}

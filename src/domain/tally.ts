@@ -1,0 +1,144 @@
+/**
+ * What an SLO's data adds up to over some interval — a day, a month, a quarter, a rolling window —
+ * in the terms of its budgeting method (SPEC §6.2). Tallies add, so a quarter is the sum of its
+ * days and a rolling window the sum of its 28 days.
+ */
+import type { Bucket } from './bucket.ts';
+import type { DecimalFraction } from './decimal.ts';
+import { compareScaled, ONE } from './decimal.ts';
+import type { BudgetingMethod, SloDefinition } from './slo.ts';
+import { aggregateSlices, isGoodSlice, sliceDurationMs } from './timeslices.ts';
+
+export interface Tally {
+  /** Σgood and Σtotal of the rows, for every method. */
+  good: number;
+  total: number;
+  /** Budget spent: bad events (occurrences) or bad time in ms (timeslice methods). */
+  spent: number;
+  /** Slices with data that met / missed the slice target (timeslice methods; 0 for occurrences). */
+  goodSlices: number;
+  badSlices: number;
+  /** Σ good/total over slices with data (RatioTimeslices). */
+  ratioSum: number;
+}
+
+export const EMPTY_TALLY: Tally = { good: 0, total: 0, spent: 0, goodSlices: 0, badSlices: 0, ratioSum: 0 };
+
+export function addTallies(a: Tally, b: Tally): Tally {
+  return {
+    good: a.good + b.good,
+    total: a.total + b.total,
+    spent: a.spent + b.spent,
+    goodSlices: a.goodSlices + b.goodSlices,
+    badSlices: a.badSlices + b.badSlices,
+    ratioSum: a.ratioSum + b.ratioSum,
+  };
+}
+
+export function sumTallies(tallies: Iterable<Tally>): Tally {
+  let sum = EMPTY_TALLY;
+  for (const t of tallies) sum = addTallies(sum, t);
+  return sum;
+}
+
+/** The smallest piece a tally is made of: the rows of one timestamp, or one slice. */
+export interface BudgetUnit {
+  startMs: number;
+  endMs: number;
+  tally: Tally;
+}
+
+/**
+ * The units of `buckets`, oldest first. Occurrence rows with the same timestamp are summed (two
+ * files holding parts of the same minute add up); timeslice rows are summed into slices aligned
+ * to `anchorMs` and cut at `clipEndMs`.
+ */
+export function buildBudgetUnits(
+  buckets: readonly Bucket[],
+  slo: SloDefinition,
+  anchorMs: number,
+  clipEndMs: number,
+  stepMs: number,
+): BudgetUnit[] {
+  if (slo.budgeting === 'occurrences') {
+    const byStart = new Map<number, { good: number; total: number }>();
+    for (const b of buckets) {
+      const u = byStart.get(b.startMs);
+      if (u === undefined) byStart.set(b.startMs, { good: b.good, total: b.total });
+      else {
+        u.good += b.good;
+        u.total += b.total;
+      }
+    }
+    return [...byStart.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([startMs, { good, total }]) => ({
+        startMs,
+        endMs: startMs + stepMs,
+        tally: { ...EMPTY_TALLY, good, total, spent: total - good },
+      }));
+  }
+  const rule = requireTimeslice(slo);
+  return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {
+    const good = isGoodSlice(s, rule.target);
+    const duration = sliceDurationMs(s);
+    // RatioTimeslices spends the bad share of each slice's time, (1 − good/total)·w, so that over
+    // a fully covered quarter the sum is (1 − A)·|quarter| and C = (1 − A)/(1 − O) as SPEC §6.2 says.
+    const spent =
+      slo.budgeting === 'timeslices' ? (good ? 0 : duration) : ((s.total - s.good) * duration) / s.total;
+    return {
+      startMs: s.startMs,
+      endMs: s.endMs,
+      tally: {
+        good: s.good,
+        total: s.total,
+        spent,
+        goodSlices: good ? 1 : 0,
+        badSlices: good ? 0 : 1,
+        ratioSum: s.good / s.total,
+      },
+    };
+  });
+}
+
+export function requireTimeslice(slo: SloDefinition): NonNullable<SloDefinition['timeslice']> {
+  if (slo.timeslice === undefined) throw new RangeError(`SLO ${slo.id} uses ${slo.budgeting} but has no timeslice window`);
+  if (!(slo.timeslice.windowMs > 0)) throw new RangeError(`SLO ${slo.id} has a timeslice window of ${slo.timeslice.windowMs} ms`);
+  return slo.timeslice;
+}
+
+/** Slices with data: the denominator of timeslice attainment. */
+export function validSlices(t: Tally): number {
+  return t.goodSlices + t.badSlices;
+}
+
+/**
+ * SPEC §6.5: fewer than minEvents events, or (for the timeslice methods) no valid slice, is not
+ * enough data to state an attainment. The event threshold applies to every method, because the
+ * spec states it for "an SLO", not for occurrence SLOs only.
+ */
+export function hasEnoughData(t: Tally, method: BudgetingMethod, minEvents: number): boolean {
+  if (!(t.total > 0) || t.total < minEvents) return false;
+  return method === 'occurrences' || validSlices(t) > 0;
+}
+
+/**
+ * Attainment A (SPEC §6.2): G/T for occurrences, goodSlices/(goodSlices + badSlices) for
+ * timeslices, the mean slice ratio for ratio-timeslices. Null when there is not enough data.
+ */
+export function attainmentOf(t: Tally, method: BudgetingMethod, minEvents: number): number | null {
+  if (!hasEnoughData(t, method, minEvents)) return null;
+  if (method === 'occurrences') return t.good / t.total;
+  if (method === 'timeslices') return t.goodSlices / validSlices(t);
+  return t.ratioSum / validSlices(t);
+}
+
+/**
+ * A ≥ O, decided exactly (G·1 ≥ T·O on the decimal the objective was written as), so that an
+ * attainment equal to the objective meets it.
+ */
+export function meetsObjective(t: Tally, method: BudgetingMethod, objective: DecimalFraction): boolean {
+  if (method === 'occurrences') return compareScaled(t.good, ONE, t.total, objective) >= 0;
+  const numerator = method === 'timeslices' ? t.goodSlices : t.ratioSum;
+  return compareScaled(numerator, ONE, validSlices(t), objective) >= 0;
+}

@@ -1,0 +1,111 @@
+/**
+ * The catalogue of every problem the ledger can report about its inputs: one place for the
+ * user-facing words, so that they stay consistent and tests can pin them.
+ */
+import type { Severity } from './diagnostic.ts';
+
+interface CodeEntry {
+  severity: Severity;
+  title: string;
+  hint: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  'file-unreadable': {
+    severity: 'error',
+    title: 'File cannot be read',
+    hint: 'check that the path exists and is readable',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    title: 'YAML syntax error',
+    hint: 'fix the indentation or quoting at this place; a YAML linter shows the exact spot',
+  },
+  'schema': {
+    severity: 'error',
+    title: 'Field does not match the schema',
+    hint: 'see the field reference in README.md',
+  },
+  'unknown-key': {
+    severity: 'error',
+    title: 'Unknown key',
+    hint: 'remove the key or correct its spelling',
+  },
+  'duplicate-slo-id': {
+    severity: 'error',
+    title: 'Duplicate SLO id',
+    hint: 'SLO ids are unique across data/slos/; rename one of them',
+  },
+  'sli-source-missing': {
+    severity: 'error',
+    title: 'SLI source file not found',
+    hint: 'sli.source is relative to the data directory, e.g. sli/checkout.csv',
+  },
+  'csv-syntax': {
+    severity: 'error',
+    title: 'CSV cannot be parsed',
+    hint: 'check quoting: a field containing the delimiter must be quoted',
+  },
+  'csv-missing-column': {
+    severity: 'error',
+    title: 'Column not in the CSV header',
+    hint: 'map the SLO to a column that exists in the header',
+  },
+  'csv-bad-timestamp': {
+    severity: 'error',
+    title: 'Timestamp cannot be read',
+    hint: 'use ISO 8601 with an offset, e.g. 2026-08-14T09:00:00Z',
+  },
+  'csv-bad-number': {
+    severity: 'error',
+    title: 'Count is not a number',
+    hint: 'counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value',
+  },
+  'csv-negative': {
+    severity: 'error',
+    title: 'Negative count',
+    hint: 'counts cannot be negative; fix the export',
+  },
+  'csv-good-greater-than-total': {
+    severity: 'error',
+    title: 'good is greater than total',
+    hint: 'swap the columns in the SLO definition, or fix the export',
+  },
+  'csv-duplicate-row': {
+    severity: 'error',
+    title: 'Same series and timestamp twice',
+    hint: 'remove one of the rows, or set sli.duplicates: sum | last in the SLO',
+  },
+  'csv-no-series': {
+    severity: 'error',
+    title: 'Series not found in the CSV',
+    hint: 'check sli.series against the values of the series column',
+  },
+  'postmortem-schema': {
+    severity: 'error',
+    title: 'Postmortem front matter is invalid',
+    hint: 'see the postmortem fields in README.md',
+  },
+  'postmortem-unknown-reference': {
+    severity: 'error',
+    title: 'Postmortem names something that is not in the catalog',
+    hint: 'use an id from data/slos/',
+  },
+  'postmortem-order': {
+    severity: 'error',
+    title: 'Postmortem times are out of order',
+    hint: 'started ≤ detected and started ≤ mitigated ≤ resolved',
+  },
+  'postmortem-missing-section': {
+    severity: 'warning',
+    title: 'Postmortem lacks a usual section',
+    hint: 'add the section, even if short: readers look for it',
+  },
+  'no-sli-data': {
+    severity: 'error',
+    title: 'No SLI data at all',
+    hint: 'add at least one CSV under data/sli/ and reference it from an SLO',
+  },
+} as const satisfies Record<string, CodeEntry>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

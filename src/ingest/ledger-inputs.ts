@@ -1,0 +1,103 @@
+/**
+ * Everything a ledger is made of, read and validated in one go: settings, SLO catalog, SLI
+ * aggregates, exclusions and postmortems. Problems from every file are collected before anyone
+ * decides to stop (STYLE rule 7).
+ */
+import { join } from 'node:path';
+import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { readExclusions, type Exclusion } from './exclusions.ts';
+import { displayPath, type LedgerPaths } from './ledger-paths.ts';
+import type { Postmortem } from './postmortem.ts';
+import { readPostmortems } from './postmortem-files.ts';
+import { readSettings, type Settings } from './settings.ts';
+import { readSliCsv, type SliAggregate, type SliConsumer } from './sli-csv.ts';
+import { readSloCatalog, type Catalog } from './slo-catalog.ts';
+
+export interface LedgerInputs {
+  settings: Settings;
+  catalog: Catalog;
+  /** By SLO id. */
+  sli: Map<string, SliAggregate>;
+  exclusions: Exclusion[];
+  postmortems: Postmortem[];
+}
+
+export interface LoadProgress {
+  (message: string): void;
+}
+
+/** Settings, catalog, SLI data and exclusions: what the Astro `slos` loader and the CLI share. */
+export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () => {}) {
+  const diagnostics: Diagnostic[] = [];
+  const show = (abs: string) => displayPath(paths, abs);
+  const settingsRead = await readSettings(join(paths.dataDir, 'ledger.yaml'), show(join(paths.dataDir, 'ledger.yaml')));
+  diagnostics.push(...settingsRead.diagnostics);
+  const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
+  diagnostics.push(...catalogRead.diagnostics);
+  const exclusionsRead = await readExclusions(join(paths.dataDir, 'exclusions.yaml'), show(join(paths.dataDir, 'exclusions.yaml')));
+  diagnostics.push(...exclusionsRead.diagnostics);
+
+  const bySource = new Map<string, SliConsumer[]>();
+  for (const entry of catalogRead.catalog.entries) {
+    const list = bySource.get(entry.sli.source) ?? [];
+    list.push({ sloId: entry.slo.id, mapping: entry.sli });
+    bySource.set(entry.sli.source, list);
+  }
+  const sli = new Map<string, SliAggregate>();
+  for (const [source, consumers] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
+    const abs = join(paths.dataDir, source);
+    const result = await readSliCsv(abs, show(abs), consumers);
+    progress(`read ${show(abs)}: ${result.rows.toLocaleString('en-US')} rows for ${consumers.length} SLO${consumers.length === 1 ? '' : 's'}`);
+    diagnostics.push(...result.diagnostics);
+    for (const agg of result.aggregates) sli.set(agg.sloId, agg);
+  }
+  if (catalogRead.catalog.entries.length > 0 && [...sli.values()].every((a) => a.buckets.length === 0) && diagnostics.length === 0) {
+    diagnostics.push(diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'));
+  }
+  return {
+    settings: settingsRead.settings,
+    catalog: catalogRead.catalog,
+    sli,
+    exclusions: exclusionsRead.exclusions,
+    diagnostics,
+  };
+}
+
+/** Cross-file rules for postmortems: known services, SLOs and severities. */
+export function checkPostmortemReferences(
+  postmortems: readonly { postmortem: Postmortem; file: string }[],
+  settings: Settings,
+  catalog: Catalog,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const services = new Set(catalog.services.map((s) => s.id));
+  const slos = new Set(catalog.entries.map((e) => e.slo.id));
+  for (const { postmortem: pm, file } of postmortems) {
+    if (!settings.severities.includes(pm.severity)) {
+      out.push(diagnose('postmortem-schema', { file, line: 1, column: 1 }, `severity "${pm.severity}" is not one of ${settings.severities.join(', ')}`, 'use a severity listed in data/ledger.yaml'));
+    }
+    for (const s of pm.services) {
+      if (!services.has(s)) out.push(diagnose('postmortem-unknown-reference', { file, line: 1, column: 1 }, `service "${s}" is not in the catalog`, `known services: ${[...services].join(', ')}`));
+    }
+    for (const s of pm.slos ?? []) {
+      if (!slos.has(s)) out.push(diagnose('postmortem-unknown-reference', { file, line: 1, column: 1 }, `SLO "${s}" is not in the catalog`, `known SLOs: ${[...slos].join(', ')}`));
+    }
+  }
+  return out;
+}
+
+/** The whole ledger, as the CLI reads it. `inputs` is null when any error was found. */
+export async function readLedgerInputs(paths: LedgerPaths, progress?: LoadProgress): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[] }> {
+  const data = await readLedgerData(paths, progress);
+  const pmDir = join(paths.contentDir, 'postmortems');
+  const pms = await readPostmortems(pmDir, displayPath(paths, pmDir));
+  const diagnostics = [...data.diagnostics, ...pms.diagnostics];
+  if (data.settings) diagnostics.push(...checkPostmortemReferences(pms.files, data.settings, data.catalog));
+  const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
+  return {
+    inputs: failed || data.settings === null
+      ? null
+      : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem) },
+    diagnostics,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The Astro content-layer loader for the CSV and YAML data: it runs the same reader as the CLI
+ * and stores the aggregates, so pages never parse a CSV themselves.
+ */
+import type { Loader } from 'astro/loaders';
+import { InputError, hasErrors } from './diagnostic.ts';
+import { readLedgerData } from './ledger-inputs.ts';
+import type { LedgerPaths } from './ledger-paths.ts';
+import type { Settings } from './settings.ts';
+import type { Catalog } from './slo-catalog.ts';
+import type { SliAggregate } from './sli-csv.ts';
+import type { Exclusion } from './exclusions.ts';
+
+/** What the `ledger` entry holds: plain arrays, since the data store serialises entries. */
+export interface LedgerEntryData {
+  settings: Settings;
+  catalog: Catalog;
+  sli: SliAggregate[];
+  exclusions: Exclusion[];
+}
+
+export function ledgerLoader(paths: LedgerPaths): Loader {
+  return {
+    name: 'reliability-ledger',
+    load: async ({ store, logger, generateDigest }) => {
+      const data = await readLedgerData(paths, (m) => logger.info(m));
+      if (hasErrors(data.diagnostics) || data.settings === null) throw new InputError(data.diagnostics);
+      const entry: LedgerEntryData = {
+        settings: data.settings,
+        catalog: data.catalog,
+        sli: [...data.sli.values()],
+        exclusions: data.exclusions,
+      };
+      const record = entry as unknown as Record<string, unknown>;
+      store.clear();
+      store.set({ id: 'ledger', data: record, digest: generateDigest(record) });
+    },
+  };
+}

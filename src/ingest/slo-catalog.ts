@@ -1,0 +1,228 @@
+/**
+ * data/slos/*.yaml — the SLO catalog in the native format (SPEC §4). Parsed once here into
+ * domain SloDefinitions plus the mapping that tells the CSV reader where each SLI lives.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SloDefinition } from '../domain/slo.ts';
+import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { parseDurationText } from './duration-text.ts';
+import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
+
+export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
+
+/** Where an SLO's indicator lives in the CSV exports, and how to read it. */
+export interface SliMapping {
+  /** Relative to the data directory, e.g. `sli/checkout.csv`. */
+  source: string;
+  timestampColumn: string;
+  seriesColumn: string;
+  series: string | null;
+  good: string | null;
+  bad: string | null;
+  total: string | null;
+  value: string | null;
+  threshold: { op: ThresholdOp; value: number } | null;
+  /** Zone of timestamps written without an offset. */
+  timezone: string | null;
+  stepMs: number | null;
+  duplicates: 'error' | 'sum' | 'last';
+}
+
+export interface Service {
+  id: string;
+  owner: string;
+  team: string;
+}
+
+export interface CatalogEntry {
+  slo: SloDefinition;
+  sli: SliMapping;
+  file: string;
+  line: number;
+}
+
+export interface Catalog {
+  services: Service[];
+  entries: CatalogEntry[];
+}
+
+const objectiveSchema = z.union([
+  z.number().gt(0).lt(1),
+  z
+    .string()
+    .regex(/^\d{1,2}(\.\d+)?%$/, 'write the objective as a percentage like "99.9%" or a fraction like 0.999')
+    .transform((s) => Number(s.slice(0, -1)) / 100)
+    .refine((n) => n > 0 && n < 1, 'objective must be between 0% and 100%, exclusive'),
+]);
+
+const durationSchema = z
+  .string()
+  .refine((s) => parseDurationText(s) !== undefined, 'write a duration like 1m, 5m or 1h (m is minutes)')
+  .transform((s) => parseDurationText(s) ?? 0);
+
+const thresholdSchema = z.strictObject({
+  /** Comparison a good value passes, e.g. lte. */
+  op: z.enum(['lt', 'lte', 'gt', 'gte']),
+  /** The limit, in the column's unit, e.g. 300. */
+  value: z.number(),
+});
+
+const sliSchema = z
+  .strictObject({
+    /** CSV export relative to data/, e.g. sli/checkout.csv. */
+    source: z.string().min(1),
+    /** Value of the series column to read, e.g. checkout-availability. */
+    series: z.string().min(1).optional(),
+    /** Name of the timestamp column, default `timestamp`. */
+    timestampColumn: z.string().min(1).default('timestamp'),
+    /** Name of the series column, default `series`. */
+    seriesColumn: z.string().min(1).default('series'),
+    /** Column of good events, e.g. ok. */
+    good: z.string().min(1).optional(),
+    /** Column of bad events (instead of good), e.g. errors. */
+    bad: z.string().min(1).optional(),
+    /** Column of all events, e.g. requests. */
+    total: z.string().min(1).optional(),
+    /** Column of a measured value for threshold SLIs, e.g. p99_ms. */
+    value: z.string().min(1).optional(),
+    /** The limit a good value passes, e.g. { op: lte, value: 300 }. */
+    threshold: thresholdSchema.optional(),
+    /** IANA zone of timestamps written without an offset, e.g. Europe/Berlin. */
+    timezone: z.string().min(1).optional(),
+    /** Span each row covers, e.g. 5m; inferred from the data when absent. */
+    step: durationSchema.optional(),
+    /** What to do with the same series and timestamp twice: error (default), sum or last. */
+    duplicates: z.enum(['error', 'sum', 'last']).default('error'),
+  })
+  .superRefine((sli, ctx) => {
+    const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;
+    const threshold = sli.value !== undefined || sli.threshold !== undefined;
+    if (counts && threshold) {
+      ctx.addIssue({ code: 'custom', message: 'use either good/bad + total columns or value + threshold, not both' });
+    } else if (threshold) {
+      if (sli.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a threshold SLI needs `value:` (the column)' });
+      if (sli.threshold === undefined) ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'a value SLI needs `threshold: { op, value }`' });
+    } else {
+      if (sli.total === undefined) ctx.addIssue({ code: 'custom', path: ['total'], message: 'missing `total:` (the column of all events)' });
+      if ((sli.good === undefined) === (sli.bad === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give exactly one of `good:` or `bad:` (a column name)' });
+      }
+    }
+  });
+
+const sloSchema = z
+  .strictObject({
+    /** Unique across the catalog, e.g. checkout-availability. */
+    id: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'ids are lower-case letters, digits and dashes'),
+    /** What users get when it is met, e.g. "Checkout requests succeed". */
+    name: z.string().min(1),
+    /** e.g. 99.9% or 0.999. */
+    objective: objectiveSchema,
+    /** occurrences (default), timeslices or ratio-timeslices. */
+    budgeting: z.enum(['occurrences', 'timeslices', 'ratio-timeslices']).default('occurrences'),
+    /** Slice length and the share of good events that makes a slice good, e.g. { window: 1m, target: 0.95 }. */
+    timeslice: z.strictObject({ window: durationSchema, target: z.number().gt(0).max(1) }).optional(),
+    /** Low-traffic threshold for this SLO, e.g. 500. */
+    minEvents: z.number().int().positive().optional(),
+    /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
+    description: z.string().optional(),
+    sli: sliSchema,
+  })
+  .superRefine((slo, ctx) => {
+    if (slo.budgeting !== 'occurrences' && slo.timeslice === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['timeslice'], message: `budgeting ${slo.budgeting} needs timeslice: { window, target }` });
+    }
+  });
+
+const serviceFileSchema = z.strictObject({
+  /** Service id, e.g. checkout-api. */
+  service: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'service ids are lower-case letters, digits and dashes'),
+  /** The accountable person, usually the product manager, e.g. Dana Ruiz. */
+  owner: z.string().min(1),
+  /** The responsible team, e.g. payments. */
+  team: z.string().min(1),
+  slos: z.array(sloSchema).min(1),
+});
+
+export function parseSloFile(file: string, text: string): { catalog: Catalog; diagnostics: Diagnostic[] } {
+  const empty: Catalog = { services: [], entries: [] };
+  const { source, diagnostics } = parseYamlSource(file, text);
+  if (diagnostics.length > 0) return { catalog: empty, diagnostics };
+  const result = serviceFileSchema.safeParse(source.documents[0]);
+  if (!result.success) return { catalog: empty, diagnostics: diagnoseSchemaIssues(source, result.error) };
+  const svc = result.data;
+  const entries = svc.slos.map((s, i): CatalogEntry => {
+    const slo: SloDefinition = {
+      id: s.id,
+      name: s.name,
+      service: svc.service,
+      owner: svc.owner,
+      team: svc.team,
+      objective: s.objective,
+      budgeting: s.budgeting,
+      ...(s.timeslice ? { timeslice: { windowMs: s.timeslice.window, target: s.timeslice.target } } : {}),
+      ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
+    };
+    const sli = s.sli;
+    return {
+      slo,
+      sli: {
+        source: sli.source,
+        timestampColumn: sli.timestampColumn,
+        seriesColumn: sli.seriesColumn,
+        series: sli.series ?? null,
+        good: sli.good ?? null,
+        bad: sli.bad ?? null,
+        total: sli.total ?? null,
+        value: sli.value ?? null,
+        threshold: sli.threshold ?? null,
+        timezone: sli.timezone ?? null,
+        stepMs: sli.step ?? null,
+        duplicates: sli.duplicates,
+      },
+      file,
+      line: source.locate(['slos', i]).line,
+    };
+  });
+  return {
+    catalog: { services: [{ id: svc.service, owner: svc.owner, team: svc.team }], entries },
+    diagnostics: [],
+  };
+}
+
+/** Reads every `*.yaml`/`*.yml` in the folder, in name order; ids must be unique across files. */
+export async function readSloCatalog(dir: string, display: string): Promise<{ catalog: Catalog; diagnostics: Diagnostic[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    names = [];
+  }
+  const catalog: Catalog = { services: [], entries: [] };
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, CatalogEntry>();
+  for (const name of names) {
+    const file = `${display}/${name}`;
+    const parsed = parseSloFile(file, await readFile(join(dir, name), 'utf8'));
+    diagnostics.push(...parsed.diagnostics);
+    catalog.services.push(...parsed.catalog.services);
+    for (const entry of parsed.catalog.entries) {
+      const first = seen.get(entry.slo.id);
+      if (first) {
+        diagnostics.push(
+          diagnose(
+            'duplicate-slo-id',
+            { file: entry.file, line: entry.line, column: 1 },
+            `SLO id "${entry.slo.id}" is already defined at ${first.file}:${first.line}`,
+          ),
+        );
+        continue;
+      }
+      seen.set(entry.slo.id, entry);
+      catalog.entries.push(entry);
+    }
+  }
+  return { catalog, diagnostics };
+}

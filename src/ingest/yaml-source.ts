@@ -1,0 +1,115 @@
+/**
+ * YAML documents that remember where each value came from, so that a schema problem can be
+ * reported at the line and column of the offending key.
+ */
+import { LineCounter, isCollection, isNode, isPair, isScalar, parseAllDocuments, type Document } from 'yaml';
+import type { z } from 'zod';
+import { diagnose, type Diagnostic } from './diagnostic.ts';
+import type { DiagnosticCode } from './diagnostic-codes.ts';
+
+export interface YamlSource {
+  file: string;
+  /** Plain JS values, one per document in the stream. */
+  documents: unknown[];
+  /** 1-based line and column of the value at `path` in document `index`, or of its nearest parent. */
+  locate(path: readonly PropertyKey[], index?: number): { line: number; column: number };
+  /** Same, but pointing at the key rather than at the value. */
+  locateKey(path: readonly PropertyKey[], index?: number): { line: number; column: number };
+}
+
+export function parseYamlSource(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = [];
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    for (const error of doc.errors) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      diagnostics.push(
+        diagnose('yaml-syntax', { file, line: pos.line, column: pos.col }, firstLine(error.message)),
+      );
+    }
+  }
+  const position = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const find = (path: readonly PropertyKey[], index: number, wantKey: boolean) => {
+    const doc = list[index];
+    if (!doc) return { line: 1, column: 1 };
+    let node: unknown = doc.contents;
+    let best = isNode(node) && node.range ? position(node.range[0]) : { line: 1, column: 1 };
+    for (const key of path) {
+      if (!isCollection(node)) break;
+      const item = (node.items as unknown[]).find((it, i) =>
+        isPair(it) ? isScalar(it.key) && String(it.key.value) === String(key) : i === Number(key),
+      );
+      if (item === undefined) break;
+      if (isPair(item)) {
+        const keyNode = item.key;
+        if (wantKey && isNode(keyNode) && keyNode.range) best = position(keyNode.range[0]);
+        node = item.value;
+        if (!wantKey && isNode(node) && node.range) best = position(node.range[0]);
+        else if (isNode(keyNode) && keyNode.range && !wantKey) best = position(keyNode.range[0]);
+      } else {
+        node = item;
+        if (isNode(node) && node.range) best = position(node.range[0]);
+      }
+    }
+    return best;
+  };
+  const documents = diagnostics.length > 0 ? [] : list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  return {
+    source: {
+      file,
+      documents,
+      locate: (path, index = 0) => find(path, index, false),
+      locateKey: (path, index = 0) => find(path, index, true),
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * Turns zod issues into diagnostics placed on the YAML line of the field. An unknown key points
+ * at the key itself, since it is almost always a typo.
+ */
+export function diagnoseSchemaIssues(
+  source: YamlSource,
+  error: z.ZodError,
+  code: DiagnosticCode = 'schema',
+  docIndex = 0,
+  basePath: readonly PropertyKey[] = [],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    const path = [...basePath, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const pos = source.locateKey([...path, key], docIndex);
+        out.push(
+          diagnose('unknown-key', { file: source.file, ...pos }, `unknown key "${key}"${where(path)}`),
+        );
+      }
+      continue;
+    }
+    const pos = source.locate(path, docIndex);
+    out.push(diagnose(code, { file: source.file, ...pos }, `${describePath(path)}: ${issue.message}`));
+  }
+  return out;
+}
+
+export function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(document)';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+function where(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '' : ` in ${describePath(path)}`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

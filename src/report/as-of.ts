@@ -1,0 +1,26 @@
+/**
+ * The as-of time (SPEC §6.1): the end of the latest SLI data across the catalog — the largest
+ * `timestamp + step` of any row — never the wall clock, so the same inputs give the same site on
+ * any day.
+ */
+import type { SliAggregate } from '../ingest/sli-csv.ts';
+
+export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null {
+  let asOf: number | null = null;
+  for (const agg of aggregates) {
+    const last = agg.buckets[agg.buckets.length - 1];
+    if (last === undefined) continue;
+    const end = last.startMs + (agg.stepMs ?? 0);
+    if (asOf === null || end > asOf) asOf = end;
+  }
+  return asOf;
+}
+
+export function firstDataMs(aggregates: Iterable<SliAggregate>): number | null {
+  let first: number | null = null;
+  for (const agg of aggregates) {
+    const b = agg.buckets[0];
+    if (b !== undefined && (first === null || b.startMs < first)) first = b.startMs;
+  }
+  return first;
+}

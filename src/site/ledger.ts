@@ -1,0 +1,43 @@
+/**
+ * The one place where pages get their figures: the collections are assembled into the same
+ * LedgerInputs the CLI reads, and the same report function runs once per build.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
+import type { LedgerEntryData } from '../ingest/ledger-loader.ts';
+import { AS_OF_ENV } from '../ingest/ledger-paths.ts';
+import type { Postmortem } from '../ingest/postmortem.ts';
+import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
+
+export interface SiteData {
+  inputs: LedgerInputs;
+  report: LedgerReport;
+  /** Postmortems this audience may see, newest first. */
+  postmortems: Postmortem[];
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function assemble(): Promise<SiteData> {
+  const entry = await getEntry('ledger', 'ledger');
+  if (!entry) throw new Error('the ledger collection is empty: the data loader did not run');
+  const data = entry.data as unknown as LedgerEntryData;
+  const postmortemEntries = await getCollection('postmortems');
+  const postmortems: Postmortem[] = postmortemEntries.map((e) => ({ ...(e.data as Omit<Postmortem, 'slug'>), slug: e.id }));
+  const inputs: LedgerInputs = {
+    settings: data.settings,
+    catalog: data.catalog,
+    sli: new Map(data.sli.map((a) => [a.sloId, a])),
+    exclusions: data.exclusions,
+    postmortems,
+  };
+  const asOfText = process.env[AS_OF_ENV];
+  const report = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
+  const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || a.slug.localeCompare(b.slug));
+  return { inputs, report, postmortems: visible };
+}
+
+export function siteData(): Promise<SiteData> {
+  cached ??= assemble();
+  return cached;
+}
