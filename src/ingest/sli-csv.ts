@@ -77,6 +77,9 @@ interface ConsumerState {
   totalIndex: number;
   valueIndex: number;
   cells: Map<number, Cell>;
+  /** Rows of this SLO's series, valid or not. */
+  matched: number;
+  /** Rows that contributed counts. */
   rows: number;
 }
 
@@ -94,7 +97,15 @@ export async function readSliCsv(path: string, display: string, consumers: reado
   } catch (e) {
     return {
       aggregates: [],
-      diagnostics: [diagnose('sli-source-missing', { file: display }, `cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)],
+      diagnostics: [
+        diagnose(
+          'sli-source-missing',
+          { file: display },
+          (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `${display} does not exist, but SLO ${consumers.map((c) => c.sloId).join(', ')} reads from it`
+            : `cannot read ${display}: ${(e as Error).message}`,
+        ),
+      ],
       rows: 0,
     };
   }
@@ -144,7 +155,7 @@ export async function readSliCsv(path: string, display: string, consumers: reado
     };
   });
   for (const st of states ?? []) {
-    if (st.rows === 0 && st.consumer.mapping.series !== null && st.seriesIndex >= 0) {
+    if (st.matched === 0 && st.consumer.mapping.series !== null && st.seriesIndex >= 0) {
       diagnostics.push(
         diagnose('csv-no-series', { file: display }, `no row has ${st.consumer.mapping.seriesColumn} = "${st.consumer.mapping.series}" (SLO ${st.consumer.sloId})`),
       );
@@ -182,6 +193,7 @@ function bindHeader(header: string[], consumers: readonly SliConsumer[], file: s
       totalIndex: find(m.total, 'total events'),
       valueIndex: find(m.value, 'the measured value'),
       cells: new Map(),
+      matched: 0,
       rows: 0,
     };
     const indices = [st.tsIndex, st.seriesIndex, st.goodIndex, st.badIndex, st.totalIndex, st.valueIndex];
@@ -195,6 +207,7 @@ type Report = (code: DiagnosticCode, line: number, column: number, message: stri
 function readRow(st: ConsumerState, fields: string[], line: number, report: Report): void {
   const m = st.consumer.mapping;
   if (m.series !== null && fields[st.seriesIndex] !== m.series) return;
+  st.matched++;
   const tsText = fields[st.tsIndex] ?? '';
   const ts = parseSliTimestamp(tsText, m.timezone);
   if (!ts.ok) {

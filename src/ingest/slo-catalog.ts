@@ -122,8 +122,11 @@ const sloSchema = z
     objective: objectiveSchema,
     /** occurrences (default), timeslices or ratio-timeslices. */
     budgeting: z.enum(['occurrences', 'timeslices', 'ratio-timeslices']).default('occurrences'),
-    /** Slice length and the share of good events that makes a slice good, e.g. { window: 1m, target: 0.95 }. */
-    timeslice: z.strictObject({ window: durationSchema, target: z.number().gt(0).max(1) }).optional(),
+    /**
+     * Slice length, and for `timeslices` the share of good events that makes a slice good,
+     * e.g. { window: 1m, target: 0.95 }. `ratio-timeslices` averages slice ratios and needs no target.
+     */
+    timeslice: z.strictObject({ window: durationSchema, target: z.number().gt(0).max(1).optional() }).optional(),
     /** Low-traffic threshold for this SLO, e.g. 500. */
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
@@ -132,7 +135,9 @@ const sloSchema = z
   })
   .superRefine((slo, ctx) => {
     if (slo.budgeting !== 'occurrences' && slo.timeslice === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['timeslice'], message: `budgeting ${slo.budgeting} needs timeslice: { window, target }` });
+      ctx.addIssue({ code: 'custom', path: ['timeslice'], message: `budgeting ${slo.budgeting} needs timeslice: { window${slo.budgeting === 'timeslices' ? ', target' : ''} }` });
+    } else if (slo.budgeting === 'timeslices' && slo.timeslice?.target === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['timeslice', 'target'], message: 'budgeting timeslices needs timeslice.target, the share of good events that makes a slice good (e.g. 0.95)' });
     }
   });
 
@@ -162,7 +167,9 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
       team: svc.team,
       objective: s.objective,
       budgeting: s.budgeting,
-      ...(s.timeslice ? { timeslice: { windowMs: s.timeslice.window, target: s.timeslice.target } } : {}),
+      ...(s.timeslice
+        ? { timeslice: { windowMs: s.timeslice.window, ...(s.timeslice.target !== undefined ? { target: s.timeslice.target } : {}) } }
+        : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
     };
     const sli = s.sli;

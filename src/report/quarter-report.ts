@@ -141,6 +141,7 @@ export function findQuarter(report: LedgerReport, id: string): QuarterReport | u
 
 function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: number, previous: QuarterReport | null): QuarterReport {
   const { settings, catalog } = inputs;
+  const cal = settings.calendar;
   const state = asOfMs < quarter.endMs ? 'in-progress' : 'complete';
   const periodEnd = Math.min(quarter.endMs, asOfMs);
 

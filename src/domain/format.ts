@@ -1,0 +1,174 @@
+/**
+ * How numbers are written (SPEC §9.2). The only module that rounds. Percentages are truncated
+ * toward zero, never rounded up, so that 99.89…% against a 99.9% objective cannot print as 99.90%
+ * and a budget 99.6% spent cannot print as 100% spent; the status always comes from exact values.
+ */
+import type { Calendar } from './calendar.ts';
+import { decimalFromNumber } from './decimal.ts';
+import { localParts, zoneAbbreviation } from './zoned-time.ts';
+
+const MINUS = '−'; // U+2212, the typographic minus sign
+const ULPS = 4;
+
+/**
+ * `x` truncated toward zero to `decimals` places, as a string. A product such as 0.29 × 100 =
+ * 28.999999999999996 is within a few ulps of a whole number and is read as that number, since
+ * truncating float noise would print 28 for 29%.
+ */
+export function truncateToDecimals(x: number, decimals: number): string {
+  const scaled = x * 10 ** decimals;
+  const nearest = Math.round(scaled);
+  const units = Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled)) ? nearest : Math.trunc(scaled);
+  return fixedFromUnits(units, decimals);
+}
+
+/** `x` rounded half away from zero to `decimals` places, as a string. */
+function roundToDecimals(x: number, decimals: number): string {
+  const scaled = x * 10 ** decimals;
+  const nearest = Math.round(scaled);
+  const units = Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled)) ? nearest : Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return fixedFromUnits(units, decimals);
+}
+
+function fixedFromUnits(units: number, decimals: number): string {
+  const negative = units < 0;
+  const digits = String(Math.abs(units)).padStart(decimals + 1, '0');
+  const whole = decimals === 0 ? digits : digits.slice(0, -decimals);
+  const fraction = decimals === 0 ? '' : `.${digits.slice(-decimals)}`;
+  return `${negative ? MINUS : ''}${whole}${fraction}`;
+}
+
+/** The number of decimals of an objective written as a percentage: 0.99 → 0, 0.999 → 1, 0.9995 → 2. */
+export function objectiveDecimals(objective: number): number {
+  const exponent = String(decimalFromNumber(objective).denominator).length - 1;
+  return Math.max(0, exponent - 2);
+}
+
+/** The objective as a percentage, with exactly the decimals it was written with: '99.9%'. */
+export function formatObjective(objective: number): string {
+  return `${roundToDecimals(objective * 100, objectiveDecimals(objective))}%`;
+}
+
+/**
+ * Attainment with one decimal more than its objective, truncated (SPEC §9.2): 0.998996 against
+ * 99.9% is '99.89%'. Null is 'insufficient data' (SPEC §6.5), never 100%.
+ */
+export function formatAttainment(attainment: number | null, objective: number): string {
+  if (attainment === null) return 'insufficient data';
+  return `${truncateToDecimals(attainment * 100, objectiveDecimals(objective) + 1)}%`;
+}
+
+/** A fraction as a percentage, truncated toward zero: 0.5399 → '53%'. */
+export function formatPercent(fraction: number, decimals = 0): string {
+  return `${truncateToDecimals(fraction * 100, decimals)}%`;
+}
+
+const countFormatters = new Map<number, Intl.NumberFormat>();
+
+/** A count with en-US thousands separators, truncated to `decimals`: 3663253 → '3,663,253'. */
+export function formatCount(n: number, decimals = 0): string {
+  let f = countFormatters.get(decimals);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, roundingMode: 'trunc' });
+    countFormatters.set(decimals, f);
+  }
+  return f.format(n).replace('-', MINUS);
+}
+
+const UNITS = [
+  { ms: 86_400_000, name: 'd' },
+  { ms: 3_600_000, name: 'h' },
+  { ms: 60_000, name: 'min' },
+  { ms: 1_000, name: 's' },
+] as const;
+
+/**
+ * A duration in its two largest units, the smaller rounded, zero parts left out (SPEC §9.2):
+ * '2 d 4 h', '2 h 11 min', '4 min 5 s', '47 s', '2 h'. Negative durations take a minus sign.
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 0) return `${MINUS}${formatDuration(-ms)}`;
+  const largest = UNITS.findIndex((u) => ms >= u.ms);
+  if (largest === -1) return `${Math.round(ms / 1000)} s`;
+  const big = UNITS[largest];
+  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)];
+  if (big === undefined || small === undefined) return `${Math.round(ms / 1000)} s`;
+  const rounded = Math.round(ms / small.ms) * small.ms;
+  // Rounding can carry into a larger unit (23 h 59 min 50 s is 1 d); format the carried value.
+  const bigger = UNITS[largest - 1];
+  if (bigger !== undefined && rounded >= bigger.ms) return formatDuration(rounded);
+  const bigCount = Math.floor(rounded / big.ms);
+  const smallCount = big === small ? 0 : Math.round((rounded - bigCount * big.ms) / small.ms);
+  return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
+}
+
+/** A duration given in minutes, as formatDuration writes it. */
+export function formatMinutes(minutes: number): string {
+  return formatDuration(minutes * 60_000);
+}
+
+export type BudgetAmount = { minutes: number } | { events: number; noun?: string };
+
+/**
+ * Budget remaining with the amounts behind it (SPEC §9.2): '53% left (1 h 10 min of 2 h 12 min)',
+ * '12% over (16 min)', '33% left (1,204 of 3,663 failed requests allowed)'. Exactly spent is
+ * '0% left' with nothing of the budget remaining.
+ */
+export function formatBudgetRemaining(remaining: number, budget: BudgetAmount): string {
+  const amount = (fraction: number): string =>
+    'minutes' in budget ? formatMinutes(fraction * budget.minutes) : formatCount(fraction * budget.events);
+  const noun = 'minutes' in budget ? '' : ` ${budget.noun ?? 'failed requests'}`;
+  if (remaining < 0) return `${formatPercent(-remaining)} over (${amount(-remaining)}${noun})`;
+  const whole = 'minutes' in budget ? formatMinutes(budget.minutes) : formatCount(budget.events);
+  const suffix = 'minutes' in budget ? '' : `${noun} allowed`;
+  return `${formatPercent(remaining)} left (${amount(remaining)} of ${whole}${suffix})`;
+}
+
+/**
+ * A change in percentage points between two fractions (SPEC §9.2): 0.0002 → '+0.02 pp';
+ * 'no change' when it rounds to zero at the shown precision.
+ */
+export function formatChangePp(deltaFraction: number, decimals = 2): string {
+  return signed(roundToDecimals(deltaFraction * 100, decimals), ' pp');
+}
+
+/** A relative change of a count: 0.12 → '+12%'; 'no change' when it rounds to zero. */
+export function formatChangePercent(relativeChange: number, decimals = 0): string {
+  return signed(roundToDecimals(relativeChange * 100, decimals), '%');
+}
+
+/** An absolute change of a duration: −840000 → '−14 min'; 'no change' under half a second. */
+export function formatChangeDuration(deltaMs: number): string {
+  if (Math.round(Math.abs(deltaMs) / 1000) === 0) return 'no change';
+  return deltaMs < 0 ? formatDuration(deltaMs) : `+${formatDuration(deltaMs)}`;
+}
+
+function signed(text: string, unit: string): string {
+  if (/^[−]?0(\.0*)?$/.test(text)) return 'no change';
+  return text.startsWith(MINUS) ? `${text}${unit}` : `+${text}${unit}`;
+}
+
+/** Nines to one decimal, truncated like attainment (SPEC §9.2): 3.301 → '3.3 nines'. */
+export function formatNines(nines: number): string {
+  return `${truncateToDecimals(nines, 1)} nines`;
+}
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** '14 Aug 2026' in the site zone. */
+export function formatDate(ms: number, cal: Calendar): string {
+  const p = localParts(ms, cal.timezone);
+  return `${p.day} ${MONTHS_SHORT[p.month - 1] ?? ''} ${p.year}`;
+}
+
+/** '10:02 BST' in the site zone, with its abbreviation. */
+export function formatTime(ms: number, cal: Calendar): string {
+  const p = localParts(ms, cal.timezone);
+  return `${pad2(p.hour)}:${pad2(p.minute)} ${zoneAbbreviation(ms, cal.timezone)}`;
+}
+
+/** '14 Aug 2026 10:02 BST' in the site zone, with its abbreviation (SPEC §9.2). */
+export function formatDateTime(ms: number, cal: Calendar): string {
+  return `${formatDate(ms, cal)} ${formatTime(ms, cal)}`;
+}
