@@ -470,8 +470,9 @@ function occurrences(sloId: string, from: number, to: number): { bad: number; to
   return { bad, total };
 }
 
+/** Truncated, as the site writes percentages (src/domain/format.ts), so the narrative agrees with the tables. */
 function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  return `${Math.trunc(x * 100)}%`;
 }
 
 function reviewQ3(): string {

@@ -55,8 +55,8 @@ describe('time budgets (OpenSLO budgeting-method example; SPEC §6.2)', () => {
   it.each([
     // OpenSLO examples/budgeting-method: two weeks of 1-minute slices = 14 × 1,440 = 20,160 min; × 0.05 = 1,008 min (16 h 48 min).
     ['two weeks at 95% allow 1,008 minutes', 0.95, 14 * DAY, 1008 * MINUTE],
-    // SPEC §6.2: 92 × 1,440 = 132,480 min; × 0.001 = 132.48 min.
-    ['a 92-day quarter at 99.9% allows 132.48 minutes', 0.999, 92 * DAY, 132.48 * MINUTE],
+    // SPEC §6.2: 92 × 1,440 = 132,480 min; × 0.001 = 132.48 min = 7,948,800 ms.
+    ['a 92-day quarter at 99.9% allows 132.48 minutes', 0.999, 92 * DAY, 7_948_800],
     // OpenSLO examples/treat-low-traffic-as-equally-important: 10,080 min × 0.0005 = 5.04 min = 5 min 2.4 s.
     ['a week at 99.95% allows 5 minutes 2.4 seconds', 0.9995, 7 * DAY, 5 * MINUTE + 2400],
   ])('%s', (_name, objective, period, expected) => {
