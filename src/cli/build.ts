@@ -7,7 +7,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
-import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
 import { AS_OF_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -32,7 +32,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
 
-  const { diagnostics } = await readLedgerInputs(paths, (m) => {
+  const { diagnostics, stats } = await readLedgerInputs(paths, (m) => {
     if (fx.interactive) fx.err(m);
   });
   printDiagnostics(diagnostics, 'text', fx);
@@ -40,7 +40,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
     return EXIT.invalidInput;
   }
-  fx.err(`check: ${summarise(diagnostics)}`);
+  fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
 
   const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
   await rm(staging, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** `npm run check`: validate every input without building (SPEC §12). */
 import { hasErrors } from '../ingest/diagnostic.ts';
-import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
 import { EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { parseCommandArgs, pathsFrom } from './options.ts';
@@ -21,8 +21,10 @@ export async function runCheck(args: string[], fx: Effects): Promise<number> {
   const format = (values.format ?? 'text') as DiagnosticFormat;
   if (format !== 'text' && format !== 'github') throw usageError(`--format must be text or github, not "${format}"`);
   const paths = pathsFrom(values, fx);
-  const { diagnostics } = await readLedgerInputs(paths, (m) => fx.err(m));
+  const { diagnostics, stats } = await readLedgerInputs(paths, (m) => {
+    if (fx.interactive) fx.err(m);
+  });
   printDiagnostics(diagnostics, format, fx);
-  fx.err(`check: ${summarise(diagnostics)}`);
+  fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
   return hasErrors(diagnostics) ? EXIT.invalidInput : EXIT.ok;
 }

@@ -65,11 +65,14 @@ export function formatPercent(fraction: number, decimals = 0): string {
 
 const countFormatters = new Map<number, Intl.NumberFormat>();
 
-/** A count with en-US thousands separators, truncated to `decimals`: 3663253 → '3,663,253'. */
+/**
+ * A count with en-US thousands separators, rounded to `decimals`: 3663253 → '3,663,253'. Counts are
+ * rounded, not truncated: a share of an event budget such as 0.3287 × 3,663 = 1,203.99… is 1,204.
+ */
 export function formatCount(n: number, decimals = 0): string {
   let f = countFormatters.get(decimals);
   if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, roundingMode: 'trunc' });
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     countFormatters.set(decimals, f);
   }
   return f.format(n).replace('-', MINUS);

@@ -246,7 +246,7 @@ function computeBurnRate(t: Tally, method: SloDefinition['budgeting'], allowed: 
   if (method === 'occurrences') return divideByScaled(t.total - t.good, t.total, allowed);
   const slices = validSlices(t);
   if (method === 'timeslices') return divideByScaled(t.badSlices, slices, allowed);
-  return divideByScaled(slices - t.ratioSum, slices, allowed);
+  return divideByScaled(t.badRatioSum, slices, allowed);
 }
 
 /**

@@ -47,11 +47,6 @@ export function isGoodSlice(slice: Slice, target: number): boolean {
   return slice.good / slice.total >= target;
 }
 
-/** The slice's ratio good/total, used by RatioTimeslices. */
-export function sliceRatio(slice: Slice): number {
-  return slice.good / slice.total;
-}
-
 /** The slice's length in ms. */
 export function sliceDurationMs(slice: Slice): number {
   return slice.endMs - slice.startMs;

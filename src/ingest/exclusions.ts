@@ -42,7 +42,7 @@ export function parseExclusions(file: string, text: string): { exclusions: Exclu
   const { source, diagnostics } = parseYamlSource(file, text);
   if (diagnostics.length > 0) return { exclusions: [], diagnostics };
   const result = fileSchema.safeParse(source.documents[0] ?? null);
-  if (!result.success) return { exclusions: [], diagnostics: diagnoseSchemaIssues(source, result.error) };
+  if (!result.success) return { exclusions: [], diagnostics: diagnoseSchemaIssues(source, result.error, { schema: fileSchema }) };
   return {
     exclusions: (result.data ?? []).map((x) => ({
       slos: x.slos ?? [],

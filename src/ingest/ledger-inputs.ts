@@ -3,6 +3,7 @@
  * aggregates, exclusions and postmortems. Problems from every file are collected before anyone
  * decides to stop (STYLE rule 7).
  */
+import { glob } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
@@ -10,7 +11,7 @@ import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
 import { readPostmortems } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { readSliCsv, type SliAggregate, type SliConsumer } from './sli-csv.ts';
+import { createSliAccumulator, finishSliAccumulator, readSliCsv, type SliAccumulator, type SliAggregate } from './sli-csv.ts';
 import { readSloCatalog, type Catalog } from './slo-catalog.ts';
 
 export interface LedgerInputs {
@@ -37,20 +38,31 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const exclusionsRead = await readExclusions(join(paths.dataDir, 'exclusions.yaml'), show(join(paths.dataDir, 'exclusions.yaml')));
   diagnostics.push(...exclusionsRead.diagnostics);
 
-  const bySource = new Map<string, SliConsumer[]>();
+  // Each SLO's source may be one file or a glob (`sli/checkout/*.csv`); every file is streamed
+  // once, feeding all the SLOs that read it.
+  const accumulators = new Map<string, SliAccumulator>();
+  const byFile = new Map<string, SliAccumulator[]>();
   for (const entry of catalogRead.catalog.entries) {
-    const list = bySource.get(entry.sli.source) ?? [];
-    list.push({ sloId: entry.slo.id, mapping: entry.sli });
-    bySource.set(entry.sli.source, list);
+    const acc = createSliAccumulator({ sloId: entry.slo.id, mapping: entry.sli });
+    accumulators.set(entry.slo.id, acc);
+    const files = await expandSource(paths.dataDir, entry.sli.source);
+    if (files.length === 0) {
+      diagnostics.push(
+        diagnose('sli-source-missing', { file: entry.file, line: entry.line, column: 1 }, `SLO ${entry.slo.id} reads sli.source "${entry.sli.source}", which matches no file under ${show(paths.dataDir)}/`),
+      );
+    }
+    for (const file of files) byFile.set(file, [...(byFile.get(file) ?? []), acc]);
+  }
+  const stats = { files: 0, rows: 0 };
+  for (const [abs, accs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const result = await readSliCsv(abs, show(abs), accs);
+    stats.files++;
+    stats.rows += result.rows;
+    progress(`read ${show(abs)}: ${result.rows.toLocaleString('en-US')} rows for ${accs.length} SLO${accs.length === 1 ? '' : 's'}`);
+    diagnostics.push(...result.diagnostics);
   }
   const sli = new Map<string, SliAggregate>();
-  for (const [source, consumers] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
-    const abs = join(paths.dataDir, source);
-    const result = await readSliCsv(abs, show(abs), consumers);
-    progress(`read ${show(abs)}: ${result.rows.toLocaleString('en-US')} rows for ${consumers.length} SLO${consumers.length === 1 ? '' : 's'}`);
-    diagnostics.push(...result.diagnostics);
-    for (const agg of result.aggregates) sli.set(agg.sloId, agg);
-  }
+  for (const [id, acc] of accumulators) sli.set(id, finishSliAccumulator(acc));
   if (catalogRead.catalog.entries.length > 0 && [...sli.values()].every((a) => a.buckets.length === 0) && diagnostics.length === 0) {
     diagnostics.push(diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'));
   }
@@ -59,8 +71,17 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     catalog: catalogRead.catalog,
     sli,
     exclusions: exclusionsRead.exclusions,
+    stats,
     diagnostics,
   };
+}
+
+/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
+async function expandSource(dataDir: string, source: string): Promise<string[]> {
+  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
+  const out: string[] = [];
+  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
+  return out.sort();
 }
 
 /** Cross-file rules for postmortems: known services, SLOs and severities. */
@@ -86,8 +107,24 @@ export function checkPostmortemReferences(
   return out;
 }
 
+/** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */
+export function describeReadStats(stats: ReadStats): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `read ${n(stats.files)} SLI file${stats.files === 1 ? '' : 's'} (${n(stats.rows)} rows) and ${n(stats.postmortems)} postmortem${stats.postmortems === 1 ? '' : 's'}`;
+}
+
 /** The whole ledger, as the CLI reads it. `inputs` is null when any error was found. */
-export async function readLedgerInputs(paths: LedgerPaths, progress?: LoadProgress): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[] }> {
+export interface ReadStats {
+  /** SLI files read and their rows. */
+  files: number;
+  rows: number;
+  postmortems: number;
+}
+
+export async function readLedgerInputs(
+  paths: LedgerPaths,
+  progress?: LoadProgress,
+): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[]; stats: ReadStats }> {
   const data = await readLedgerData(paths, progress);
   const pmDir = join(paths.contentDir, 'postmortems');
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir));
@@ -95,6 +132,7 @@ export async function readLedgerInputs(paths: LedgerPaths, progress?: LoadProgre
   if (data.settings) diagnostics.push(...checkPostmortemReferences(pms.files, data.settings, data.catalog));
   const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
   return {
+    stats: { ...data.stats, postmortems: pms.read },
     inputs: failed || data.settings === null
       ? null
       : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem) },

@@ -36,22 +36,22 @@ export function postmortemSlug(relativePath: string): string {
 
 export function parsePostmortem(file: string, slug: string, text: string): { result: PostmortemFile | null; diagnostics: Diagnostic[] } {
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  // The front matter starts on line 2, after the opening `---`.
-  const frontLines = parsed.matter;
-  const { source, diagnostics } = parseYamlSource(file, frontLines);
-  const shift = (d: Diagnostic): Diagnostic => (d.line > 0 ? { ...d, line: d.line + 1 } : d);
-  if (diagnostics.length > 0) return { result: null, diagnostics: diagnostics.map(shift) };
+  // gray-matter keeps the newline after the opening `---`, so line numbers in `parsed.matter`
+  // are already the file's line numbers.
+  const { source, diagnostics } = parseYamlSource(file, parsed.matter);
+  if (diagnostics.length > 0) return { result: null, diagnostics };
   const check = postmortemSchema.safeParse(source.documents[0] ?? {});
   if (!check.success) {
-    return { result: null, diagnostics: diagnoseSchemaIssues(source, check.error, 'postmortem-schema').map(shift) };
+    return { result: null, diagnostics: diagnoseSchemaIssues(source, check.error, { schema: postmortemSchema, code: 'postmortem-schema' }) };
   }
   return { result: { postmortem: { ...check.data, slug }, body: parsed.content, file }, diagnostics: [] };
 }
 
-export async function readPostmortems(dir: string, display: string): Promise<{ files: PostmortemFile[]; diagnostics: Diagnostic[] }> {
+export async function readPostmortems(dir: string, display: string): Promise<{ files: PostmortemFile[]; diagnostics: Diagnostic[]; read: number }> {
   const files: PostmortemFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const path of await listMarkdown(dir)) {
+  const paths = await listMarkdown(dir);
+  for (const path of paths) {
     const rel = relative(dir, path);
     const file = `${display}/${rel.replace(/\\/g, '/')}`;
     const text = await readFile(path, 'utf8');
@@ -63,5 +63,5 @@ export async function readPostmortems(dir: string, display: string): Promise<{ f
     diagnostics.push(...d);
     if (result) files.push(result);
   }
-  return { files, diagnostics };
+  return { files, diagnostics, read: paths.length };
 }

@@ -74,7 +74,7 @@ export function parseSettings(file: string, text: string): { settings: Settings 
   if (diagnostics.length > 0) return { settings: null, diagnostics };
   const raw = source.documents[0] ?? {};
   const result = settingsSchema.safeParse(raw ?? {});
-  if (!result.success) return { settings: null, diagnostics: diagnoseSchemaIssues(source, result.error) };
+  if (!result.success) return { settings: null, diagnostics: diagnoseSchemaIssues(source, result.error, { schema: settingsSchema }) };
   const s = result.data;
   return {
     settings: {

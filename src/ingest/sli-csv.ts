@@ -17,6 +17,23 @@ export interface SliConsumer {
   mapping: SliMapping;
 }
 
+/**
+ * One SLO's rows, gathered across every file its `sli.source` matches: splitting an export into
+ * several files changes no figure, and a timestamp repeated across files is still a duplicate.
+ */
+export interface SliAccumulator {
+  consumer: SliConsumer;
+  cells: Map<number, Cell>;
+  /** Rows of this SLO's series, valid or not. */
+  matched: number;
+  /** Rows that contributed counts. */
+  rows: number;
+}
+
+export function createSliAccumulator(consumer: SliConsumer): SliAccumulator {
+  return { consumer, cells: new Map(), matched: 0, rows: 0 };
+}
+
 export interface SliAggregate {
   sloId: string;
   /** Sorted by startMs; one bucket per distinct row timestamp. */
@@ -28,7 +45,6 @@ export interface SliAggregate {
 }
 
 export interface SliFileResult {
-  aggregates: SliAggregate[];
   diagnostics: Diagnostic[];
   rows: number;
 }
@@ -70,25 +86,25 @@ interface Row {
 interface Cell {
   good: number;
   total: number;
+  /** Where the row came from, for a duplicate's message. */
+  file: string;
   line: number;
 }
 
 interface ConsumerState {
+  acc: SliAccumulator;
   consumer: SliConsumer;
+  file: string;
   tsIndex: number;
   seriesIndex: number;
   goodIndex: number;
   badIndex: number;
   totalIndex: number;
   valueIndex: number;
-  cells: Map<number, Cell>;
-  /** Rows of this SLO's series, valid or not. */
-  matched: number;
-  /** Rows that contributed counts. */
-  rows: number;
 }
 
-export async function readSliCsv(path: string, display: string, consumers: readonly SliConsumer[]): Promise<SliFileResult> {
+/** Streams one file into the accumulators of the SLOs that read it. */
+export async function readSliCsv(path: string, display: string, accumulators: readonly SliAccumulator[]): Promise<SliFileResult> {
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
   const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
@@ -101,13 +117,12 @@ export async function readSliCsv(path: string, display: string, consumers: reado
     dialect = await detectDialect(path);
   } catch (e) {
     return {
-      aggregates: [],
       diagnostics: [
         diagnose(
           'sli-source-missing',
           { file: display },
           (e as NodeJS.ErrnoException).code === 'ENOENT'
-            ? `${display} does not exist, but SLO ${consumers.map((c) => c.sloId).join(', ')} reads from it`
+            ? `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`
             : `cannot read ${display}: ${(e as Error).message}`,
         ),
       ],
@@ -132,7 +147,7 @@ export async function readSliCsv(path: string, display: string, consumers: reado
   try {
     for await (const { line, fields } of parser as AsyncIterable<Row>) {
       if (states === null) {
-        states = bindHeader(fields, consumers, display, line, diagnostics);
+        states = bindHeader(fields, accumulators, display, line, diagnostics);
         if (states.length === 0) break;
         continue;
       }
@@ -147,33 +162,36 @@ export async function readSliCsv(path: string, display: string, consumers: reado
     diagnostics.push(diagnose('csv-syntax', { file: display }, `${suppressed} more problems in this file are not listed`, 'fix the ones above first: they usually share one cause'));
   }
 
-  const aggregates = (states ?? []).map((st): SliAggregate => {
-    const buckets: Bucket[] = [...st.cells.entries()]
-      .map(([startMs, c]) => ({ startMs, good: c.good, total: c.total }))
-      .sort((a, b) => a.startMs - b.startMs);
-    const declared = st.consumer.mapping.stepMs;
-    return {
-      sloId: st.consumer.sloId,
-      buckets,
-      stepMs: declared ?? inferStep(buckets),
-      stepInferred: declared === null,
-      rows: st.rows,
-    };
-  });
   for (const st of states ?? []) {
-    if (st.matched === 0 && st.consumer.mapping.series !== null && st.seriesIndex >= 0) {
+    if (st.acc.matched === 0 && st.consumer.mapping.series !== null && st.seriesIndex >= 0) {
       diagnostics.push(
         diagnose('csv-no-series', { file: display }, `no row has ${st.consumer.mapping.seriesColumn} = "${st.consumer.mapping.series}" (SLO ${st.consumer.sloId})`),
       );
     }
   }
-  return { aggregates, diagnostics, rows };
+  return { diagnostics, rows };
 }
 
-function bindHeader(header: string[], consumers: readonly SliConsumer[], file: string, line: number, out: Diagnostic[]): ConsumerState[] {
+/** The SLO's rows as sorted buckets, once every file it reads has been streamed. */
+export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
+  const buckets: Bucket[] = [...acc.cells.entries()]
+    .map(([startMs, c]) => ({ startMs, good: c.good, total: c.total }))
+    .sort((a, b) => a.startMs - b.startMs);
+  const declared = acc.consumer.mapping.stepMs;
+  return {
+    sloId: acc.consumer.sloId,
+    buckets,
+    stepMs: declared ?? inferStep(buckets),
+    stepInferred: declared === null,
+    rows: acc.rows,
+  };
+}
+
+function bindHeader(header: string[], accumulators: readonly SliAccumulator[], file: string, line: number, out: Diagnostic[]): ConsumerState[] {
   const index = new Map(header.map((name, i) => [name.trim(), i] as const));
   const states: ConsumerState[] = [];
-  for (const consumer of consumers) {
+  for (const acc of accumulators) {
+    const consumer = acc.consumer;
     const m = consumer.mapping;
     const find = (name: string | null, role: string): number => {
       if (name === null) return -1;
@@ -191,16 +209,15 @@ function bindHeader(header: string[], consumers: readonly SliConsumer[], file: s
       return i;
     };
     const st: ConsumerState = {
+      acc,
       consumer,
+      file,
       tsIndex: find(m.timestampColumn, 'the timestamp'),
       seriesIndex: m.series === null ? (index.get(m.seriesColumn) ?? -1) : find(m.seriesColumn, 'the series name'),
       goodIndex: find(m.good, 'good events'),
       badIndex: find(m.bad, 'bad events'),
       totalIndex: find(m.total, 'total events'),
       valueIndex: find(m.value, 'the measured value'),
-      cells: new Map(),
-      matched: 0,
-      rows: 0,
     };
     const indices = [st.tsIndex, st.seriesIndex, st.goodIndex, st.badIndex, st.totalIndex, st.valueIndex];
     if (!indices.includes(-2)) states.push(st);
@@ -213,7 +230,7 @@ type Report = (code: DiagnosticCode, line: number, column: number, message: stri
 function readRow(st: ConsumerState, fields: string[], line: number, report: Report): void {
   const m = st.consumer.mapping;
   if (m.series !== null && fields[st.seriesIndex] !== m.series) return;
-  st.matched++;
+  st.acc.matched++;
   const tsText = fields[st.tsIndex] ?? '';
   const ts = parseSliTimestamp(tsText, m.timezone);
   if (!ts.ok) {
@@ -254,17 +271,19 @@ function readRow(st: ConsumerState, fields: string[], line: number, report: Repo
     }
   }
 
-  st.rows++;
-  const prev = st.cells.get(ts.ms);
+  st.acc.rows++;
+  const cells = st.acc.cells;
+  const prev = cells.get(ts.ms);
   if (prev === undefined) {
-    st.cells.set(ts.ms, { good, total, line });
+    cells.set(ts.ms, { good, total, file: st.file, line });
   } else if (m.duplicates === 'sum') {
     prev.good += good;
     prev.total += total;
   } else if (m.duplicates === 'last') {
-    st.cells.set(ts.ms, { good, total, line });
+    cells.set(ts.ms, { good, total, file: st.file, line });
   } else {
-    report('csv-duplicate-row', line, st.tsIndex + 1, `timestamp ${tsText}${m.series !== null ? ` of series ${m.series}` : ''} appears twice: lines ${prev.line} and ${line}`);
+    const first = prev.file === st.file ? `lines ${prev.line} and ${line}` : `${prev.file}:${prev.line} and line ${line}`;
+    report('csv-duplicate-row', line, st.tsIndex + 1, `timestamp ${tsText}${m.series !== null ? ` of series ${m.series}` : ''} appears twice: ${first}`);
   }
 }
 

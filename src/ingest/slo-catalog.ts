@@ -48,14 +48,16 @@ export interface Catalog {
   entries: CatalogEntry[];
 }
 
-const objectiveSchema = z.union([
-  z.number().gt(0).lt(1),
-  z
-    .string()
-    .regex(/^\d{1,2}(\.\d+)?%$/, 'write the objective as a percentage like "99.9%" or a fraction like 0.999')
-    .transform((s) => Number(s.slice(0, -1)) / 100)
-    .refine((n) => n > 0 && n < 1, 'objective must be between 0% and 100%, exclusive'),
-]);
+/** "99.9%" or 0.999; a bare 99.9 is refused, since it could mean either. */
+const objectiveSchema = z.unknown().transform((v, ctx): number => {
+  const fraction = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,2}(\.\d+)?%$/.test(v.trim()) ? Number(v.trim().slice(0, -1)) / 100 : NaN;
+  if (typeof v === 'number' && v >= 1 && v < 100) {
+    ctx.addIssue({ code: 'custom', message: `objective ${v} is ambiguous: write it as a percentage in quotes ("${v}%") or as a fraction (${Number((v / 100).toPrecision(12))})` });
+  } else if (!(fraction > 0 && fraction < 1)) {
+    ctx.addIssue({ code: 'custom', message: `objective ${JSON.stringify(v)} is not a percentage like "99.9%" or a fraction like 0.999` });
+  }
+  return fraction;
+});
 
 const durationSchema = z
   .string()
@@ -148,7 +150,8 @@ const serviceFileSchema = z.strictObject({
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
   team: z.string().min(1),
-  slos: z.array(sloSchema).min(1),
+  /** Validated one by one below, so that one bad SLO does not hide the others' problems. */
+  slos: z.array(z.unknown()).min(1),
 });
 
 export function parseSloFile(file: string, text: string): { catalog: Catalog; diagnostics: Diagnostic[] } {
@@ -156,9 +159,19 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
   const { source, diagnostics } = parseYamlSource(file, text);
   if (diagnostics.length > 0) return { catalog: empty, diagnostics };
   const result = serviceFileSchema.safeParse(source.documents[0]);
-  if (!result.success) return { catalog: empty, diagnostics: diagnoseSchemaIssues(source, result.error) };
+  if (!result.success) {
+    return { catalog: empty, diagnostics: diagnoseSchemaIssues(source, result.error, { schema: serviceFileSchema }) };
+  }
   const svc = result.data;
-  const entries = svc.slos.map((s, i): CatalogEntry => {
+  const problems: Diagnostic[] = [];
+  const entries: CatalogEntry[] = [];
+  svc.slos.forEach((raw, i) => {
+    const parsed = sloSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...diagnoseSchemaIssues(source, parsed.error, { schema: sloSchema, basePath: ['slos', i] }));
+      return;
+    }
+    const s = parsed.data;
     const slo: SloDefinition = {
       id: s.id,
       name: s.name,
@@ -173,7 +186,7 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
     };
     const sli = s.sli;
-    return {
+    entries.push({
       slo,
       sli: {
         source: sli.source,
@@ -191,11 +204,11 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
       },
       file,
       line: source.locate(['slos', i]).line,
-    };
+    });
   });
   return {
     catalog: { services: [{ id: svc.service, owner: svc.owner, team: svc.team }], entries },
-    diagnostics: [],
+    diagnostics: problems,
   };
 }
 

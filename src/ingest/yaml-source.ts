@@ -6,6 +6,7 @@ import { LineCounter, isCollection, isNode, isPair, isScalar, parseAllDocuments,
 import type { z } from 'zod';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
+import { nearestName } from './nearest-name.ts';
 
 export interface YamlSource {
   file: string;
@@ -74,21 +75,33 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
  * Turns zod issues into diagnostics placed on the YAML line of the field. An unknown key points
  * at the key itself, since it is almost always a typo.
  */
-export function diagnoseSchemaIssues(
-  source: YamlSource,
-  error: z.ZodError,
-  code: DiagnosticCode = 'schema',
-  docIndex = 0,
-  basePath: readonly PropertyKey[] = [],
-): Diagnostic[] {
+export interface SchemaIssueOptions {
+  /** The schema that failed, to suggest the known keys for an unknown one. */
+  schema?: z.ZodType;
+  code?: DiagnosticCode;
+  /** Which document of a multi-document stream. */
+  docIndex?: number;
+  /** Where the validated value sits in the document, when it is not the root. */
+  basePath?: readonly PropertyKey[];
+}
+
+export function diagnoseSchemaIssues(source: YamlSource, error: z.ZodError, opts: SchemaIssueOptions = {}): Diagnostic[] {
+  const { schema, code = 'schema', docIndex = 0, basePath = [] } = opts;
   const out: Diagnostic[] = [];
   for (const issue of error.issues) {
     const path = [...basePath, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const pos = source.locateKey([...path, key], docIndex);
+        const known = schema ? knownKeysAt(schema, issue.path) : [];
+        const guess = nearestName(key, known);
         out.push(
-          diagnose('unknown-key', { file: source.file, ...pos }, `unknown key "${key}"${where(path)}`),
+          diagnose(
+            'unknown-key',
+            { file: source.file, ...pos },
+            `unknown key "${key}"${where(path)}`,
+            guess ? `did you mean "${guess}"? Known keys: ${known.join(', ')}` : known.length > 0 ? `known keys: ${known.join(', ')}` : undefined,
+          ),
         );
       }
       continue;
@@ -97,6 +110,36 @@ export function diagnoseSchemaIssues(
     out.push(diagnose(code, { file: source.file, ...pos }, `${describePath(path)}: ${issue.message}`));
   }
   return out;
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+/** The keys an object schema accepts at `path`, looking through optional, default, array and pipe wrappers. */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  if (inner) return knownKeysAt(inner, path);
+  if (path.length === 0) return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  const [head, ...rest] = path;
+  if (def.type === 'array' && def.element) return knownKeysAt(def.element, rest);
+  if (def.type === 'object' && def.shape) {
+    const child = def.shape[String(head)];
+    return child ? knownKeysAt(child, rest) : [];
+  }
+  if (def.type === 'union' && def.options) {
+    for (const option of def.options) {
+      const keys = knownKeysAt(option, path);
+      if (keys.length > 0) return keys;
+    }
+  }
+  return [];
 }
 
 export function describePath(path: readonly PropertyKey[]): string {

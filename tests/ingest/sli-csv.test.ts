@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
-import { readSliCsv, type SliConsumer } from '../../src/ingest/sli-csv.ts';
+import { createSliAccumulator, finishSliAccumulator, readSliCsv } from '../../src/ingest/sli-csv.ts';
 import type { SliMapping } from '../../src/ingest/slo-catalog.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -27,9 +27,9 @@ function mapping(over: Partial<SliMapping> = {}): SliMapping {
 }
 
 async function read(name: string, over: Partial<SliMapping> = {}) {
-  const consumers: SliConsumer[] = [{ sloId: 'api-availability', mapping: mapping(over) }];
-  const result = await readSliCsv(fixture(name), `data/sli/${name}`, consumers);
-  return { ...result, text: result.diagnostics.map(formatDiagnostic).join('\n') };
+  const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping(over) });
+  const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc]);
+  return { ...result, aggregates: [finishSliAccumulator(acc)], text: result.diagnostics.map(formatDiagnostic).join('\n') };
 }
 
 describe('reading SLI exports', () => {

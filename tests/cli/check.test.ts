@@ -1,0 +1,73 @@
+/**
+ * `npm run check` as a user runs it: the real CLI in a child process on real fixture files.
+ * The user-facing words are pinned, so a change to them is a deliberate one.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCliProcess } from '../support/run-cli.ts';
+
+const BROKEN = ['--data', 'tests/fixtures/ledgers/broken/data', '--content', 'tests/fixtures/ledgers/broken/content'];
+const SMALL = ['--data', 'tests/fixtures/ledgers/small/data', '--content', 'tests/fixtures/ledgers/small/content'];
+
+describe('npm run check', () => {
+  it('accepts the small fixture ledger', async () => {
+    const run = await runCliProcess(['check', ...SMALL]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('; 0 errors, 0 warnings');
+  });
+
+  it('accepts the demo organisation', async () => {
+    const run = await runCliProcess(['check']);
+    expect(run.stderr).toContain('; 0 errors, 0 warnings');
+    expect(run.code).toBe(0);
+  });
+
+  it('reports every problem of every file at once, with place and hint, and exits 1', async () => {
+    const run = await runCliProcess(['check', ...BROKEN]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:7:11: error: detected: detected is before started [postmortem-schema]
+        hint: see the postmortem fields in README.md
+      tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:8:12: error: mitigated: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+        hint: see the postmortem fields in README.md
+      tests/fixtures/ledgers/broken/data/ledger.yaml:3:1: error: unknown key "timezon" [unknown-key]
+        hint: did you mean "timezone"? Known keys: title, organization, timezone, fiscalYearStartMonth, audience, severities, policy, minEvents, allowMdxPostmortems
+      tests/fixtures/ledgers/broken/data/sli/api.csv:3:2: error: good (1203) is greater than total (1200) [csv-good-greater-than-total]
+        hint: swap the columns in the SLO api-availability, or fix the export
+      tests/fixtures/ledgers/broken/data/slos/api.yaml:14:16: error: slos[1].objective: objective 99.9 is ambiguous: write it as a percentage in quotes ("99.9%") or as a fraction (0.999) [schema]
+        hint: see the field reference in README.md
+      check: read 1 SLI file (3 rows) and 1 postmortem; 5 errors, 0 warnings
+      "
+    `);
+  });
+
+  it('prints GitHub annotations with --format github', async () => {
+    const run = await runCliProcess(['check', ...BROKEN, '--format', 'github']);
+    expect(run.code).toBe(1);
+    const annotations = run.stderr.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toHaveLength(5);
+    expect(annotations).toContain(
+      '::error file=tests/fixtures/ledgers/broken/data/sli/api.csv,line=3,col=2,title=csv-good-greater-than-total::good (1203) is greater than total (1200) — hint: swap the columns in the SLO api-availability, or fix the export',
+    );
+  });
+
+  it('refuses an unknown format with exit 2', async () => {
+    const run = await runCliProcess(['check', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format must be text or github');
+  });
+});
+
+describe('the command line', () => {
+  it('exits 2 with the list of commands when none is given', async () => {
+    const run = await runCliProcess([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('Commands:');
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect((await runCliProcess(['publish'])).code).toBe(2);
+    const run = await runCliProcess(['check', '--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--colour'");
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The quarter report built from real fixture files, with the figures worked out by hand in
+ * tests/integration/build.test.ts's header (the same small ledger).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readLedgerInputs } from '../../src/ingest/ledger-inputs.ts';
+import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
+import { buildLedgerReport, findQuarter } from '../../src/report/quarter-report.ts';
+
+const ledger = (name: string) => fileURLToPath(new URL(`../fixtures/ledgers/${name}/`, import.meta.url));
+
+async function load(name: string) {
+  const root = ledger(name);
+  const { inputs, diagnostics } = await readLedgerInputs(ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }));
+  expect(diagnostics).toEqual([]);
+  if (inputs === null) throw new Error('fixture did not load');
+  return inputs;
+}
+
+describe('the quarter report of the small ledger', () => {
+  it('takes as-of from the end of the latest row: 2026-07-14 + one day', async () => {
+    const report = buildLedgerReport(await load('small'));
+    expect(report.asOf).toBe('2026-07-15T00:00:00.000Z');
+    expect(report.quarters.map((q) => [q.quarter, q.state])).toEqual([
+      ['2026-Q2', 'complete'],
+      ['2026-Q3', 'in-progress'],
+    ]);
+  });
+
+  it('spends 100 of 91 allowed failures in 2026-Q2', async () => {
+    const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-q2');
+    const shop = q2?.slos.find((s) => s.id === 'shop-availability');
+    expect(shop).toMatchObject({ good: 90_900, total: 91_000, status: 'exhausted', met: false, coverage: 1 });
+    expect(shop?.consumed).toBeCloseTo(100 / 91, 12);
+    expect((shop?.consumed ?? 0) + (shop?.remaining ?? 0)).toBe(1);
+  });
+
+  it('lists only the public postmortem in a public build, with TTD 6 min and TTR 90 min', async () => {
+    const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-Q2');
+    expect(q2?.incidents.map((i) => [i.id, i.ttdMinutes, i.ttrMinutes])).toEqual([['2026-05-10-shop-outage', 6, 90]]);
+    expect(q2?.actionItems).toEqual({ open: 0, done: 1, overdue: 0 });
+  });
+
+  it('honours --as-of: at 2026-07-01T00:00Z the second quarter is complete and the third has not begun', async () => {
+    const report = buildLedgerReport(await load('small'), { asOfMs: Date.UTC(2026, 6, 1) });
+    expect(report.quarters.map((q) => [q.quarter, q.state])).toEqual([['2026-Q2', 'complete']]);
+  });
+
+  it('gives the same SLO figures when a CSV is split into two files, one newest-first', async () => {
+    const whole = buildLedgerReport(await load('small'));
+    const split = buildLedgerReport(await load('split-files'));
+    expect(split.asOf).toBe(whole.asOf);
+    expect(split.quarters.map((q) => q.slos)).toEqual(whole.quarters.map((q) => q.slos));
+  });
+
+  it('never writes NaN or Infinity into the JSON', async () => {
+    const report = buildLedgerReport(await load('small'));
+    const json = JSON.stringify(report);
+    expect(json).not.toMatch(/NaN|Infinity/);
+    // JSON.stringify turns NaN and ±Infinity into null; a round trip would hide them, so compare.
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? 'BAD' : v))));
+  });
+});
