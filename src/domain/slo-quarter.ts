@@ -14,13 +14,13 @@ import type { Projection } from './projection.ts';
 import { projectConsumption } from './projection.ts';
 import type { Quarter } from './quarter.ts';
 import type { DailyPoint, MonthlyPoint } from './series.ts';
-import { findPeriodIndex, formatLocalDate, formatLocalMonth, listLocalDays, listLocalMonths, ROLLING_DAYS } from './series.ts';
+import { formatLocalDate, formatLocalMonth, listLocalDays, listLocalMonths, ROLLING_DAYS } from './series.ts';
 import type { Policy, SloDefinition } from './slo.ts';
 import { resolveMinEvents } from './slo.ts';
 import type { SloStatus } from './status.ts';
 import { determineStatus, policyTextFor } from './status.ts';
 import type { BudgetUnit, Tally } from './tally.ts';
-import { addTallies, attainmentOf, buildBudgetUnits, EMPTY_TALLY, hasEnoughData, meetsObjective, requireTimeslice, sumTallies, validSlices } from './tally.ts';
+import { accumulateTally, attainmentOf, buildBudgetUnits, EMPTY_TALLY, hasEnoughData, meetsObjective, requireTimeslice, sumTallies, validSlices } from './tally.ts';
 import { addLocalDays } from './zoned-time.ts';
 
 export type { DailyPoint, MonthlyPoint } from './series.ts';
@@ -120,10 +120,13 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const units = buildBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
   const quarterUnits = units.filter((u) => u.startMs >= startMs);
 
-  const dayTallies: Tally[] = days.map(() => EMPTY_TALLY);
+  const dayTallies: Tally[] = days.map(() => ({ ...EMPTY_TALLY }));
+  let dayIndex = 0;
   for (const u of units) {
-    const i = Math.max(0, findPeriodIndex(days, u.startMs));
-    dayTallies[i] = addTallies(dayTallies[i] ?? EMPTY_TALLY, u.tally);
+    // Units come oldest first, so the day index only moves forward.
+    for (let next = days[dayIndex + 1]; next !== undefined && next.startMs <= u.startMs; next = days[dayIndex + 1]) dayIndex++;
+    const day = dayTallies[dayIndex];
+    if (day !== undefined) accumulateTally(day, u.tally);
   }
   const tally = sumTallies(quarterUnits.map((u) => u.tally));
 
@@ -261,10 +264,10 @@ function findExhaustedSince(
   allowed: BudgetUse['allowed'],
   periodEndMs: number,
 ): number | null {
-  let cumulative = EMPTY_TALLY;
+  const cumulative = { ...EMPTY_TALLY };
   let since: number | null = null;
   for (const u of units) {
-    cumulative = addTallies(cumulative, u.tally);
+    accumulateTally(cumulative, u.tally);
     const base = method === 'occurrences' ? cumulative.total : lengthMs;
     const exhausted = base > 0 && isExhausted({ spent: cumulative.spent, base, allowed });
     if (!exhausted) since = null;

@@ -4,6 +4,7 @@
  * days and a rolling window the sum of its 28 days.
  */
 import type { Bucket } from './bucket.ts';
+import { sortBuckets } from './bucket.ts';
 import type { DecimalFraction } from './decimal.ts';
 import { compareScaled, complement, ONE } from './decimal.ts';
 import type { BudgetingMethod, SloDefinition } from './slo.ts';
@@ -39,9 +40,19 @@ export function addTallies(a: Tally, b: Tally): Tally {
   };
 }
 
+/** Adds `t` into `into`, in place; for the loops that run once per row. */
+export function accumulateTally(into: Tally, t: Tally): void {
+  into.good += t.good;
+  into.total += t.total;
+  into.spent += t.spent;
+  into.goodSlices += t.goodSlices;
+  into.badSlices += t.badSlices;
+  into.badRatioSum += t.badRatioSum;
+}
+
 export function sumTallies(tallies: Iterable<Tally>): Tally {
-  let sum = EMPTY_TALLY;
-  for (const t of tallies) sum = addTallies(sum, t);
+  const sum = { ...EMPTY_TALLY };
+  for (const t of tallies) accumulateTally(sum, t);
   return sum;
 }
 
@@ -65,22 +76,19 @@ export function buildBudgetUnits(
   stepMs: number,
 ): BudgetUnit[] {
   if (slo.budgeting === 'occurrences') {
-    const byStart = new Map<number, { good: number; total: number }>();
-    for (const b of buckets) {
-      const u = byStart.get(b.startMs);
-      if (u === undefined) byStart.set(b.startMs, { good: b.good, total: b.total });
-      else {
-        u.good += b.good;
-        u.total += b.total;
+    const units: BudgetUnit[] = [];
+    let last: BudgetUnit | undefined;
+    for (const b of sortBuckets(buckets)) {
+      if (last !== undefined && last.startMs === b.startMs) {
+        last.tally.good += b.good;
+        last.tally.total += b.total;
+        last.tally.spent += b.total - b.good;
+      } else {
+        last = { startMs: b.startMs, endMs: b.startMs + stepMs, tally: { ...EMPTY_TALLY, good: b.good, total: b.total, spent: b.total - b.good } };
+        units.push(last);
       }
     }
-    return [...byStart.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([startMs, { good, total }]) => ({
-        startMs,
-        endMs: startMs + stepMs,
-        tally: { ...EMPTY_TALLY, good, total, spent: total - good },
-      }));
+    return units;
   }
   const rule = requireTimeslice(slo);
   return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {

@@ -5,6 +5,7 @@
  * nor bad and does not count towards attainment.
  */
 import type { Bucket } from './bucket.ts';
+import { sortBuckets } from './bucket.ts';
 
 export interface Slice {
   startMs: number;
@@ -18,25 +19,19 @@ export interface Slice {
  * The slices with data among `buckets`, oldest first. Slices are numbered from `anchorMs`
  * (negative before it), so the same row always lands in the same slice whatever else is passed.
  */
-export function aggregateSlices(buckets: Iterable<Bucket>, anchorMs: number, windowMs: number, clipEndMs: number): Slice[] {
-  const byIndex = new Map<number, { good: number; total: number }>();
-  for (const b of buckets) {
-    const index = Math.floor((b.startMs - anchorMs) / windowMs);
-    const s = byIndex.get(index);
-    if (s === undefined) byIndex.set(index, { good: b.good, total: b.total });
-    else {
-      s.good += b.good;
-      s.total += b.total;
-    }
-  }
+export function aggregateSlices(buckets: readonly Bucket[], anchorMs: number, windowMs: number, clipEndMs: number): Slice[] {
   const slices: Slice[] = [];
-  for (const index of [...byIndex.keys()].sort((a, b) => a - b)) {
-    const s = byIndex.get(index);
-    if (s === undefined || !(s.total > 0)) continue;
-    const startMs = anchorMs + index * windowMs;
-    slices.push({ startMs, endMs: Math.min(startMs + windowMs, Math.max(clipEndMs, startMs)), good: s.good, total: s.total });
+  let current: Slice | undefined;
+  for (const b of sortBuckets(buckets)) {
+    const startMs = anchorMs + Math.floor((b.startMs - anchorMs) / windowMs) * windowMs;
+    if (current === undefined || current.startMs !== startMs) {
+      current = { startMs, endMs: Math.min(startMs + windowMs, Math.max(clipEndMs, startMs)), good: 0, total: 0 };
+      slices.push(current);
+    }
+    current.good += b.good;
+    current.total += b.total;
   }
-  return slices;
+  return slices.filter((s) => s.total > 0);
 }
 
 /**
