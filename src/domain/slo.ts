@@ -10,8 +10,12 @@ export type BudgetingMethod = 'occurrences' | 'timeslices' | 'ratio-timeslices';
 export interface TimesliceRule {
   /** Slice length `w` in ms (OpenSLO timeSliceWindow), e.g. 60_000. */
   windowMs: number;
-  /** A slice is good when good/total ≥ target (OpenSLO timeSliceTarget), e.g. 0.95. */
-  target: number;
+  /**
+   * A slice is good when good/total ≥ target (OpenSLO timeSliceTarget), e.g. 0.95. Required for
+   * timeslices; RatioTimeslices has no target in OpenSLO and, without one, counts a slice as good
+   * when its own ratio meets the objective (the good/bad slice counts are then only informative).
+   */
+  target?: number;
 }
 
 export interface SloDefinition {

@@ -29,17 +29,6 @@ export interface Tally {
 
 export const EMPTY_TALLY: Tally = { good: 0, total: 0, spent: 0, goodSlices: 0, badSlices: 0, badRatioSum: 0 };
 
-export function addTallies(a: Tally, b: Tally): Tally {
-  return {
-    good: a.good + b.good,
-    total: a.total + b.total,
-    spent: a.spent + b.spent,
-    goodSlices: a.goodSlices + b.goodSlices,
-    badSlices: a.badSlices + b.badSlices,
-    badRatioSum: a.badRatioSum + b.badRatioSum,
-  };
-}
-
 /** Adds `t` into `into`, in place; for the loops that run once per row. */
 export function accumulateTally(into: Tally, t: Tally): void {
   into.good += t.good;
@@ -91,8 +80,9 @@ export function buildBudgetUnits(
     return units;
   }
   const rule = requireTimeslice(slo);
+  const target = rule.target ?? slo.objective;
   return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {
-    const good = isGoodSlice(s, rule.target);
+    const good = isGoodSlice(s, target);
     const duration = sliceDurationMs(s);
     // RatioTimeslices spends the bad share of each slice's time, (1 − good/total)·w, so that over
     // a fully covered quarter the sum is (1 − A)·|quarter| and C = (1 − A)/(1 − O) as SPEC §6.2 says.
@@ -116,6 +106,9 @@ export function buildBudgetUnits(
 export function requireTimeslice(slo: SloDefinition): NonNullable<SloDefinition['timeslice']> {
   if (slo.timeslice === undefined) throw new RangeError(`SLO ${slo.id} uses ${slo.budgeting} but has no timeslice window`);
   if (!(slo.timeslice.windowMs > 0)) throw new RangeError(`SLO ${slo.id} has a timeslice window of ${slo.timeslice.windowMs} ms`);
+  if (slo.budgeting === 'timeslices' && slo.timeslice.target === undefined) {
+    throw new RangeError(`SLO ${slo.id} uses timeslices but has no timeslice target`);
+  }
   return slo.timeslice;
 }
 

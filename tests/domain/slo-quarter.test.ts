@@ -452,3 +452,22 @@ describe('budget windows: incident burn and unattributed burn (SPEC §6.3)', () 
     expect(r.unattributedConsumed).toBeNull();
   });
 });
+
+describe('timeslice targets', () => {
+  // Two daily slices at 99%: one at 99.5% (meets the objective), one at 98% (does not).
+  const buckets = [
+    { startMs: JUL_1, good: 995, total: 1000 },
+    { startMs: JUL_1 + DAY, good: 980, total: 1000 },
+  ];
+
+  it('ratio-timeslices without a target counts a slice good when it meets the objective on its own', () => {
+    const r = evaluate({ slo: { objective: 0.99, budgeting: 'ratio-timeslices', timeslice: { windowMs: DAY } }, buckets });
+    expect([r.goodSlices, r.badSlices]).toEqual([1, 1]);
+    // mean of 0.995 and 0.98 = 0.9875
+    expect(r.attainment).toBeCloseTo(0.9875, 12);
+  });
+
+  it('timeslices without a target is refused (OpenSLO: timeSliceTarget is required for Timeslices)', () => {
+    expect(() => evaluate({ slo: { budgeting: 'timeslices', timeslice: { windowMs: DAY } }, buckets })).toThrow(RangeError);
+  });
+});
