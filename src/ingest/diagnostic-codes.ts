@@ -101,6 +101,16 @@ export const DIAGNOSTIC_CODES = {
     title: 'Postmortem lacks a usual section',
     hint: 'add the section, even if short: readers look for it',
   },
+  'postmortem-mdx': {
+    severity: 'error',
+    title: 'MDX postmortem refused',
+    hint: 'rename the file to .md',
+  },
+  'postmortem-duplicate-slug': {
+    severity: 'error',
+    title: 'Two postmortems share a file name',
+    hint: 'rename one of the files',
+  },
   'no-sli-data': {
     severity: 'error',
     title: 'No SLI data at all',

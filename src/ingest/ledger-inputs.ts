@@ -84,29 +84,6 @@ async function expandSource(dataDir: string, source: string): Promise<string[]> 
   return out.sort();
 }
 
-/** Cross-file rules for postmortems: known services, SLOs and severities. */
-export function checkPostmortemReferences(
-  postmortems: readonly { postmortem: Postmortem; file: string }[],
-  settings: Settings,
-  catalog: Catalog,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const services = new Set(catalog.services.map((s) => s.id));
-  const slos = new Set(catalog.entries.map((e) => e.slo.id));
-  for (const { postmortem: pm, file } of postmortems) {
-    if (!settings.severities.includes(pm.severity)) {
-      out.push(diagnose('postmortem-schema', { file, line: 1, column: 1 }, `severity "${pm.severity}" is not one of ${settings.severities.join(', ')}`, 'use a severity listed in data/ledger.yaml'));
-    }
-    for (const s of pm.services) {
-      if (!services.has(s)) out.push(diagnose('postmortem-unknown-reference', { file, line: 1, column: 1 }, `service "${s}" is not in the catalog`, `known services: ${[...services].join(', ')}`));
-    }
-    for (const s of pm.slos ?? []) {
-      if (!slos.has(s)) out.push(diagnose('postmortem-unknown-reference', { file, line: 1, column: 1 }, `SLO "${s}" is not in the catalog`, `known SLOs: ${[...slos].join(', ')}`));
-    }
-  }
-  return out;
-}
-
 /** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */
 export function describeReadStats(stats: ReadStats): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -127,9 +104,10 @@ export async function readLedgerInputs(
 ): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[]; stats: ReadStats }> {
   const data = await readLedgerData(paths, progress);
   const pmDir = join(paths.contentDir, 'postmortems');
-  const pms = await readPostmortems(pmDir, displayPath(paths, pmDir));
+  const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
+    ...(data.settings ? { context: { settings: data.settings, catalog: data.catalog }, allowMdx: data.settings.allowMdxPostmortems } : {}),
+  });
   const diagnostics = [...data.diagnostics, ...pms.diagnostics];
-  if (data.settings) diagnostics.push(...checkPostmortemReferences(pms.files, data.settings, data.catalog));
   const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
   return {
     stats: { ...data.stats, postmortems: pms.read },

@@ -107,7 +107,7 @@ export function diagnoseSchemaIssues(source: YamlSource, error: z.ZodError, opts
       continue;
     }
     const pos = source.locate(path, docIndex);
-    out.push(diagnose(code, { file: source.file, ...pos }, `${describePath(path)}: ${issue.message}`));
+    out.push(diagnose(code, { file: source.file, ...pos }, `${describePath(path)}: ${plainMessage(issue)}`));
   }
   return out;
 }
@@ -140,6 +140,15 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
     }
   }
   return [];
+}
+
+/** zod's default wording, said the way a YAML author thinks of it. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_value' && issue.values.length > 0) {
+    return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+  }
+  return issue.message;
 }
 
 export function describePath(path: readonly PropertyKey[]): string {

@@ -1,0 +1,103 @@
+/**
+ * Postmortem front matter and body, one fixture per defect (tests/fixtures/postmortems/), checked
+ * against the small fixture ledger's catalog (service shop-api; SLOs shop-availability and
+ * shop-checkout; default severities SEV1–SEV4). The messages are what an author reads.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
+import { readLedgerData } from '../../src/ingest/ledger-inputs.ts';
+import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
+import { parsePostmortem, postmortemSlug, type PostmortemContext } from '../../src/ingest/postmortem-files.ts';
+
+const SMALL = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
+
+async function context(): Promise<PostmortemContext> {
+  const data = await readLedgerData(ledgerPaths({ data: `${SMALL}data`, content: `${SMALL}content`, cwd: SMALL }));
+  if (data.settings === null) throw new Error('fixture settings did not load');
+  return { settings: data.settings, catalog: data.catalog };
+}
+
+async function check(name: string) {
+  const path = fileURLToPath(new URL(`../fixtures/postmortems/${name}`, import.meta.url));
+  const { result, diagnostics } = parsePostmortem(`content/postmortems/${name}`, postmortemSlug(name), await readFile(path, 'utf8'), await context());
+  return { result, text: diagnostics.map(formatDiagnostic).join('\n') };
+}
+
+describe('postmortem defects, each with its place and fix', () => {
+  it('started after mitigated', async () => {
+    expect((await check('started-after-mitigated.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/started-after-mitigated.md:8:12: error: mitigated: 2026-05-10T09:30:00Z is before started (2026-05-10T10:00:00Z); impact ends after it starts [postmortem-schema]
+        hint: see the postmortem fields in README.md"
+    `);
+  });
+
+  it('a time without an offset', async () => {
+    expect((await check('time-without-offset.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/time-without-offset.md:6:10: error: started: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+        hint: see the postmortem fields in README.md"
+    `);
+  });
+
+  it('a final postmortem without mitigated', async () => {
+    expect((await check('final-without-mitigated.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/final-without-mitigated.md:2:1: error: mitigated: is required unless status is draft: add the time impact ended [postmortem-schema]
+        hint: see the postmortem fields in README.md"
+    `);
+  });
+
+  it('unknown service, SLO and severity, with the nearest known id', async () => {
+    expect((await check('unknown-service-slo-and-severity.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/unknown-service-slo-and-severity.md:4:11: error: severity "SEV7" is not one of the settings' severities [postmortem-schema]
+        hint: known severities (data/ledger.yaml): SEV1, SEV2, SEV3, SEV4
+      content/postmortems/unknown-service-slo-and-severity.md:5:12: error: service "shop-apl" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
+        hint: did you mean "shop-api"? Known services: shop-api
+      content/postmortems/unknown-service-slo-and-severity.md:5:22: error: service "payments" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
+        hint: known services: shop-api
+      content/postmortems/unknown-service-slo-and-severity.md:6:8: error: SLO "shop-availabilty" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
+        hint: did you mean "shop-availability"? Known SLOs: shop-availability, shop-checkout"
+    `);
+  });
+
+  it('an action item without owner and with an unknown status', async () => {
+    expect((await check('action-item-without-owner-and-bad-status.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/action-item-without-owner-and-bad-status.md:9:5: error: action_items[0].owner: is required (string) [postmortem-schema]
+        hint: see the postmortem fields in README.md
+      content/postmortems/action-item-without-owner-and-bad-status.md:11:13: error: action_items[0].status: must be one of open, in-progress, done, wont-do [postmortem-schema]
+        hint: see the postmortem fields in README.md"
+    `);
+  });
+
+  it('missing Summary, Timeline and Contributing factors are warnings, not errors', async () => {
+    const { result, text } = await check('missing-sections.md');
+    expect(result).not.toBeNull();
+    expect(text).toMatchInlineSnapshot(`
+      "content/postmortems/missing-sections.md:9:1: warning: no "## Summary" section [postmortem-missing-section]
+        hint: add the section, even if short: readers look for it
+      content/postmortems/missing-sections.md:9:1: warning: no "## Timeline" section [postmortem-missing-section]
+        hint: add the section, even if short: readers look for it
+      content/postmortems/missing-sections.md:9:1: warning: no "## Contributing factors" section [postmortem-missing-section]
+        hint: add the section, even if short: readers look for it"
+    `);
+  });
+
+  it('no front matter at all', async () => {
+    expect((await check('no-front-matter.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/no-front-matter.md:1:1: error: the file has no front matter [postmortem-schema]
+        hint: start the file with --- and the fields listed in README.md § Postmortems, or scaffold one with npm run new -- postmortem "<title>""
+    `);
+  });
+
+  it('accepts a draft without mitigated, reading +01:00 as an offset', async () => {
+    const { result, text } = await check('draft-without-mitigated.md');
+    expect(text).toBe('');
+    // 08:00+01:00 is 07:00Z.
+    expect(result?.postmortem.started).toBe(Date.UTC(2026, 4, 10, 7));
+    expect(result?.postmortem.mitigated).toBeUndefined();
+  });
+
+  it('names the page after the file, whatever folder it sits in', () => {
+    expect(postmortemSlug('payments/2026/2026-08-14-Cert-Rotation.md')).toBe('2026-08-14-cert-rotation');
+  });
+});
