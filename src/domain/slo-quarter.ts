@@ -203,7 +203,11 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   });
 
   const windows = input.budgetWindows ?? [];
-  const inAnyWindow = (u: BudgetUnit): boolean => windows.some((w) => u.startMs >= w.startMs && u.startMs < w.endMs);
+  // A row or slice counts toward a window when the span it covers overlaps the window: an hourly
+  // row stamped 09:00 holds most of an incident from 09:12 to 10:02, although its timestamp is
+  // outside it. Exports coarser than the incident attribute the whole row.
+  const overlaps = (u: BudgetUnit, w: BudgetWindow): boolean => u.startMs < w.endMs && u.endMs > w.startMs;
+  const inAnyWindow = (u: BudgetUnit): boolean => windows.some((w) => overlaps(u, w));
   const spentWhere = (keep: (u: BudgetUnit) => boolean): number =>
     quarterUnits.reduce((sum, u) => (keep(u) ? sum + u.tally.spent : sum), 0);
   const shareOfBudget = (spent: number): number | null => (use === null ? null : consumedFraction({ ...use, spent }));
@@ -234,7 +238,7 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     monthly,
     windowConsumed: windows.map((w) => ({
       id: w.id,
-      consumed: shareOfBudget(spentWhere((u) => u.startMs >= w.startMs && u.startMs < w.endMs)),
+      consumed: shareOfBudget(spentWhere((u) => overlaps(u, w))),
     })),
     unattributedConsumed: shareOfBudget(spentWhere((u) => !inAnyWindow(u))),
   };

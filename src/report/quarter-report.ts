@@ -6,6 +6,16 @@ import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
+import {
+  impactTimeMs,
+  meanTimeBetweenFailuresMs,
+  median,
+  percentile,
+  timeToDetectMs,
+  timeToResolveMs,
+  timeToRestoreMs,
+  type IncidentTimes,
+} from '../domain/incident.ts';
 import type { BudgetingMethod } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
@@ -48,22 +58,49 @@ export interface IncidentReport {
   title: string;
   severity: string;
   status: string;
+  visibility: 'public' | 'internal';
   services: string[];
   slos: string[];
   started: string;
+  detected: string | null;
   mitigated: string | null;
+  resolved: string | null;
   ttdMinutes: number | null;
   ttrMinutes: number | null;
-  budgetConsumed: Record<string, number>;
+  resolveMinutes: number | null;
+  /** Share of this quarter's budget of each linked SLO spent inside [started, mitigated). */
+  budgetConsumed: Record<string, number | null>;
+  actionItems: number;
 }
 
-export interface ServiceReport {
+/** Counts and times over the incidents that started in the quarter (SPEC §6.4). */
+export interface IncidentSummary {
+  incidents: number;
+  bySeverity: Record<string, number>;
+  ttrMedianMinutes: number | null;
+  ttrP90Minutes: number | null;
+  ttdMedianMinutes: number | null;
+  ttdP90Minutes: number | null;
+  mtbfHours: number | null;
+}
+
+export interface ActionItemCounts {
+  /** Items of postmortems whose incident started in the quarter. */
+  opened: number;
+  done: number;
+  /** open or in-progress. */
+  open: number;
+  /** Open with `due` before the as-of date. */
+  overdue: number;
+}
+
+export interface ServiceReport extends IncidentSummary {
   id: string;
   owner: string;
   team: string;
-  incidents: number;
+  /** Mean time to restore, as §11 names it; the median is the better headline. */
   mttrMinutes: number | null;
-  mtbfHours: number | null;
+  actionItems: ActionItemCounts;
   deployments: {
     count: number;
     perWeek: number | null;
@@ -85,8 +122,9 @@ export interface QuarterReport {
   previousQuarter: string | null;
   slos: SloReport[];
   incidents: IncidentReport[];
+  incidentSummary: IncidentSummary;
   services: ServiceReport[];
-  actionItems: { open: number; done: number; overdue: number };
+  actionItems: ActionItemCounts;
   exclusions: { slos: string[]; services: string[]; start: string; end: string; reason: string; approvedBy: string }[];
 }
 
@@ -144,12 +182,21 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
   const cal = settings.calendar;
   const state = asOfMs < quarter.endMs ? 'in-progress' : 'complete';
   const periodEnd = Math.min(quarter.endMs, asOfMs);
+  const sloIdsOf = (p: Postmortem) => linkedSlos(p, catalog);
+
+  // Every restored incident, internal ones too, takes its share of the budget, so that
+  // "unattributed burn" means what it says even where a public build does not show the write-up.
+  const attributable = inputs.postmortems.filter((p) => p.mitigated !== undefined && p.status !== 'draft');
+  const windowConsumed = new Map<string, Record<string, number | null>>();
 
   const slos: SloReport[] = catalog.entries.map(({ slo }) => {
     const agg = inputs.sli.get(slo.id);
     const exclusions = inputs.exclusions
       .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))
       .map((x) => ({ startMs: x.startMs, endMs: x.endMs }));
+    const budgetWindows = attributable
+      .filter((p) => sloIdsOf(p).includes(slo.id) && p.started < periodEnd && (p.mitigated ?? 0) > quarter.startMs)
+      .map((p) => ({ id: p.slug, startMs: p.started, endMs: p.mitigated ?? p.started }));
     const r = evaluateSloQuarter({
       slo,
       quarter,
@@ -159,8 +206,10 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       stepMs: agg?.stepMs ?? 3_600_000,
       asOfMs,
       policy: settings.policy,
+      budgetWindows,
       ...(settings.minEvents !== null ? { minEvents: settings.minEvents } : {}),
     });
+    for (const w of r.windowConsumed) windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
     return {
       id: slo.id,
       name: slo.name,
@@ -187,50 +236,55 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       goodSlices: r.goodSlices,
       badSlices: r.badSlices,
       missingSlices: r.missingSlices,
-      unattributedConsumed: null,
+      unattributedConsumed: r.unattributedConsumed,
       projection: r.projection === null ? null : { consumedAtEnd: r.projection.consumedAtEnd, exhaustsAt: r.projection.exhaustsAtMs === null ? null : iso(r.projection.exhaustsAtMs) },
       series: { daily: r.daily, monthly: r.monthly },
     };
   });
 
-  const postmortems = visiblePostmortems(inputs.postmortems, settings.audience)
-    .filter((p) => p.started >= quarter.startMs && p.started < periodEnd)
+  // Listed: what this audience may read, whose impact touched the quarter (an incident across the
+  // boundary appears in both quarters, each with its own share of the budget).
+  const listed = visiblePostmortems(inputs.postmortems, settings.audience)
+    .filter((p) => p.started < periodEnd && (p.mitigated ?? p.started) >= quarter.startMs)
     .sort((a, b) => a.started - b.started || a.slug.localeCompare(b.slug));
-  const incidents: IncidentReport[] = postmortems.map((p) => ({
+  const incidents: IncidentReport[] = listed.map((p) => ({
     id: p.slug,
     title: p.title,
     severity: p.severity,
     status: p.status,
+    visibility: p.visibility,
     services: p.services,
-    slos: p.slos ?? catalog.entries.filter((e) => p.services.includes(e.slo.service)).map((e) => e.slo.id),
+    slos: sloIdsOf(p),
     started: iso(p.started),
+    detected: p.detected === undefined ? null : iso(p.detected),
     mitigated: p.mitigated === undefined ? null : iso(p.mitigated),
-    ttdMinutes: p.detected === undefined ? null : (p.detected - p.started) / MINUTE,
-    ttrMinutes: p.mitigated === undefined ? null : (p.mitigated - p.started) / MINUTE,
-    budgetConsumed: {},
+    resolved: p.resolved === undefined ? null : iso(p.resolved),
+    ttdMinutes: minutes(timeToDetectMs(times(p))),
+    ttrMinutes: minutes(timeToRestoreMs(times(p))),
+    resolveMinutes: minutes(timeToResolveMs(times(p))),
+    budgetConsumed: windowConsumed.get(p.slug) ?? {},
+    actionItems: p.action_items.length,
   }));
 
+  // Counted: every incident that started in the quarter except drafts, internal ones included —
+  // a public build shows the counts without the details (SPEC §13).
+  const counted = inputs.postmortems.filter((p) => p.status !== 'draft' && p.started >= quarter.startMs && p.started < periodEnd);
+  const asOfDay = iso(asOfMs).slice(0, 10);
+  const summarise = (list: Postmortem[]) => summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
+
   const services: ServiceReport[] = catalog.services.map((s) => {
-    const own = incidents.filter((i) => i.services.includes(s.id));
-    const ttrs = own.map((i) => i.ttrMinutes).filter((m): m is number => m !== null);
+    const own = counted.filter((p) => p.services.includes(s.id));
+    const ttrs = own.map((p) => timeToRestoreMs(times(p))).filter((m): m is number => m !== null);
     return {
       id: s.id,
       owner: s.owner,
       team: s.team,
-      incidents: own.length,
-      mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length,
-      mtbfHours: null,
+      ...summarise(own),
+      mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length / MINUTE,
+      actionItems: countActionItems(own, asOfDay),
       deployments: { count: 0, perWeek: null, leadTimeMedianHours: null, changeFailRate: null, recoveryMedianMinutes: null },
     };
   });
-
-  const items = postmortems.flatMap((p) => p.action_items);
-  const asOfDay = iso(asOfMs).slice(0, 10);
-  const actionItems = {
-    open: items.filter((a) => a.status === 'open' || a.status === 'in-progress').length,
-    done: items.filter((a) => a.status === 'done').length,
-    overdue: items.filter((a) => (a.status === 'open' || a.status === 'in-progress') && a.due < asOfDay).length,
-  };
 
   const exclusions = inputs.exclusions
     .filter((x) => x.startMs < quarter.endMs && x.endMs > quarter.startMs)
@@ -248,8 +302,53 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
     previousQuarter: previous?.quarter ?? null,
     slos,
     incidents,
+    incidentSummary: summarise(counted),
     services,
-    actionItems,
+    actionItems: countActionItems(counted, asOfDay),
     exclusions,
+  };
+}
+
+/** The SLOs a postmortem names, or every SLO of its services when it names none (SPEC §7). */
+export function linkedSlos(p: Postmortem, catalog: LedgerInputs['catalog']): string[] {
+  return p.slos ?? catalog.entries.filter((e) => p.services.includes(e.slo.service)).map((e) => e.slo.id);
+}
+
+function times(p: Postmortem): IncidentTimes {
+  return { startedMs: p.started, detectedMs: p.detected, mitigatedMs: p.mitigated, resolvedMs: p.resolved };
+}
+
+function minutes(ms: number | null): number | null {
+  return ms === null ? null : ms / MINUTE;
+}
+
+function summariseIncidents(list: Postmortem[], severities: string[], periodMs: number, fromMs: number, toMs: number): IncidentSummary {
+  const ttr = list.map((p) => timeToRestoreMs(times(p))).filter((m): m is number => m !== null);
+  const ttd = list.map((p) => timeToDetectMs(times(p))).filter((m): m is number => m !== null);
+  const impact = impactTimeMs(
+    list.filter((p) => p.mitigated !== undefined).map((p) => ({ startMs: p.started, endMs: p.mitigated ?? p.started })),
+    fromMs,
+    toMs,
+  );
+  const mtbf = meanTimeBetweenFailuresMs(periodMs, impact, list.length);
+  return {
+    incidents: list.length,
+    bySeverity: Object.fromEntries(severities.map((sev) => [sev, list.filter((p) => p.severity === sev).length])),
+    ttrMedianMinutes: minutes(median(ttr)),
+    ttrP90Minutes: minutes(percentile(ttr, 90)),
+    ttdMedianMinutes: minutes(median(ttd)),
+    ttdP90Minutes: minutes(percentile(ttd, 90)),
+    mtbfHours: mtbf === null ? null : mtbf / 3_600_000,
+  };
+}
+
+function countActionItems(list: Postmortem[], asOfDay: string): ActionItemCounts {
+  const items = list.flatMap((p) => p.action_items);
+  const isOpen = (a: { status: string }) => a.status === 'open' || a.status === 'in-progress';
+  return {
+    opened: items.length,
+    done: items.filter((a) => a.status === 'done').length,
+    open: items.filter(isOpen).length,
+    overdue: items.filter((a) => isOpen(a) && a.due < asOfDay).length,
   };
 }

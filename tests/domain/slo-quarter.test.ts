@@ -446,6 +446,14 @@ describe('budget windows: incident burn and unattributed burn (SPEC §6.3)', () 
     expect(r.unattributedConsumed).toBe(89 / 92);
   });
 
+  it('a row counts toward an incident when the day it covers overlaps the window: 09:12–10:02 on day 10 takes that day', () => {
+    // Daily rows: the row stamped at midnight of day 10 covers the whole of day 10, so the
+    // incident's window (inside that day, not containing the timestamp) still takes 1/92.
+    const r = evaluate({ buckets, budgetWindows: [{ id: 'INC-1', startMs: JUL_1 + 9 * DAY + 9.2 * 3_600_000, endMs: JUL_1 + 9 * DAY + 10 * 3_600_000 }] });
+    expect(r.windowConsumed).toEqual([{ id: 'INC-1', consumed: 1 / 92 }]);
+    expect(r.unattributedConsumed).toBe(91 / 92);
+  });
+
   it('without enough data no burn is attributed', () => {
     const r = evaluate({ buckets: [], budgetWindows: [{ id: 'INC-1', startMs: JUL_1, endMs: JUL_1 + DAY }] });
     expect(r.windowConsumed).toEqual([{ id: 'INC-1', consumed: null }]);

@@ -38,8 +38,34 @@ describe('the quarter report of the small ledger', () => {
 
   it('lists only the public postmortem in a public build, with TTD 6 min and TTR 90 min', async () => {
     const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-Q2');
-    expect(q2?.incidents.map((i) => [i.id, i.ttdMinutes, i.ttrMinutes])).toEqual([['2026-05-10-shop-outage', 6, 90]]);
-    expect(q2?.actionItems).toEqual({ open: 0, done: 1, overdue: 0 });
+    expect(q2?.incidents.map((i) => [i.id, i.ttdMinutes, i.ttrMinutes, i.resolveMinutes])).toEqual([['2026-05-10-shop-outage', 6, 90, 240]]);
+  });
+
+  it('attributes the day of the outage to it: all 100 bad events, 100/91 of the budget, none unattributed', async () => {
+    // Daily rows: the 10 May row covers the whole day, which overlaps 08:00–09:30.
+    const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-Q2');
+    expect(q2?.incidents[0]?.budgetConsumed['shop-availability']).toBeCloseTo(100 / 91, 12);
+    expect(q2?.slos.find((s) => s.id === 'shop-availability')?.unattributedConsumed).toBe(0);
+    // The internal vendor incident (2 June, 10:00–11:00) is not listed but still takes the
+    // checkout's 10 errors of that day: nothing of shop-checkout's budget is unattributed.
+    expect(q2?.slos.find((s) => s.id === 'shop-checkout')?.unattributedConsumed).toBe(0);
+  });
+
+  it('counts the internal incident in the figures without listing it (SPEC §13)', async () => {
+    const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-Q2');
+    expect(q2?.incidentSummary).toEqual({
+      incidents: 2,
+      bySeverity: { SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 },
+      // TTRs 90 and 60 min: median 75; nearest-rank p90 of two values is the larger.
+      ttrMedianMinutes: 75,
+      ttrP90Minutes: 90,
+      // TTDs 6 and 20 min.
+      ttdMedianMinutes: 13,
+      ttdP90Minutes: 20,
+      // 91 days = 2,184 h, less 1.5 h + 1 h of impact, over 2 incidents: 1,090.75 h.
+      mtbfHours: 1090.75,
+    });
+    expect(q2?.actionItems).toEqual({ opened: 1, done: 1, open: 0, overdue: 0 });
   });
 
   it('honours --as-of: at 2026-07-01T00:00Z the second quarter is complete and the third has not begun', async () => {
