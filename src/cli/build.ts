@@ -8,13 +8,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
-import { AS_OF_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
+import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 
-export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME]
+export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
 Checks every input, computes every figure and renders the static site into DIR (default dist/).
 The previous DIR is replaced only when the whole build succeeded.`;
@@ -47,6 +47,8 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const env = fx.env;
   env[DATA_ENV] = paths.dataDir;
   env[CONTENT_ENV] = paths.contentDir;
+  if (paths.audience) env[AUDIENCE_ENV] = paths.audience;
+  else delete env[AUDIENCE_ENV];
   if (asOfMs !== undefined) env[AS_OF_ENV] = new Date(asOfMs).toISOString();
   else delete env[AS_OF_ENV];
 

@@ -1,5 +1,5 @@
 /** `npm run dev`: the site with live reload, on the same inputs as `build`. */
-import { AS_OF_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
+import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
 import { TOOL_ROOT } from './build.ts';
 import { EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -14,6 +14,7 @@ export async function runDev(args: string[], fx: Effects): Promise<number> {
   const paths = pathsFrom(values, fx);
   fx.env[DATA_ENV] = paths.dataDir;
   fx.env[CONTENT_ENV] = paths.contentDir;
+  if (paths.audience) fx.env[AUDIENCE_ENV] = paths.audience;
   const asOfMs = asOfFrom(values['as-of']);
   if (asOfMs !== undefined) fx.env[AS_OF_ENV] = new Date(asOfMs).toISOString();
   const { dev } = await import('astro');

@@ -11,6 +11,8 @@ export interface Effects {
   interactive: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The wall clock, for scaffolds dated today; never used for anything that reaches dist/. */
+  now(): number;
 }
 
 export function processEffects(): Effects {
@@ -20,5 +22,7 @@ export function processEffects(): Effects {
     interactive: Boolean(process.stderr.isTTY) && !process.env['CI'],
     cwd: process.cwd(),
     env: process.env,
+    // LEDGER_NOW pins the clock (tests, reproducible examples); it only dates scaffolds.
+    now: () => (process.env['LEDGER_NOW'] ? Date.parse(process.env['LEDGER_NOW']) : Date.now()),
   };
 }

@@ -8,6 +8,7 @@ export const COMMON_OPTIONS = {
   data: { type: 'string' },
   content: { type: 'string' },
   'as-of': { type: 'string' },
+  audience: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -21,10 +22,18 @@ export function parseCommandArgs<T extends OptionSpec>(args: string[], extra: T)
   }
 }
 
-export function pathsFrom(values: { data?: string | boolean | undefined; content?: string | boolean | undefined }, fx: Effects): LedgerPaths {
+export function pathsFrom(
+  values: { data?: string | boolean | undefined; content?: string | boolean | undefined; audience?: string | boolean | undefined },
+  fx: Effects,
+): LedgerPaths {
+  const audience = typeof values.audience === 'string' ? values.audience : undefined;
+  if (audience !== undefined && audience !== 'public' && audience !== 'internal') {
+    throw usageError(`--audience must be public or internal, not "${audience}"`);
+  }
   return ledgerPaths({
     data: typeof values.data === 'string' ? values.data : undefined,
     content: typeof values.content === 'string' ? values.content : undefined,
+    audience,
     cwd: fx.cwd,
   });
 }

@@ -11,7 +11,8 @@ import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
 import { readPostmortems } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { createSliAccumulator, finishSliAccumulator, readSliCsv, type SliAccumulator, type SliAggregate } from './sli-csv.ts';
+import { sliCacheDir } from './sli-cache-dir.ts';
+import { createSliAccumulator, diagnoseSliAccumulator, finishSliAccumulator, readSliCsv, type SliAccumulator, type SliAggregate } from './sli-csv.ts';
 import { readSloCatalog, type Catalog } from './slo-catalog.ts';
 
 export interface LedgerInputs {
@@ -24,7 +25,11 @@ export interface LedgerInputs {
 }
 
 export interface LoadProgress {
-  (message: string): void;
+  /**
+   * One summary line per SLI file; `transient` ones (a large file's percentage) may overwrite
+   * each other on a terminal and are best left out of logs.
+   */
+  (message: string, options?: { transient: boolean }): void;
 }
 
 /** Settings, catalog, SLI data and exclusions: what the Astro `slos` loader and the CLI share. */
@@ -33,6 +38,7 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const show = (abs: string) => displayPath(paths, abs);
   const settingsRead = await readSettings(join(paths.dataDir, 'ledger.yaml'), show(join(paths.dataDir, 'ledger.yaml')));
   diagnostics.push(...settingsRead.diagnostics);
+  const settings = settingsRead.settings && paths.audience ? { ...settingsRead.settings, audience: paths.audience } : settingsRead.settings;
   const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
   diagnostics.push(...catalogRead.diagnostics);
   const exclusionsRead = await readExclusions(join(paths.dataDir, 'exclusions.yaml'), show(join(paths.dataDir, 'exclusions.yaml')));
@@ -54,20 +60,34 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     for (const file of files) byFile.set(file, [...(byFile.get(file) ?? []), acc]);
   }
   const stats = { files: 0, rows: 0 };
+  const cacheDir = sliCacheDir(paths);
   for (const [abs, accs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    const result = await readSliCsv(abs, show(abs), accs);
+    const name = show(abs);
+    let shown = -10;
+    const result = await readSliCsv(abs, name, accs, {
+      cacheDir,
+      onProgress: (fraction) => {
+        const percent = Math.floor(fraction * 100);
+        if (percent >= shown + 10) progress(`reading ${name}: ${(shown = percent)}%`, { transient: true });
+      },
+    });
     stats.files++;
     stats.rows += result.rows;
-    progress(`read ${show(abs)}: ${result.rows.toLocaleString('en-US')} rows for ${accs.length} SLO${accs.length === 1 ? '' : 's'}`);
+    const from = result.cached ? ' (unchanged: from the cache)' : '';
+    progress(`read ${name}: ${result.rows.toLocaleString('en-US')} rows for ${accs.length} SLO${accs.length === 1 ? '' : 's'}${from}`);
+    for (const note of result.notes) progress(`  ${note}`);
     diagnostics.push(...result.diagnostics);
   }
   const sli = new Map<string, SliAggregate>();
-  for (const [id, acc] of accumulators) sli.set(id, finishSliAccumulator(acc));
+  for (const [id, acc] of accumulators) {
+    diagnostics.push(...(await diagnoseSliAccumulator(acc)));
+    sli.set(id, finishSliAccumulator(acc));
+  }
   if (catalogRead.catalog.entries.length > 0 && [...sli.values()].every((a) => a.buckets.length === 0) && diagnostics.length === 0) {
     diagnostics.push(diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'));
   }
   return {
-    settings: settingsRead.settings,
+    settings,
     catalog: catalogRead.catalog,
     sli,
     exclusions: exclusionsRead.exclusions,

@@ -9,23 +9,32 @@ export interface LedgerPaths {
   contentDir: string;
   /** Base for the paths shown in messages, normally the working directory. */
   cwd: string;
+  /** `--audience`: overrides settings.audience, e.g. to build an internal copy from the same inputs. */
+  audience?: 'public' | 'internal';
 }
 
 export const DATA_ENV = 'LEDGER_DATA';
 export const CONTENT_ENV = 'LEDGER_CONTENT';
 export const AS_OF_ENV = 'LEDGER_AS_OF';
+export const AUDIENCE_ENV = 'LEDGER_AUDIENCE';
 
-export function ledgerPaths(opts: { data?: string | undefined; content?: string | undefined; cwd?: string }): LedgerPaths {
+export function ledgerPaths(opts: {
+  data?: string | undefined;
+  content?: string | undefined;
+  cwd?: string;
+  audience?: string | undefined;
+}): LedgerPaths {
   const cwd = opts.cwd ?? process.cwd();
   return {
     dataDir: resolve(cwd, opts.data ?? 'data'),
     contentDir: resolve(cwd, opts.content ?? 'content'),
     cwd,
+    ...(opts.audience === 'public' || opts.audience === 'internal' ? { audience: opts.audience } : {}),
   };
 }
 
 export function ledgerPathsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LedgerPaths {
-  return ledgerPaths({ data: env[DATA_ENV], content: env[CONTENT_ENV], cwd });
+  return ledgerPaths({ data: env[DATA_ENV], content: env[CONTENT_ENV], audience: env[AUDIENCE_ENV], cwd });
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */

@@ -7,13 +7,20 @@ import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { LedgerEntryData } from '../ingest/ledger-loader.ts';
 import { AS_OF_ENV } from '../ingest/ledger-paths.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
+import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
+import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
+import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
 
 export interface SiteData {
   inputs: LedgerInputs;
   report: LedgerReport;
   /** Postmortems this audience may see, newest first. */
   postmortems: Postmortem[];
+  /** Budget each incident used, per SLO and quarter. */
+  incidentShares: Map<string, IncidentBudgetShare[]>;
+  /** Action items of the visible postmortems, overdue and open first. */
+  actionItems: ActionItemRow[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -34,7 +41,19 @@ async function assemble(): Promise<SiteData> {
   const asOfText = process.env[AS_OF_ENV];
   const report = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
   const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || a.slug.localeCompare(b.slug));
-  return { inputs, report, postmortems: visible };
+  return {
+    inputs,
+    report,
+    postmortems: visible,
+    incidentShares: incidentBudgetShares(report),
+    actionItems: listActionItems(visible, report.asOf.slice(0, 10)),
+  };
+}
+
+/** A postmortem's body as HTML, through the allow-list: never the author's raw HTML. */
+export async function postmortemHtml(slug: string): Promise<string> {
+  const entry = await getEntry('postmortems', slug);
+  return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
 }
 
 export function siteData(): Promise<SiteData> {

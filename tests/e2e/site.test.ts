@@ -73,4 +73,44 @@ describe('the demo site in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('opens an incident write-up whose summary card shows the budget of the review JSON', async () => {
+    const json = (await (await fetch(`${server.url}/reviews/2026-q3.json`)).json()) as {
+      incidents: { id: string; severity: string; budgetConsumed: Record<string, number | null> }[];
+    };
+    const incident = json.incidents.find((i) => i.id === '2026-08-19-checkout-connection-pool-exhaustion');
+    expect(incident?.severity).toBe('SEV1');
+    const { page, problems } = await open('/incidents/2026-08-19-checkout-connection-pool-exhaustion/');
+    const card = page.locator('.summary-card');
+    expect(await card.locator('dd').nth(1).textContent()).toBe('SEV1');
+    const used = await card.locator('data').first().getAttribute('value');
+    expect(Number(used)).toBe(incident?.budgetConsumed['checkout-availability']);
+    // 13:00Z–17:00Z on 19 Aug 2026 in Europe/London (BST): the generated sentence (SPEC §9.1).
+    expect(await page.locator('.incident-sentence').textContent()).toMatch(/^On 19 Aug 2026, from 14:00 to 18:00 BST \(4 h\), this incident used \d+% of checkout-availability's July–September 2026 error budget\.$/);
+    expect(await page.locator('.postmortem-body h2').first().textContent()).toBe('Summary');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the action items with the overdue ones first', async () => {
+    const { page, problems } = await open('/action-items/');
+    const states = await page.locator('table.action-items tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(10);
+    const firstNotOverdue = states.findIndex((s) => s !== 'overdue');
+    expect(firstNotOverdue).toBeGreaterThan(0);
+    expect(states.slice(firstNotOverdue)).not.toContain('overdue');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the incident list by severity without JavaScript', async () => {
+    const { page, problems } = await open('/incidents/');
+    await page.getByRole('link', { name: 'SEV1' }).click();
+    await page.waitForURL(/\/incidents\/severity\/sev1\/$/);
+    const severities = await page.locator('table.incident-table tbody tr td:nth-child(2)').allTextContents();
+    expect(severities.length).toBeGreaterThan(0);
+    expect(new Set(severities)).toEqual(new Set(['SEV1']));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

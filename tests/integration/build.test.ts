@@ -92,6 +92,15 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     }
   });
 
+  it('with --audience internal, shows the internal postmortem with a visible mark', async () => {
+    const internal = inject('fixtureInternalSite');
+    const page = await readFile(join(internal, 'incidents/2026-06-02-checkout-vendor/index.html'), 'utf8');
+    expect(page).toContain('CONFIDENTIAL-VENDOR-PHRASE');
+    expect(page).toMatch(/<span class="badge"[^>]*>internal<\/span>/);
+    const q2 = JSON.parse(await readFile(join(internal, 'reviews/2026-q2.json'), 'utf8')) as { incidents: { id: string }[] };
+    expect(q2.incidents.map((i) => i.id)).toEqual(['2026-05-10-shop-outage', '2026-06-02-checkout-vendor']);
+  });
+
   it('uses no client JavaScript', async () => {
     const files = await allFiles(site);
     expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);

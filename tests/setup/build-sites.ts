@@ -20,10 +20,14 @@ async function buildSite(args: string[], out: string, cache: string): Promise<vo
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'ledger-sites-'));
   const fixtureSite = join(root, 'fixture');
+  const fixtureInternalSite = join(root, 'fixture-internal');
   const demoSite = join(root, 'demo');
-  await buildSite(['--data', join(FIXTURE, 'data'), '--content', join(FIXTURE, 'content')], fixtureSite, join(root, 'cache-fixture'));
+  const fixtureInputs = ['--data', join(FIXTURE, 'data'), '--content', join(FIXTURE, 'content')];
+  await buildSite(fixtureInputs, fixtureSite, join(root, 'cache-fixture'));
+  await buildSite([...fixtureInputs, '--audience', 'internal'], fixtureInternalSite, join(root, 'cache-fixture-internal'));
   await buildSite([], demoSite, join(root, 'cache-demo'));
   project.provide('fixtureSite', fixtureSite);
+  project.provide('fixtureInternalSite', fixtureInternalSite);
   project.provide('demoSite', demoSite);
   return async () => {
     await rm(root, { recursive: true, force: true });

@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** dist/ of tests/fixtures/ledgers/small, whose figures are worked out by hand. */
     fixtureSite: string;
+    /** The same ledger built with --audience internal. */
+    fixtureInternalSite: string;
     /** dist/ of the demo organisation in data/ and content/. */
     demoSite: string;
   }

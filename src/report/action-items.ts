@@ -1,0 +1,46 @@
+/**
+ * Every action item across the postmortems an audience may read, open and overdue first, so the
+ * page answers "what are we doing about it" (SPEC §9).
+ */
+import type { Postmortem } from '../ingest/postmortem.ts';
+
+export type ActionItemState = 'overdue' | 'open' | 'in-progress' | 'done' | 'wont-do';
+
+export interface ActionItemRow {
+  title: string;
+  owner: string;
+  due: string;
+  status: string;
+  state: ActionItemState;
+  priority: string | null;
+  link: string | null;
+  incident: { slug: string; title: string; severity: string };
+}
+
+const ORDER: Record<ActionItemState, number> = { overdue: 0, 'in-progress': 1, open: 2, done: 3, 'wont-do': 4 };
+
+/** `asOfDay` is the as-of date (YYYY-MM-DD): an item is overdue when due before it and not done. */
+export function listActionItems(postmortems: readonly Postmortem[], asOfDay: string): ActionItemRow[] {
+  const rows = postmortems.flatMap((p) =>
+    p.action_items.map((a): ActionItemRow => {
+      const open = a.status === 'open' || a.status === 'in-progress';
+      return {
+        title: a.title,
+        owner: a.owner,
+        due: a.due,
+        status: a.status,
+        state: open && a.due < asOfDay ? 'overdue' : a.status,
+        priority: a.priority ?? null,
+        link: a.link ?? null,
+        incident: { slug: p.slug, title: p.title, severity: p.severity },
+      };
+    }),
+  );
+  return rows.sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] ||
+      a.due.localeCompare(b.due) ||
+      (a.priority ?? 'P9').localeCompare(b.priority ?? 'P9') ||
+      a.title.localeCompare(b.title),
+  );
+}
