@@ -81,6 +81,41 @@ export const DIAGNOSTIC_CODES = {
     title: 'Series not found in the CSV',
     hint: 'check sli.series against the values of the series column',
   },
+  'csv-empty': {
+    severity: 'error',
+    title: 'CSV file is empty',
+    hint: 'export again: the file needs a header line (e.g. timestamp,series,good,total) and at least one row',
+  },
+  'csv-too-many-problems': {
+    severity: 'error',
+    title: 'More problems than are listed',
+    hint: 'fix the ones above first: they usually share one cause',
+  },
+  'slo-owner-missing': {
+    severity: 'warning',
+    title: 'SLO has no accountable owner',
+    hint: 'add the owner to the Service document: metadata.annotations "ledger/owner" and "ledger/team"',
+  },
+  'openslo-unsupported-source': {
+    severity: 'error',
+    title: 'Metric source is not a CSV export',
+    hint: 'export the metric to CSV and write metricSource: { type: csv, spec: { source: sli/<file>.csv, column: <column> } }',
+  },
+  'openslo-rule': {
+    severity: 'error',
+    title: 'Breaks a rule of the OpenSLO v1 specification',
+    hint: 'see https://github.com/OpenSLO/OpenSLO#slo and the OpenSLO section of README.md',
+  },
+  'openslo-minutes-window': {
+    severity: 'warning',
+    title: 'OpenSLO time window in minutes',
+    hint: 'in OpenSLO m is minutes and M is months: write 1M for one month',
+  },
+  'openslo-unresolved-ref': {
+    severity: 'error',
+    title: 'Reference to an OpenSLO object that is not in the catalog',
+    hint: 'define the object (kind SLI or Service) in a file under data/slos/, or fix the name',
+  },
   'postmortem-schema': {
     severity: 'error',
     title: 'Postmortem front matter is invalid',

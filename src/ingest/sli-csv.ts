@@ -1,21 +1,21 @@
 /**
- * Streaming reader for SLI exports (SPEC §5). One pass over a file feeds every SLO that reads
- * from it; memory grows with the number of distinct timestamps kept per SLO, never with the
- * file's size in bytes. Every bad row becomes a Diagnostic with file:line:column.
+ * Reading SLI exports (SPEC §5). One pass over a file feeds every SLO that reads from it; memory
+ * grows with the buckets kept (24 bytes each), never with the file's size in bytes. A file above
+ * a few megabytes is split at a line boundary and read by this thread and a worker at once; an
+ * unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes
+ * a Diagnostic with file:line:column.
  */
-import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
-import { parse, type Options } from 'csv-parse';
 import type { Bucket } from '../domain/bucket.ts';
+import { cacheKey, hashFile, loadAggregate, storeAggregate, type CachedConsumer, type FileAggregate } from './aggregate-cache.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
-import type { DiagnosticCode } from './diagnostic-codes.ts';
-import type { SliMapping } from './slo-catalog.ts';
-import { parseSliTimestamp } from './sli-timestamp.ts';
+import { concatChunked, emptyColumns, mergeColumns, sortBuckets, type BucketColumns } from './sli-columns.ts';
+import { readCsvHead, type CsvHead } from './sli-dialect.ts';
+import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
+import { parseRange, type RangeJob, type RangeResult } from './sli-range.ts';
 
-export interface SliConsumer {
-  sloId: string;
-  mapping: SliMapping;
-}
+export type { SliConsumer } from './sli-layout.ts';
 
 /**
  * One SLO's rows, gathered across every file its `sli.source` matches: splitting an export into
@@ -23,7 +23,8 @@ export interface SliConsumer {
  */
 export interface SliAccumulator {
   consumer: SliConsumer;
-  cells: Map<number, Cell>;
+  /** One sorted, duplicate-free part per file, in the order the files were read. */
+  parts: { columns: BucketColumns; path: string; display: string }[];
   /** Rows of this SLO's series, valid or not. */
   matched: number;
   /** Rows that contributed counts. */
@@ -31,7 +32,7 @@ export interface SliAccumulator {
 }
 
 export function createSliAccumulator(consumer: SliConsumer): SliAccumulator {
-  return { consumer, cells: new Map(), matched: 0, rows: 0 };
+  return { consumer, parts: [], matched: 0, rows: 0 };
 }
 
 export interface SliAggregate {
@@ -44,282 +45,354 @@ export interface SliAggregate {
   rows: number;
 }
 
+/** The same as SliAggregate with the buckets as columns: what large inputs and the bench use. */
+export interface SliColumnsAggregate {
+  sloId: string;
+  columns: BucketColumns;
+  stepMs: number | null;
+  stepInferred: boolean;
+  rows: number;
+}
+
 export interface SliFileResult {
   diagnostics: Diagnostic[];
+  /** Data records in the file. */
   rows: number;
+  /** Loaded from the aggregate cache: no row was parsed. */
+  cached: boolean;
+  /** Things `check` states about the file, e.g. a detected epoch unit. */
+  notes: string[];
+}
+
+export interface ReadSliOptions {
+  /** Folder of the aggregate cache; null (the default here) reads without one. */
+  cacheDir?: string | null;
+  /** Share of the file read so far, for files above PROGRESS_ABOVE bytes. */
+  onProgress?: (fraction: number) => void;
+  /** Files larger than this are read by two threads; Infinity keeps one. */
+  parallelAbove?: number;
 }
 
 /** Past this many problems in one file the rest are summarised: the first ones show the pattern. */
 const MAX_DIAGNOSTICS_PER_FILE = 20;
-const MISSING = new Set(['', 'null', 'nan', 'none', 'n/a']);
+/** Below this a worker's start-up costs more than it saves. */
+export const PARALLEL_ABOVE_BYTES = 8 << 20;
+export const PROGRESS_ABOVE_BYTES = 4 << 20;
 
-interface Dialect {
-  delimiter: string;
-  /** Lines before the header, e.g. Excel's `sep=,`. */
-  skipLines: number;
+/** Streams one file into the accumulators of the SLOs that read it. */
+export async function readSliCsv(
+  path: string,
+  display: string,
+  accumulators: readonly SliAccumulator[],
+  options: ReadSliOptions = {},
+): Promise<SliFileResult> {
+  const fail = (d: Diagnostic): SliFileResult => ({ diagnostics: [d], rows: 0, cached: false, notes: [] });
+  let headRead;
+  try {
+    headRead = await readCsvHead(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(
+      code === 'ENOENT'
+        ? diagnose('sli-source-missing', { file: display }, `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`)
+        : diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`),
+    );
+  }
+  if (!headRead.ok) {
+    return fail(
+      headRead.reason === 'empty'
+        ? diagnose('csv-empty', { file: display }, `${display} is empty: an export needs a header line and rows`)
+        : diagnose('csv-syntax', { file: display, line: 1, column: 1 }, 'the first line is longer than 64 KB; it does not look like a CSV header'),
+    );
+  }
+  const head = headRead.head;
+  const bound = bindHeader(head.header, accumulators.map((a) => a.consumer), display, head.headerLine);
+  const active = accumulators.flatMap((acc, i) => {
+    const binding = bound.bindings[i];
+    return binding ? [{ acc, binding }] : [];
+  });
+  if (active.length === 0) return { diagnostics: bound.diagnostics, rows: 0, cached: false, notes: [] };
+
+  const readers = active.map(({ acc, binding }) => ({ binding, duplicates: acc.consumer.mapping.duplicates }));
+  const key = options.cacheDir ? cacheKey(await hashFile(path), display, readers) : null;
+  let aggregate = key !== null && options.cacheDir ? await loadAggregate(options.cacheDir, key) : null;
+  const cached = aggregate !== null;
+  if (aggregate === null) {
+    aggregate = await aggregateFile(path, display, head, readers, options);
+    if (key !== null && options.cacheDir) {
+      try {
+        await storeAggregate(options.cacheDir, key, aggregate);
+      } catch {
+        // A read-only or full disk costs a re-parse next time, nothing else.
+      }
+    }
+  }
+
+  const notes: string[] = [];
+  active.forEach(({ acc }, i) => {
+    const c = aggregate.consumers[i];
+    if (c === undefined) return;
+    acc.parts.push({ columns: c.columns, path, display });
+    acc.matched += c.matched;
+    acc.rows += c.rows;
+    const detected = acc.consumer.mapping.timeFormat === 'auto' ? (c.kinds.epochS > 0 ? 'epoch seconds' : c.kinds.epochMs > 0 ? 'epoch milliseconds' : null) : null;
+    if (detected !== null) notes.push(`SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected} (by their magnitude; set sli.timeFormat to say so)`);
+  });
+  return { diagnostics: [...bound.diagnostics, ...aggregate.diagnostics], rows: aggregate.records, cached, notes };
 }
 
-/** Looks at the first line(s) only: `sep=;` wins, else the more frequent of `,` and `;` in the header. */
-async function detectDialect(path: string): Promise<Dialect> {
+interface Reader {
+  binding: ConsumerBinding;
+  duplicates: 'error' | 'sum' | 'last';
+}
+
+/** Parses the file (in two ranges when large), then sorts each SLO's rows and finds duplicates. */
+async function aggregateFile(path: string, display: string, head: CsvHead, readers: readonly Reader[], options: ReadSliOptions): Promise<FileAggregate> {
+  const job = (start: number, end: number): RangeJob => ({
+    path,
+    display,
+    start,
+    end,
+    delimiter: head.delimiter,
+    fieldCount: head.header.length,
+    bindings: readers.map((r) => r.binding),
+    maxDiagnostics: MAX_DIAGNOSTICS_PER_FILE,
+  });
+  const bytes = head.size - head.dataStart;
+  let done = 0;
+  const progress =
+    options.onProgress && head.size > PROGRESS_ABOVE_BYTES
+      ? (n: number) => {
+          done += n;
+          options.onProgress?.(Math.min(1, done / bytes));
+        }
+      : () => {};
+
+  let ranges: { result: RangeResult; firstLine: number }[] | null = null;
+  const split = bytes > (options.parallelAbove ?? PARALLEL_ABOVE_BYTES) ? await lineBoundaryNear(path, head.dataStart + Math.floor(bytes / 2), head.size) : null;
+  if (split !== null) {
+    const [first, second] = await Promise.all([parseRange(job(head.dataStart, split), progress), parseInWorker(job(split, head.size), progress)]);
+    const secondResult = second ?? (await parseRange(job(split, head.size), progress));
+    if (!first.unbalancedQuote) {
+      ranges = [
+        { result: first, firstLine: head.headerLine + 1 },
+        { result: secondResult, firstLine: head.headerLine + 1 + first.lines },
+      ];
+    }
+    // A quoted field spanning the split point: read the file again in one piece.
+  }
+  ranges ??= [{ result: await parseRange(job(head.dataStart, head.size), progress), firstLine: head.headerLine + 1 }];
+
+  const diagnostics: Diagnostic[] = [];
+  let suppressed = 0;
+  for (const { result, firstLine } of ranges) {
+    for (const d of result.diagnostics) diagnostics.push({ ...d, line: d.line + firstLine - 1 });
+    suppressed += result.suppressed;
+  }
+  suppressed += Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_FILE);
+  diagnostics.length = Math.min(diagnostics.length, MAX_DIAGNOSTICS_PER_FILE);
+
+  const consumers: CachedConsumer[] = [];
+  for (let i = 0; i < readers.length; i++) {
+    const reader = readers[i];
+    const parts = ranges.map((r) => r.result.consumers[i]).filter((c) => c !== undefined);
+    if (reader === undefined || parts.length === 0) continue;
+    const chunks = parts.map((p) => p.buckets).reduce((a, b) => concatChunked(a, b));
+    const sorted = sortBuckets(chunks, reader.duplicates);
+    if (sorted.duplicates.length > 0) {
+      const found = await describeDuplicates(job(head.dataStart, head.size), i, head.headerLine + 1, sorted.duplicates);
+      for (const d of found) {
+        if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(d);
+        else suppressed++;
+      }
+    }
+    const kinds = { iso: 0, epochS: 0, epochMs: 0 };
+    for (const p of parts) {
+      kinds.iso += p.kinds.iso;
+      kinds.epochS += p.kinds.epochS;
+      kinds.epochMs += p.kinds.epochMs;
+    }
+    consumers.push({
+      sloId: reader.binding.sloId,
+      columns: sorted.columns,
+      matched: parts.reduce((n, p) => n + p.matched, 0),
+      rows: parts.reduce((n, p) => n + p.rows, 0),
+      kinds,
+    });
+  }
+  if (suppressed > 0) {
+    diagnostics.push(diagnose('csv-too-many-problems', { file: display }, `${suppressed} more problem${suppressed === 1 ? '' : 's'} in this file ${suppressed === 1 ? 'is' : 'are'} not listed`));
+  }
+  return { records: ranges.reduce((n, r) => n + r.result.records, 0), diagnostics, consumers };
+}
+
+/** The offset just after the first newline at or after `near`, or null when there is none. */
+async function lineBoundaryNear(path: string, near: number, size: number): Promise<number | null> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const lines = head.split(/\r?\n/);
-    const sep = /^"?sep=(.)"?$/i.exec(lines[0] ?? '');
-    if (sep?.[1]) return { delimiter: sep[1], skipLines: 1 };
-    const header = lines[0] ?? '';
-    const commas = header.split(',').length;
-    const semis = header.split(';').length;
-    return { delimiter: semis > commas ? ';' : ',', skipLines: 0 };
+    for (let at = near; at < size; at += buf.length) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+      const nl = buf.subarray(0, bytesRead).indexOf(10);
+      if (nl !== -1) return at + nl + 1 < size ? at + nl + 1 : null;
+      if (bytesRead === 0) break;
+    }
+    return null;
   } finally {
     await handle.close();
   }
 }
 
-interface Row {
-  line: number;
-  fields: string[];
-}
-
-interface Cell {
-  good: number;
-  total: number;
-  /** Where the row came from, for a duplicate's message. */
-  file: string;
-  line: number;
-}
-
-interface ConsumerState {
-  acc: SliAccumulator;
-  consumer: SliConsumer;
-  file: string;
-  tsIndex: number;
-  seriesIndex: number;
-  goodIndex: number;
-  badIndex: number;
-  totalIndex: number;
-  valueIndex: number;
-}
-
-/** Streams one file into the accumulators of the SLOs that read it. */
-export async function readSliCsv(path: string, display: string, accumulators: readonly SliAccumulator[]): Promise<SliFileResult> {
-  const diagnostics: Diagnostic[] = [];
-  let suppressed = 0;
-  const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
-    if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(diagnose(code, { file: display, line, column }, message, hint));
-    else suppressed++;
-  };
-
-  let dialect: Dialect;
-  try {
-    dialect = await detectDialect(path);
-  } catch (e) {
-    return {
-      diagnostics: [
-        diagnose(
-          'sli-source-missing',
-          { file: display },
-          (e as NodeJS.ErrnoException).code === 'ENOENT'
-            ? `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`
-            : `cannot read ${display}: ${(e as Error).message}`,
-        ),
-      ],
-      rows: 0,
-    };
-  }
-
-  // Plain arrays, no casting: csv-parse's `columns` and `cast` options are several times slower.
-  const options: Options<Row, string[]> = {
-    bom: true,
-    delimiter: dialect.delimiter,
-    from_line: dialect.skipLines + 1,
-    skip_empty_lines: true,
-    trim: true,
-    on_record: (record, context) => ({ line: context.lines, fields: record }),
-  };
-  // The options overload of `parse` is not generic over the record type on_record returns.
-  const parser = createReadStream(path).pipe(parse(options as unknown as Options));
-
-  let states: ConsumerState[] | null = null;
-  let rows = 0;
-  try {
-    for await (const { line, fields } of parser as AsyncIterable<Row>) {
-      if (states === null) {
-        states = bindHeader(fields, accumulators, display, line, diagnostics);
-        if (states.length === 0) break;
-        continue;
-      }
-      rows++;
-      for (const st of states) readRow(st, fields, line, report);
+/**
+ * Runs a range in a worker thread. Resolves null when no worker can run (e.g. inside a bundle
+ * that does not ship the worker file); the caller then parses the range itself.
+ */
+function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promise<RangeResult | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), { workerData: job });
+    } catch {
+      resolve(null);
+      return;
     }
-  } catch (e) {
-    const err = e as Error & { lines?: number; code?: string };
-    report('csv-syntax', err.lines ?? 0, 1, `the CSV cannot be parsed: ${err.message.replace(/^Invalid Record Length: /, 'record length differs from the header: ')}`);
-  }
-  if (suppressed > 0) {
-    diagnostics.push(diagnose('csv-syntax', { file: display }, `${suppressed} more problems in this file are not listed`, 'fix the ones above first: they usually share one cause'));
-  }
+    let settled = false;
+    const finish = (value: RangeResult | null) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      void worker.terminate();
+    };
+    worker.on('message', (m: { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult } | { kind: 'failed' }) => {
+      if (m.kind === 'progress') progress(m.bytes);
+      else finish(m.kind === 'done' ? m.result : null);
+    });
+    worker.on('error', () => finish(null));
+    worker.on('exit', () => finish(null));
+  });
+}
 
-  for (const st of states ?? []) {
-    if (st.acc.matched === 0 && st.consumer.mapping.series !== null && st.seriesIndex >= 0) {
-      diagnostics.push(
-        diagnose('csv-no-series', { file: display }, `no row has ${st.consumer.mapping.seriesColumn} = "${st.consumer.mapping.series}" (SLO ${st.consumer.sloId})`),
+/**
+ * Duplicates are found after sorting, when the lines are no longer known; a second pass over the
+ * file (only when there are duplicates, which fail the check) finds where each one was written.
+ */
+async function describeDuplicates(job: RangeJob, consumer: number, firstLine: number, starts: readonly number[]): Promise<Diagnostic[]> {
+  const wanted = new Set(starts);
+  const seen = new Map<number, { lines: number[]; text: string }>();
+  const binding = job.bindings[consumer];
+  if (binding === undefined) return [];
+  await parseRange({ ...job, bindings: [binding], maxDiagnostics: 0 }, undefined, (_c, startMs, _g, _t, line, text) => {
+    if (!wanted.has(startMs)) return;
+    const entry = seen.get(startMs);
+    if (entry === undefined) seen.set(startMs, { lines: [line + firstLine - 1], text: text.trim() });
+    else entry.lines.push(line + firstLine - 1);
+  });
+  const out: Diagnostic[] = [];
+  for (const [, { lines, text }] of [...seen].sort(([a], [b]) => a - b)) {
+    const [first, ...rest] = lines;
+    for (const line of rest) {
+      out.push(
+        diagnose(
+          'csv-duplicate-row',
+          { file: job.display, line, column: binding.tsIndex + 1 },
+          `timestamp ${text}${binding.series !== null ? ` of series ${binding.series}` : ''} appears twice: lines ${first} and ${line}`,
+          `remove one of the rows, or set sli.duplicates: sum | last in the SLO ${binding.sloId}`,
+        ),
       );
     }
   }
-  return { diagnostics, rows };
+  return out;
+}
+
+/** The SLO's buckets once every file it reads has been streamed, as columns. */
+export function finishSliColumns(acc: SliAccumulator): SliColumnsAggregate & { clashes: { startMs: number; first: number; second: number }[] } {
+  const rule = acc.consumer.mapping.duplicates;
+  const { columns, clashes } = acc.parts.length === 0 ? { columns: emptyColumns(), clashes: [] } : mergeColumns(acc.parts.map((p) => p.columns), rule);
+  const declared = acc.consumer.mapping.stepMs;
+  return {
+    sloId: acc.consumer.sloId,
+    columns,
+    stepMs: declared ?? inferStep(columns.startMs),
+    stepInferred: declared === null,
+    rows: acc.rows,
+    clashes,
+  };
 }
 
 /** The SLO's rows as sorted buckets, once every file it reads has been streamed. */
 export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
-  const buckets: Bucket[] = [...acc.cells.entries()]
-    .map(([startMs, c]) => ({ startMs, good: c.good, total: c.total }))
-    .sort((a, b) => a.startMs - b.startMs);
-  const declared = acc.consumer.mapping.stepMs;
-  return {
-    sloId: acc.consumer.sloId,
-    buckets,
-    stepMs: declared ?? inferStep(buckets),
-    stepInferred: declared === null,
-    rows: acc.rows,
+  const { columns, ...rest } = finishSliColumns(acc);
+  const buckets: Bucket[] = new Array<Bucket>(columns.startMs.length);
+  for (let i = 0; i < buckets.length; i++) {
+    buckets[i] = { startMs: columns.startMs[i] ?? 0, good: columns.good[i] ?? 0, total: columns.total[i] ?? 0 };
+  }
+  return { sloId: rest.sloId, buckets, stepMs: rest.stepMs, stepInferred: rest.stepInferred, rows: rest.rows };
+}
+
+/**
+ * Problems only visible once all of an SLO's files are read: the same timestamp in two files
+ * (naming both places), and a series that no file has.
+ */
+export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const m = acc.consumer.mapping;
+  if (acc.matched === 0 && m.series !== null && acc.parts.length > 0) {
+    const file = acc.parts.length === 1 ? (acc.parts[0]?.display ?? m.source) : m.source;
+    out.push(
+      diagnose(
+        'csv-no-series',
+        { file },
+        acc.parts.length === 1
+          ? `no row has ${m.seriesColumn} = "${m.series}" (SLO ${acc.consumer.sloId})`
+          : `none of the ${acc.parts.length} files matching ${m.source} has a row with ${m.seriesColumn} = "${m.series}" (SLO ${acc.consumer.sloId})`,
+      ),
+    );
+  }
+  if (m.duplicates !== 'error' || acc.parts.length < 2) return out;
+  const { clashes } = finishSliColumns(acc);
+  for (const clash of clashes.slice(0, MAX_DIAGNOSTICS_PER_FILE)) {
+    const a = acc.parts[clash.first];
+    const b = acc.parts[clash.second];
+    if (a === undefined || b === undefined) continue;
+    const [lineA, lineB] = await Promise.all([lineOf(a.path, a.display, acc.consumer, clash.startMs), lineOf(b.path, b.display, acc.consumer, clash.startMs)]);
+    out.push(
+      diagnose(
+        'csv-duplicate-row',
+        { file: b.display, line: lineB.line, column: lineB.column },
+        `timestamp ${lineB.text}${m.series !== null ? ` of series ${m.series}` : ''} appears twice: ${a.display}:${lineA.line} and line ${lineB.line}`,
+        `remove one of the rows, or set sli.duplicates: sum | last in the SLO ${acc.consumer.sloId}`,
+      ),
+    );
+  }
+  return out;
+}
+
+async function lineOf(path: string, display: string, consumer: SliConsumer, startMs: number): Promise<{ line: number; column: number; text: string }> {
+  const headRead = await readCsvHead(path);
+  if (!headRead.ok) return { line: 0, column: 0, text: new Date(startMs).toISOString() };
+  const head = headRead.head;
+  const binding = bindHeader(head.header, [consumer], display, head.headerLine).bindings[0];
+  if (!binding) return { line: 0, column: 0, text: new Date(startMs).toISOString() };
+  let found: { line: number; column: number; text: string } | null = null;
+  await parseRange(
+    { path, display, start: head.dataStart, end: head.size, delimiter: head.delimiter, fieldCount: head.header.length, bindings: [binding], maxDiagnostics: 0 },
+    undefined,
+    (_c, s, _g, _t, line, text) => {
+      if (s === startMs && found === null) found = { line: line + head.headerLine, column: binding.tsIndex + 1, text: text.trim() };
+    },
+  );
+  return found ?? { line: 0, column: 0, text: new Date(startMs).toISOString() };
+}
+
+/** The most common spacing between consecutive buckets; ties go to the shorter step. */
+export function inferStep(sorted: Float64Array | readonly Bucket[]): number | null {
+  const at = (i: number): number => {
+    const v = sorted[i];
+    return typeof v === 'number' ? v : (v?.startMs ?? 0);
   };
-}
-
-function bindHeader(header: string[], accumulators: readonly SliAccumulator[], file: string, line: number, out: Diagnostic[]): ConsumerState[] {
-  const index = new Map(header.map((name, i) => [name.trim(), i] as const));
-  const states: ConsumerState[] = [];
-  for (const acc of accumulators) {
-    const consumer = acc.consumer;
-    const m = consumer.mapping;
-    const find = (name: string | null, role: string): number => {
-      if (name === null) return -1;
-      const i = index.get(name);
-      if (i === undefined) {
-        out.push(
-          diagnose(
-            'csv-missing-column',
-            { file, line, column: 1 },
-            `SLO ${consumer.sloId} reads ${role} from column "${name}", which the header does not have (columns: ${header.join(', ')})`,
-          ),
-        );
-        return -2;
-      }
-      return i;
-    };
-    const st: ConsumerState = {
-      acc,
-      consumer,
-      file,
-      tsIndex: find(m.timestampColumn, 'the timestamp'),
-      seriesIndex: m.series === null ? (index.get(m.seriesColumn) ?? -1) : find(m.seriesColumn, 'the series name'),
-      goodIndex: find(m.good, 'good events'),
-      badIndex: find(m.bad, 'bad events'),
-      totalIndex: find(m.total, 'total events'),
-      valueIndex: find(m.value, 'the measured value'),
-    };
-    const indices = [st.tsIndex, st.seriesIndex, st.goodIndex, st.badIndex, st.totalIndex, st.valueIndex];
-    if (!indices.includes(-2)) states.push(st);
-  }
-  return states;
-}
-
-type Report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => void;
-
-function readRow(st: ConsumerState, fields: string[], line: number, report: Report): void {
-  const m = st.consumer.mapping;
-  if (m.series !== null && fields[st.seriesIndex] !== m.series) return;
-  st.acc.matched++;
-  const tsText = fields[st.tsIndex] ?? '';
-  const ts = parseSliTimestamp(tsText, m.timezone);
-  if (!ts.ok) {
-    if (ts.reason === 'zoneless') {
-      report('csv-bad-timestamp', line, st.tsIndex + 1, `timestamp "${tsText}" has no time zone`, `add an offset in the export (e.g. ${tsText.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in the SLO (e.g. timezone: UTC)`);
-    } else {
-      report('csv-bad-timestamp', line, st.tsIndex + 1, `timestamp "${tsText}" is not ISO 8601 or epoch seconds/milliseconds`);
-    }
-    return;
-  }
-
-  let good: number;
-  let total: number;
-  if (m.threshold !== null) {
-    const v = readNumber(fields, st.valueIndex, line, m.value ?? '', report, false);
-    if (v === null) return;
-    good = passes(v, m.threshold.op, m.threshold.value) ? 1 : 0;
-    total = 1;
-  } else {
-    const t = readNumber(fields, st.totalIndex, line, m.total ?? '', report, true);
-    const g = m.good !== null ? readNumber(fields, st.goodIndex, line, m.good, report, true) : null;
-    const b = m.bad !== null ? readNumber(fields, st.badIndex, line, m.bad, report, true) : null;
-    if (t === null || (g === null && b === null)) return;
-    total = t;
-    if (g !== null) {
-      if (g > t) {
-        report('csv-good-greater-than-total', line, st.goodIndex + 1, `${m.good} (${g}) is greater than ${m.total} (${t})`, `swap the columns in the SLO ${st.consumer.sloId}, or fix the export`);
-        return;
-      }
-      good = g;
-    } else {
-      const bad = b ?? 0;
-      if (bad > t) {
-        report('csv-good-greater-than-total', line, st.badIndex + 1, `${m.bad} (${bad}) is greater than ${m.total} (${t})`, `check the column mapping of SLO ${st.consumer.sloId}, or fix the export`);
-        return;
-      }
-      good = t - bad;
-    }
-  }
-
-  st.acc.rows++;
-  const cells = st.acc.cells;
-  const prev = cells.get(ts.ms);
-  if (prev === undefined) {
-    cells.set(ts.ms, { good, total, file: st.file, line });
-  } else if (m.duplicates === 'sum') {
-    prev.good += good;
-    prev.total += total;
-  } else if (m.duplicates === 'last') {
-    cells.set(ts.ms, { good, total, file: st.file, line });
-  } else {
-    const first = prev.file === st.file ? `lines ${prev.line} and ${line}` : `${prev.file}:${prev.line} and line ${line}`;
-    report('csv-duplicate-row', line, st.tsIndex + 1, `timestamp ${tsText}${m.series !== null ? ` of series ${m.series}` : ''} appears twice: ${first}`);
-  }
-}
-
-function readNumber(fields: string[], index: number, line: number, column: string, report: Report, count: boolean): number | null {
-  const text = fields[index] ?? '';
-  if (MISSING.has(text.toLowerCase())) return null;
-  const n = Number(text);
-  if (!Number.isFinite(n)) {
-    report('csv-bad-number', line, index + 1, `${column} is "${text}", not a number`);
-    return null;
-  }
-  if (count && n < 0) {
-    report('csv-negative', line, index + 1, `${column} is ${text}; counts cannot be negative`);
-    return null;
-  }
-  return n;
-}
-
-function passes(v: number, op: 'lt' | 'lte' | 'gt' | 'gte', limit: number): boolean {
-  switch (op) {
-    case 'lt':
-      return v < limit;
-    case 'lte':
-      return v <= limit;
-    case 'gt':
-      return v > limit;
-    case 'gte':
-      return v >= limit;
-  }
-}
-
-/** The most common spacing between consecutive rows; ties go to the shorter step. */
-export function inferStep(sorted: readonly Bucket[]): number | null {
   const counts = new Map<number, number>();
   for (let i = 1; i < sorted.length; i++) {
-    const gap = (sorted[i]?.startMs ?? 0) - (sorted[i - 1]?.startMs ?? 0);
+    const gap = at(i) - at(i - 1);
     if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
   }
   let best: number | null = null;

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
-import { parseDurationText } from './duration-text.ts';
-import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
+import { readOpenSloObjects, resolveOpenSlo, isOpenSloSource, type OpenSloObject } from './openslo-catalog.ts';
+import { csvReadingShape, durationSchema, refineLayout } from './sli-mapping.ts';
+import type { TimeFormat } from './sli-timestamp.ts';
+import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
 
@@ -28,6 +30,18 @@ export interface SliMapping {
   timezone: string | null;
   stepMs: number | null;
   duplicates: 'error' | 'sum' | 'last';
+  /** `long` (a series column), `wide` (one column per series), or null: whatever the mapping implies. */
+  layout: 'long' | 'wide' | null;
+  /** How timestamps are written; `auto` tells ISO 8601 and epoch seconds/milliseconds apart. */
+  timeFormat: TimeFormat;
+}
+
+/** An OpenSLO `timeWindow`, kept as written for display and the rolling trend line. */
+export interface TimeWindow {
+  /** Duration shorthand as written, e.g. `28d`, `1M`, `1Q`. */
+  duration: string;
+  isRolling: boolean;
+  calendar?: { startTime: string; timeZone: string };
 }
 
 export interface Service {
@@ -41,6 +55,8 @@ export interface CatalogEntry {
   sli: SliMapping;
   file: string;
   line: number;
+  /** OpenSLO only: the declared time window. */
+  timeWindow?: TimeWindow;
 }
 
 export interface Catalog {
@@ -59,11 +75,6 @@ const objectiveSchema = z.unknown().transform((v, ctx): number => {
   return fraction;
 });
 
-const durationSchema = z
-  .string()
-  .refine((s) => parseDurationText(s) !== undefined, 'write a duration like 1m, 5m or 1h (m is minutes)')
-  .transform((s) => parseDurationText(s) ?? 0);
-
 const thresholdSchema = z.strictObject({
   /** Comparison a good value passes, e.g. lte. */
   op: z.enum(['lt', 'lte', 'gt', 'gte']),
@@ -73,14 +84,7 @@ const thresholdSchema = z.strictObject({
 
 const sliSchema = z
   .strictObject({
-    /** CSV export relative to data/, e.g. sli/checkout.csv. */
-    source: z.string().min(1),
-    /** Value of the series column to read, e.g. checkout-availability. */
-    series: z.string().min(1).optional(),
-    /** Name of the timestamp column, default `timestamp`. */
-    timestampColumn: z.string().min(1).default('timestamp'),
-    /** Name of the series column, default `series`. */
-    seriesColumn: z.string().min(1).default('series'),
+    ...csvReadingShape,
     /** Column of good events, e.g. ok. */
     good: z.string().min(1).optional(),
     /** Column of bad events (instead of good), e.g. errors. */
@@ -91,14 +95,9 @@ const sliSchema = z
     value: z.string().min(1).optional(),
     /** The limit a good value passes, e.g. { op: lte, value: 300 }. */
     threshold: thresholdSchema.optional(),
-    /** IANA zone of timestamps written without an offset, e.g. Europe/Berlin. */
-    timezone: z.string().min(1).optional(),
-    /** Span each row covers, e.g. 5m; inferred from the data when absent. */
-    step: durationSchema.optional(),
-    /** What to do with the same series and timestamp twice: error (default), sum or last. */
-    duplicates: z.enum(['error', 'sum', 'last']).default('error'),
   })
   .superRefine((sli, ctx) => {
+    refineLayout(sli, ctx);
     const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;
     const threshold = sli.value !== undefined || sli.threshold !== undefined;
     if (counts && threshold) {
@@ -155,9 +154,15 @@ const serviceFileSchema = z.strictObject({
 });
 
 export function parseSloFile(file: string, text: string): { catalog: Catalog; diagnostics: Diagnostic[] } {
-  const empty: Catalog = { services: [], entries: [] };
   const { source, diagnostics } = parseYamlSource(file, text);
-  if (diagnostics.length > 0) return { catalog: empty, diagnostics };
+  if (diagnostics.length > 0) return { catalog: { services: [], entries: [] }, diagnostics };
+  return parseNativeSloSource(source);
+}
+
+/** The native format: one service and its SLOs per file. */
+export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; diagnostics: Diagnostic[] } {
+  const file = source.file;
+  const empty: Catalog = { services: [], entries: [] };
   const result = serviceFileSchema.safeParse(source.documents[0]);
   if (!result.success) {
     return { catalog: empty, diagnostics: diagnoseSchemaIssues(source, result.error, { schema: serviceFileSchema }) };
@@ -201,6 +206,8 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
         timezone: sli.timezone ?? null,
         stepMs: sli.step ?? null,
         duplicates: sli.duplicates,
+        layout: sli.layout ?? null,
+        timeFormat: sli.timeFormat ?? 'auto',
       },
       file,
       line: source.locate(['slos', i]).line,
@@ -212,7 +219,11 @@ export function parseSloFile(file: string, text: string): { catalog: Catalog; di
   };
 }
 
-/** Reads every `*.yaml`/`*.yml` in the folder, in name order; ids must be unique across files. */
+/**
+ * Reads every `*.yaml`/`*.yml` in the folder, in name order; ids must be unique across files.
+ * A file whose documents carry `apiVersion` is OpenSLO; its objects are joined across all
+ * files, since an SLO may name an SLI or Service defined in another file.
+ */
 export async function readSloCatalog(dir: string, display: string): Promise<{ catalog: Catalog; diagnostics: Diagnostic[] }> {
   let names: string[];
   try {
@@ -220,29 +231,48 @@ export async function readSloCatalog(dir: string, display: string): Promise<{ ca
   } catch {
     names = [];
   }
-  const catalog: Catalog = { services: [], entries: [] };
+  const parts: CatalogEntry[] = [];
+  const services: Service[] = [];
   const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, CatalogEntry>();
+  const openslo: OpenSloObject[] = [];
   for (const name of names) {
     const file = `${display}/${name}`;
-    const parsed = parseSloFile(file, await readFile(join(dir, name), 'utf8'));
-    diagnostics.push(...parsed.diagnostics);
-    catalog.services.push(...parsed.catalog.services);
-    for (const entry of parsed.catalog.entries) {
-      const first = seen.get(entry.slo.id);
-      if (first) {
-        diagnostics.push(
-          diagnose(
-            'duplicate-slo-id',
-            { file: entry.file, line: entry.line, column: 1 },
-            `SLO id "${entry.slo.id}" is already defined at ${first.file}:${first.line}`,
-          ),
-        );
-        continue;
-      }
-      seen.set(entry.slo.id, entry);
-      catalog.entries.push(entry);
+    const { source, diagnostics: syntax } = parseYamlSource(file, await readFile(join(dir, name), 'utf8'));
+    diagnostics.push(...syntax);
+    if (syntax.length > 0) continue;
+    if (isOpenSloSource(source)) {
+      const read = readOpenSloObjects(source);
+      diagnostics.push(...read.diagnostics);
+      openslo.push(...read.objects);
+      continue;
     }
+    const parsed = parseNativeSloSource(source);
+    diagnostics.push(...parsed.diagnostics);
+    services.push(...parsed.catalog.services);
+    parts.push(...parsed.catalog.entries);
+  }
+  if (openslo.length > 0) {
+    const resolved = resolveOpenSlo(openslo, services);
+    diagnostics.push(...resolved.diagnostics);
+    services.push(...resolved.services);
+    parts.push(...resolved.entries);
+  }
+  const catalog: Catalog = { services, entries: [] };
+  const seen = new Map<string, CatalogEntry>();
+  for (const entry of parts) {
+    const first = seen.get(entry.slo.id);
+    if (first) {
+      diagnostics.push(
+        diagnose(
+          'duplicate-slo-id',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO id "${entry.slo.id}" is already defined at ${first.file}:${first.line}`,
+        ),
+      );
+      continue;
+    }
+    seen.set(entry.slo.id, entry);
+    catalog.entries.push(entry);
   }
   return { catalog, diagnostics };
 }

@@ -22,6 +22,8 @@ function mapping(over: Partial<SliMapping> = {}): SliMapping {
     timezone: null,
     stepMs: null,
     duplicates: 'error',
+    layout: null,
+    timeFormat: 'auto',
     ...over,
   };
 }
@@ -109,14 +111,14 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
   it('the same series and timestamp twice, naming both lines', async () => {
     expect((await read('duplicate-timestamp.csv')).text).toMatchInlineSnapshot(`
       "data/sli/duplicate-timestamp.csv:4:1: error: timestamp 2026-07-01T00:00:00Z of series api appears twice: lines 2 and 4 [csv-duplicate-row]
-        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO"
+        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO api-availability"
     `);
   });
 
   it('a timestamp without a zone, unless the SLO names one', async () => {
     expect((await read('zoneless-timestamp.csv')).text).toMatchInlineSnapshot(`
       "data/sli/zoneless-timestamp.csv:2:1: error: timestamp "2026-07-01 00:00:00" has no time zone [csv-bad-timestamp]
-        hint: add an offset in the export (e.g. 2026-07-01T00:00:00Z), or say which zone it is in with sli.timezone in the SLO (e.g. timezone: UTC)"
+        hint: add an offset in the export (e.g. 2026-07-01T00:00:00Z), or say which zone it is in with sli.timezone in the SLO api-availability (e.g. timezone: UTC)"
     `);
     // In Europe/Berlin (CEST, UTC+2) local midnight of 1 July is 22:00Z on 30 June.
     const berlin = await read('zoneless-timestamp.csv', { timezone: 'Europe/Berlin' });
@@ -126,7 +128,7 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
 
   it('a column the header does not have', async () => {
     expect((await read('negative-count.csv', { total: 'requests' })).text).toMatchInlineSnapshot(`
-      "data/sli/negative-count.csv:1:1: error: SLO api-availability reads total events from column "requests", which the header does not have (columns: timestamp, series, good, total) [csv-missing-column]
+      "data/sli/negative-count.csv:1:1: error: SLO api-availability reads total events from column "requests", which the header does not have (columns: "timestamp", "series", "good", "total") [csv-missing-column]
         hint: map the SLO to a column that exists in the header"
     `);
   });
