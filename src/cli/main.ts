@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   build: { summary: 'check, compute and build the site into dist/', load: async () => (await import('./build.ts')).runBuild },
   dev: { summary: 'serve the site with live reload', load: async () => (await import('./dev.ts')).runDev },
   new: { summary: 'scaffold a postmortem or a review narrative', load: async () => (await import('./new.ts')).runNew },
+  import: { summary: 'convert cState incident files into postmortem drafts', load: async () => (await import('./import.ts')).runImport },
   report: { summary: "print a quarter's figures (--json for SPEC §11)", load: async () => (await import('./report.ts')).runReport },
 };
 

@@ -10,7 +10,8 @@ import { displayPath } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { parseCommandArgs, pathsFrom } from './options.ts';
-import { renderPostmortemTemplate, slugify } from './postmortem-template.ts';
+import { slugify } from '../ingest/slug.ts';
+import { renderPostmortemTemplate } from './postmortem-template.ts';
 import { renderReviewTemplate } from './review-template.ts';
 
 export const HELP = `Usage:

@@ -13,17 +13,6 @@ export interface PostmortemTemplateInput {
   slos: string[];
 }
 
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
 function yamlString(s: string): string {
   return JSON.stringify(s);
 }

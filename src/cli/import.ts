@@ -1,0 +1,72 @@
+/**
+ * `npm run import -- cstate <dir> --timezone <zone>`: converts cState incident files into
+ * postmortem drafts under content/postmortems/, and lists what needs a human.
+ */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isValidTimeZone } from '../domain/zoned-time.ts';
+import { convertCstateIncident } from '../ingest/cstate-import.ts';
+import { readLedgerData } from '../ingest/ledger-inputs.ts';
+import { displayPath } from '../ingest/ledger-paths.ts';
+import { CliError, EXIT, usageError } from './cli-error.ts';
+import type { Effects } from './effects.ts';
+import { parseCommandArgs, pathsFrom } from './options.ts';
+
+export const HELP = `Usage: npm run import -- cstate <dir> --timezone <IANA zone>
+
+Converts cState incident files (*.md with date, resolvedWhen, severity, affected) into draft
+postmortems in content/postmortems/. cState times carry no zone: --timezone says which one they
+were written in (e.g. UTC, Europe/Berlin). Existing files are never overwritten. Every draft
+lists what a person must still check, in a comment at its top and on the terminal.`;
+
+export async function runImport(args: string[], fx: Effects): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { timezone: { type: 'string' } });
+  if (values.help) {
+    fx.out(HELP);
+    return EXIT.ok;
+  }
+  const [format, dir] = positionals;
+  if (format !== 'cstate') throw usageError(format === undefined ? 'import needs a format: cstate' : `cannot import "${format}": the supported format is cstate`);
+  if (dir === undefined) throw usageError('import cstate needs the folder of cState incident files, e.g. npm run import -- cstate ../status/content/issues --timezone UTC');
+  const zone = typeof values.timezone === 'string' ? values.timezone : undefined;
+  if (zone === undefined) throw usageError('cState times have no zone: say which one they were written in with --timezone, e.g. --timezone UTC');
+  if (!isValidTimeZone(zone)) throw usageError(`--timezone "${zone}" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)`);
+
+  const paths = pathsFrom(values, fx);
+  const data = await readLedgerData(paths);
+  if (data.settings === null) throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
+  const source = resolve(fx.cwd, dir);
+  let names: string[];
+  try {
+    names = (await readdir(source)).filter((n) => n.endsWith('.md')).sort();
+  } catch {
+    throw new CliError(`cannot read the folder ${dir}`, EXIT.usage);
+  }
+  const outDir = join(paths.contentDir, 'postmortems');
+  await mkdir(outDir, { recursive: true });
+  let written = 0;
+  for (const name of names) {
+    const result = convertCstateIncident(name, await readFile(join(source, name), 'utf8'), {
+      timezone: zone,
+      severities: data.settings.severities,
+      knownServices: data.catalog.services.map((s) => s.id),
+    });
+    if (result.kind === 'skipped') {
+      fx.err(`skipped ${name}: ${result.reason}`);
+      continue;
+    }
+    const file = join(outDir, `${result.slug}.md`);
+    try {
+      await writeFile(file, result.text, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      fx.err(`skipped ${name}: ${displayPath(paths, file)} already exists`);
+      continue;
+    }
+    written++;
+    fx.out(`${displayPath(paths, file)} (from ${name})`);
+    for (const need of result.needs) fx.out(`  needs a human: ${need}`);
+  }
+  fx.err(`import: ${written} draft${written === 1 ? '' : 's'} written from ${names.length} file${names.length === 1 ? '' : 's'}; run npm run check next`);
+  return EXIT.ok;
+}
