@@ -1,0 +1,172 @@
+/**
+ * What a review says above the fold (SPEC §9.1): three generated sentences and a row of headline
+ * figures, each compared with the previous quarter. Pure: it reads the quarter reports and writes
+ * words; every number comes from the report.
+ */
+import { formatChangeDuration, formatChangePercent, formatCount, formatDuration, formatPercent } from '../domain/format.ts';
+import type { QuarterReport, SloReport } from './quarter-report.ts';
+
+export type Direction = 'better' | 'worse' | 'same';
+
+export interface HeadlineChange {
+  /** "−12 min", "+12%", "no change". */
+  text: string;
+  direction: Direction;
+  /** "vs April–June 2026". */
+  baseline: string;
+}
+
+export interface HeadlineFigure {
+  name: 'objectives' | 'incidents' | 'ttr-median' | 'action-items';
+  label: string;
+  /** The machine-readable value, for `<data value>`. */
+  value: number | null;
+  text: string;
+  detail: string | null;
+  change: HeadlineChange | null;
+}
+
+const MINUTE = 60_000;
+const WEEK = 7 * 86_400_000;
+
+function direction(delta: number, lowerIsBetter: boolean): Direction {
+  if (delta === 0) return 'same';
+  return (delta < 0) === lowerIsBetter ? 'better' : 'worse';
+}
+
+function sloLabel(slo: SloReport): string {
+  return `“${slo.name}”`;
+}
+
+/** "60 of 43 allowed minutes" / "149,815 of 134,316 allowed failed requests". */
+function spentOfAllowed(slo: SloReport): string {
+  const consumed = slo.consumed ?? 0;
+  if (slo.budgetMinutes !== null) return `${formatDuration(consumed * slo.budgetMinutes * MINUTE)} of ${formatDuration(slo.budgetMinutes * MINUTE)} allowed`;
+  const budget = slo.budget ?? 0;
+  return `${formatCount(consumed * budget)} of ${formatCount(budget)} allowed failed requests`;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Sentence 1: objectives, and where the worst budget went. */
+function objectivesSentence(q: QuarterReport): string {
+  const withData = q.slos.filter((s) => !s.insufficientData);
+  const lead =
+    q.state === 'complete'
+      ? `${q.slos.filter((s) => s.met === false).length} of ${q.slos.length} SLOs missed their objective.`
+      : `${q.slos.filter((s) => s.status === 'exhausted').length} of ${q.slos.length} SLOs are over budget so far.`;
+  const worst = [...withData].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0))[0];
+  if (worst === undefined || (worst.consumed ?? 0) <= 0) return `${lead} No SLO spent any of its error budget.`;
+  const biggest = q.incidents
+    .map((i) => ({ i, share: i.budgetConsumed[worst.id] ?? 0 }))
+    .sort((a, b) => (b.share ?? 0) - (a.share ?? 0))[0];
+  const where =
+    biggest !== undefined && (biggest.share ?? 0) > (worst.consumed ?? 0) / 2
+      ? `, most of it in “${biggest.i.title}”`
+      : worst.unattributedConsumed !== null && worst.unattributedConsumed > (worst.consumed ?? 0) / 2
+        ? ', most of it outside any written-up incident'
+        : '';
+  return `${lead} ${sloLabel(worst)} spent ${formatPercent(worst.consumed ?? 0)} of its error budget (${spentOfAllowed(worst)})${where}.`;
+}
+
+/** Sentence 2: what the error budget policy says now. */
+function policySentence(q: QuarterReport): string {
+  const exhausted = q.slos.filter((s) => s.status === 'exhausted');
+  const atRisk = q.slos.filter((s) => s.status === 'at-risk');
+  const parts: string[] = [];
+  if (exhausted.length > 0) {
+    parts.push(`${joinNames(exhausted.map(sloLabel))} ${exhausted.length === 1 ? 'is' : 'are'} over budget: feature launches pause.`);
+  }
+  const endMs = Date.parse(q.end);
+  const asOfMs = Date.parse(q.asOf);
+  for (const s of atRisk) {
+    const left = q.state === 'in-progress' ? ` with ${formatWeeks(endMs - asOfMs)} left` : '';
+    parts.push(`${sloLabel(s)} is at risk: ${formatPercent(s.consumed ?? 0)} of its budget is spent${left}.`);
+  }
+  if (parts.length === 0) return 'Every SLO with enough data is within budget: ship as planned.';
+  return parts.join(' ');
+}
+
+function formatWeeks(ms: number): string {
+  const weeks = Math.round(ms / WEEK);
+  if (weeks >= 2) return `${weeks} weeks`;
+  const days = Math.max(0, Math.round(ms / 86_400_000));
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** Sentence 3: incidents, time to restore against the previous quarter, action items. */
+function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baseline: string | null): string {
+  const s = q.incidentSummary;
+  if (s.incidents === 0) return `No incidents were written up in ${q.label}. ${actionItemsText(q)}`;
+  const sev = Object.entries(s.bySeverity).find(([, n]) => n > 0);
+  const worst = sev ? ` (${sev[1]} ${sev[0]})` : '';
+  let ttr = '';
+  if (s.ttrMedianMinutes !== null) {
+    ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE)}`;
+    const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
+    if (before !== null && baseline !== null) ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
+  }
+  return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}`;
+}
+
+function actionItemsText(q: QuarterReport): string {
+  const a = q.actionItems;
+  if (a.opened === 0) return 'No action items were opened.';
+  return `${a.done} of ${a.opened} action items done, ${a.overdue} overdue.`;
+}
+
+export function headlineSentences(q: QuarterReport, prev: QuarterReport | null, prevLabel: string | null): string[] {
+  return [objectivesSentence(q), policySentence(q), incidentsSentence(q, prev, prevLabel)];
+}
+
+export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, prevLabel: string | null): HeadlineFigure[] {
+  const baseline = prevLabel === null ? null : `vs ${prevLabel}`;
+  const change = (now: number | null, before: number | null, lowerIsBetter: boolean, text: (d: number) => string): HeadlineChange | null => {
+    if (now === null || before === null || baseline === null) return null;
+    const d = now - before;
+    const t = text(d);
+    return { text: t, direction: t === 'no change' ? 'same' : direction(d, lowerIsBetter), baseline };
+  };
+  const complete = q.state === 'complete';
+  const good = (r: QuarterReport) => (r.state === 'complete' ? r.slos.filter((s) => s.met === true).length : r.slos.filter((s) => s.status === 'healthy').length);
+  const s = q.incidentSummary;
+  return [
+    {
+      name: 'objectives',
+      label: complete ? 'SLOs that met their objective' : 'SLOs within budget',
+      value: good(q),
+      text: `${good(q)} of ${q.slos.length}`,
+      detail: `${q.slos.filter((x) => x.insufficientData).length} with insufficient data`,
+      change: prev && prev.state === q.state ? change(good(q), good(prev), false, (d) => (d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`)) : null,
+    },
+    {
+      name: 'incidents',
+      label: 'Incidents',
+      value: s.incidents,
+      text: formatCount(s.incidents),
+      detail: Object.entries(s.bySeverity).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || null,
+      change: change(s.incidents, prev?.incidentSummary.incidents ?? null, true, (d) =>
+        prev && prev.incidentSummary.incidents > 0 ? formatChangePercent(d / prev.incidentSummary.incidents) : d === 0 ? 'no change' : `+${d}`,
+      ),
+    },
+    {
+      name: 'ttr-median',
+      label: 'Time to restore, median',
+      value: s.ttrMedianMinutes,
+      text: s.ttrMedianMinutes === null ? 'no incidents' : formatDuration(s.ttrMedianMinutes * MINUTE),
+      detail: s.ttrP90Minutes === null ? null : `90th percentile ${formatDuration(s.ttrP90Minutes * MINUTE)}`,
+      change: change(s.ttrMedianMinutes, prev?.incidentSummary.ttrMedianMinutes ?? null, true, (d) => formatChangeDuration(d * MINUTE)),
+    },
+    {
+      name: 'action-items',
+      label: 'Action items done',
+      value: q.actionItems.done,
+      text: `${q.actionItems.done} of ${q.actionItems.opened}`,
+      detail: `${q.actionItems.overdue} overdue`,
+      change: null,
+    },
+  ];
+}
