@@ -21,6 +21,8 @@ export interface SiteData {
   incidentShares: Map<string, IncidentBudgetShare[]>;
   /** Action items of the visible postmortems, overdue and open first. */
   actionItems: ActionItemRow[];
+  /** A short digest of every input file, for "built from" lines; null until computed. */
+  inputsDigest: string | null;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -47,6 +49,7 @@ async function assemble(): Promise<SiteData> {
     postmortems: visible,
     incidentShares: incidentBudgetShares(report),
     actionItems: listActionItems(visible, report.asOf.slice(0, 10)),
+    inputsDigest: null,
   };
 }
 
