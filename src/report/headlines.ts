@@ -139,7 +139,7 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       label: complete ? 'SLOs that met their objective' : 'SLOs within budget',
       value: good(q),
       text: `${good(q)} of ${q.slos.length}`,
-      detail: `${q.slos.filter((x) => x.insufficientData).length} with insufficient data`,
+      detail: q.slos.some((x) => x.insufficientData) ? `${q.slos.filter((x) => x.insufficientData).length} with insufficient data` : null,
       change: prev && prev.state === q.state ? change(good(q), good(prev), false, (d) => (d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`)) : null,
     },
     {
