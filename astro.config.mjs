@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // The site URL only matters for absolute links in feeds and the sitemap; set LEDGER_SITE_URL
 // when publishing. Output is fully static: no server, no client JavaScript.
@@ -8,7 +9,7 @@ export default defineConfig({
   site: process.env.LEDGER_SITE_URL ?? 'https://reliability.example.org',
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {
