@@ -146,6 +146,51 @@ export const DIAGNOSTIC_CODES = {
     title: 'Two postmortems share a file name',
     hint: 'rename one of the files',
   },
+  'deployment-missing-column': {
+    severity: 'error',
+    title: 'Deployment log lacks a column',
+    hint: 'the header needs id,service,deployed_at,committed_at,status and optionally kind',
+  },
+  'deployment-missing-value': {
+    severity: 'error',
+    title: 'Deployment row lacks a value',
+    hint: 'every deployment needs an id, a service, deployed_at and a status; only committed_at and kind may be empty',
+  },
+  'deployment-bad-time': {
+    severity: 'error',
+    title: 'Deployment time cannot be read',
+    hint: 'use ISO 8601 with an offset, e.g. 2026-08-14T09:00:00Z',
+  },
+  'deployment-unknown-status': {
+    severity: 'error',
+    title: 'Unknown deployment status',
+    hint: 'status is one of success | failed | rolled-back',
+  },
+  'deployment-unknown-kind': {
+    severity: 'error',
+    title: 'Unknown deployment kind',
+    hint: 'kind is one of change | hotfix | rollback, or empty for change',
+  },
+  'deployment-unknown-service': {
+    severity: 'error',
+    title: 'Deployment of a service that is not in the catalog',
+    hint: 'use a service id from data/slos/',
+  },
+  'deployment-duplicate-id': {
+    severity: 'error',
+    title: 'Same deployment id twice',
+    hint: 'deployment ids are unique across data/deployments/; remove the repeated row or rename one',
+  },
+  'deployment-committed-after-deployed': {
+    severity: 'warning',
+    title: 'Change committed after it was deployed',
+    hint: 'check the export for swapped columns or a clock in another zone; such a deployment still counts, without a lead time',
+  },
+  'postmortem-unknown-deployment': {
+    severity: 'warning',
+    title: 'Postmortem names a deployment that is not in the log',
+    hint: 'use an id from data/deployments/; until then the deployment does not count as a change failure',
+  },
   'no-sli-data': {
     severity: 'error',
     title: 'No SLI data at all',

@@ -5,6 +5,8 @@
  */
 import { glob } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Deployment } from '../domain/throughput.ts';
+import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
@@ -22,6 +24,8 @@ export interface LedgerInputs {
   sli: Map<string, SliAggregate>;
   exclusions: Exclusion[];
   postmortems: Postmortem[];
+  /** The deployment log (SPEC §8); empty when data/deployments/ has none. */
+  deployments: Deployment[];
 }
 
 export interface LoadProgress {
@@ -43,6 +47,8 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   diagnostics.push(...catalogRead.diagnostics);
   const exclusionsRead = await readExclusions(join(paths.dataDir, 'exclusions.yaml'), show(join(paths.dataDir, 'exclusions.yaml')));
   diagnostics.push(...exclusionsRead.diagnostics);
+  const deploymentsRead = await readDeployments(join(paths.dataDir, 'deployments'), show, catalogRead.catalog.services.map((s) => s.id));
+  diagnostics.push(...deploymentsRead.diagnostics);
 
   // Each SLO's source may be one file or a glob (`sli/checkout/*.csv`); every file is streamed
   // once, feeding all the SLOs that read it.
@@ -127,13 +133,13 @@ export async function readLedgerInputs(
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
     ...(data.settings ? { context: { settings: data.settings, catalog: data.catalog }, allowMdx: data.settings.allowMdxPostmortems } : {}),
   });
-  const diagnostics = [...data.diagnostics, ...pms.diagnostics];
+  const diagnostics = [...data.diagnostics, ...pms.diagnostics, ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd))];
   const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
   return {
     stats: { ...data.stats, postmortems: pms.read },
     inputs: failed || data.settings === null
       ? null
-      : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem) },
+      : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem), deployments: data.deployments },
     diagnostics,
   };
 }

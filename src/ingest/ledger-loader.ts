@@ -10,6 +10,7 @@ import type { Settings } from './settings.ts';
 import type { Catalog } from './slo-catalog.ts';
 import type { SliAggregate } from './sli-csv.ts';
 import type { Exclusion } from './exclusions.ts';
+import type { Deployment } from '../domain/throughput.ts';
 
 /** What the `ledger` entry holds: plain arrays, since the data store serialises entries. */
 export interface LedgerEntryData {
@@ -17,6 +18,7 @@ export interface LedgerEntryData {
   catalog: Catalog;
   sli: SliAggregate[];
   exclusions: Exclusion[];
+  deployments: Deployment[];
 }
 
 export function ledgerLoader(paths: LedgerPaths): Loader {
@@ -30,6 +32,7 @@ export function ledgerLoader(paths: LedgerPaths): Loader {
         catalog: data.catalog,
         sli: [...data.sli.values()],
         exclusions: data.exclusions,
+        deployments: data.deployments,
       };
       const record = entry as unknown as Record<string, unknown>;
       store.clear();

@@ -17,6 +17,7 @@ import {
   type IncidentTimes,
 } from '../domain/incident.ts';
 import type { BudgetingMethod } from '../domain/slo.ts';
+import { computeThroughput, type Deployment, type DeploymentBand } from '../domain/throughput.ts';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, firstDataMs } from './as-of.ts';
@@ -101,13 +102,26 @@ export interface ServiceReport extends IncidentSummary {
   /** Mean time to restore, as §11 names it; the median is the better headline. */
   mttrMinutes: number | null;
   actionItems: ActionItemCounts;
-  deployments: {
-    count: number;
-    perWeek: number | null;
-    leadTimeMedianHours: number | null;
-    changeFailRate: number | null;
-    recoveryMedianMinutes: number | null;
-  };
+  deployments: DeploymentReport;
+}
+
+/**
+ * Deployment throughput over the quarter, up to as-of while it is in progress (SPEC §8). A
+ * deployment belongs to the quarter containing its `deployed_at`. All null (count 0) for a service
+ * that never appears in the deployment log: its cadence is unknown, not "fewer".
+ */
+export interface DeploymentReport {
+  count: number;
+  /** Change failures: failed, rolled back or named by a postmortem, each counted once. */
+  failed: number;
+  perWeek: number | null;
+  band: DeploymentBand | null;
+  leadTimeMedianHours: number | null;
+  changeFailRate: number | null;
+  recoveryMedianMinutes: number | null;
+  /** Change failures with no recovery known by the end of the period. */
+  unrecovered: number;
+  reworkRate: number | null;
 }
 
 export interface QuarterReport {
@@ -125,6 +139,8 @@ export interface QuarterReport {
   incidentSummary: IncidentSummary;
   services: ServiceReport[];
   actionItems: ActionItemCounts;
+  /** Every service's deployments together. */
+  throughput: DeploymentReport;
   exclusions: { slos: string[]; services: string[]; start: string; end: string; reason: string; approvedBy: string }[];
 }
 
@@ -282,7 +298,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       ...summarise(own),
       mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length / MINUTE,
       actionItems: countActionItems(own, asOfDay),
-      deployments: { count: 0, perWeek: null, leadTimeMedianHours: null, changeFailRate: null, recoveryMedianMinutes: null },
+      deployments: deploymentReport(inputs.deployments.filter((d) => d.service === s.id), inputs.postmortems, quarter.startMs, periodEnd),
     };
   });
 
@@ -305,6 +321,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
     incidentSummary: summarise(counted),
     services,
     actionItems: countActionItems(counted, asOfDay),
+    throughput: deploymentReport(inputs.deployments, inputs.postmortems, quarter.startMs, periodEnd),
     exclusions,
   };
 }
@@ -339,6 +356,29 @@ function summariseIncidents(list: Postmortem[], severities: string[], periodMs: 
     ttdMedianMinutes: minutes(median(ttd)),
     ttdP90Minutes: minutes(percentile(ttd, 90)),
     mtbfHours: mtbf === null ? null : mtbf / 3_600_000,
+  };
+}
+
+/**
+ * `deployments` are one service's (or all); recoveries count up to the period's end, so that a
+ * complete quarter's figures do not move when the next quarter's deployments arrive.
+ */
+function deploymentReport(deployments: readonly Deployment[], postmortems: readonly Postmortem[], fromMs: number, toMs: number): DeploymentReport {
+  const incidents = postmortems
+    .filter((p) => p.status !== 'draft' && p.deployment !== undefined)
+    .map((p) => ({ deployment: p.deployment ?? '', mitigatedMs: p.mitigated }));
+  const t = computeThroughput({ history: deployments, fromMs, toMs, incidents });
+  const logged = deployments.length > 0;
+  return {
+    count: t.count,
+    failed: t.failed,
+    perWeek: logged ? t.perWeek : null,
+    band: logged ? t.band : null,
+    leadTimeMedianHours: t.leadTimeMedianMs === null ? null : t.leadTimeMedianMs / 3_600_000,
+    changeFailRate: t.changeFailRate,
+    recoveryMedianMinutes: minutes(t.recoveryMedianMs),
+    unrecovered: t.unrecovered,
+    reworkRate: t.reworkRate,
   };
 }
 

@@ -39,6 +39,7 @@ async function assemble(): Promise<SiteData> {
     sli: new Map(data.sli.map((a) => [a.sloId, a])),
     exclusions: data.exclusions,
     postmortems,
+    deployments: data.deployments,
   };
   const asOfText = process.env[AS_OF_ENV];
   const report = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
