@@ -1,0 +1,29 @@
+/**
+ * The SLI rows around an incident, for the chart on its write-up (SPEC §9): from a day before
+ * impact began to a day after it ended, per linked SLO.
+ */
+import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
+import type { Postmortem } from '../ingest/postmortem.ts';
+import { linkedSlos } from './quarter-report.ts';
+
+const DAY = 86_400_000;
+
+export interface IncidentSli {
+  sloId: string;
+  sloName: string;
+  objective: number;
+  stepMs: number | null;
+  buckets: { startMs: number; good: number; total: number }[];
+}
+
+export function sliAroundIncident(inputs: LedgerInputs, p: Postmortem, marginMs = DAY): IncidentSli[] {
+  const from = p.started - marginMs;
+  const to = (p.mitigated ?? p.started) + marginMs;
+  return linkedSlos(p, inputs.catalog).flatMap((id) => {
+    const entry = inputs.catalog.entries.find((e) => e.slo.id === id);
+    const agg = inputs.sli.get(id);
+    if (!entry || !agg) return [];
+    const buckets = agg.buckets.filter((b) => b.startMs >= from && b.startMs < to).map((b) => ({ startMs: b.startMs, good: b.good, total: b.total }));
+    return buckets.length === 0 ? [] : [{ sloId: id, sloName: entry.slo.name, objective: entry.slo.objective, stepMs: agg.stepMs, buckets }];
+  });
+}
