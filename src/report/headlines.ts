@@ -17,7 +17,7 @@ export interface HeadlineChange {
 }
 
 export interface HeadlineFigure {
-  name: 'objectives' | 'incidents' | 'ttr-median' | 'action-items';
+  name: 'objectives' | 'incidents' | 'ttr-median' | 'action-items' | 'deployments';
   label: string;
   /** The machine-readable value, for `<data value>`. */
   value: number | null;
@@ -100,7 +100,7 @@ function formatWeeks(ms: number): string {
 /** Sentence 3: incidents, time to restore against the previous quarter, action items. */
 function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baseline: string | null): string {
   const s = q.incidentSummary;
-  if (s.incidents === 0) return `No incidents were written up in ${q.label}. ${actionItemsText(q)}`;
+  if (s.incidents === 0) return `No incidents were written up in ${q.label}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
   const sev = Object.entries(s.bySeverity).find(([, n]) => n > 0);
   const worst = sev ? ` (${sev[1]} ${sev[0]})` : '';
   let ttr = '';
@@ -109,7 +109,16 @@ function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baselin
     const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
     if (before !== null && baseline !== null) ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
   }
-  return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}`;
+  return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
+}
+
+/** "96 deployments a week (+12%)." — the change only against a quarter that had deployments. */
+function deploymentsText(q: QuarterReport, prev: QuarterReport | null): string {
+  const now = q.throughput.perWeek;
+  if (now === null || q.throughput.count === 0) return '';
+  const before = prev?.throughput.perWeek ?? null;
+  const change = before !== null && before > 0 ? ` (${formatChangePercent((now - before) / before)})` : '';
+  return ` ${formatCount(now, now < 10 ? 1 : 0)} deployments a week${change}.`;
 }
 
 function actionItemsText(q: QuarterReport): string {
@@ -167,6 +176,16 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       text: `${q.actionItems.done} of ${q.actionItems.opened}`,
       detail: `${q.actionItems.overdue} overdue`,
       change: null,
+    },
+    {
+      name: 'deployments',
+      label: 'Deployments a week',
+      value: q.throughput.perWeek,
+      text: q.throughput.perWeek === null ? 'no log' : formatCount(q.throughput.perWeek, 1),
+      detail: q.throughput.changeFailRate === null ? null : `change fail rate ${formatPercent(q.throughput.changeFailRate, 1)}`,
+      change: change(q.throughput.perWeek, prev?.throughput.perWeek ?? null, false, (d) =>
+        prev?.throughput.perWeek ? formatChangePercent(d / prev.throughput.perWeek) : d === 0 ? 'no change' : `+${formatCount(d, 1)}`,
+      ),
     },
   ];
 }
