@@ -4,22 +4,24 @@
  * never parsed twice and any change to the file or to how it is read is a miss.
  *
  * An entry is one binary file: a magic, a JSON header (row counts, diagnostics, bucket counts)
- * and the buckets as raw little-endian doubles, which load without parsing.
+ * and the buckets as raw doubles in the machine's byte order (little-endian on every platform
+ * Node supports), which load without parsing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.ts';
-import type { BucketColumns } from './sli-columns.ts';
+import type { CompactBuckets, CountArray } from './sli-columns.ts';
 
 /** Bump when the reader's output for the same bytes and mapping changes. */
-export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-3';
+export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-6';
 
-const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0003', 'latin1');
+const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0005', 'latin1');
 
 export interface CachedConsumer {
   sloId: string;
-  columns: BucketColumns;
+  buckets: CompactBuckets;
   matched: number;
   rows: number;
   kinds: { iso: number; epochS: number; epochMs: number };
@@ -50,8 +52,61 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * The reader's own source text is part of the key too, when it can be read (not inside a bundle),
+ * so that changing the parser during development never serves an aggregate the old code made.
+ */
+const READER_MODULES = ['aggregate-cache.ts', 'sli-csv.ts', 'sli-range.ts', 'sli-columns.ts', 'sli-dialect.ts', 'sli-layout.ts', 'sli-timestamp.ts'];
+let readerHash: string | null = null;
+
+function readerVersion(): string {
+  if (readerHash === null) {
+    const hash = createHash('sha256').update(AGGREGATE_CACHE_VERSION);
+    for (const name of READER_MODULES) {
+      try {
+        hash.update(readFileSync(new URL(`./${name}`, import.meta.url)));
+      } catch {
+        hash.update(`${name}: unreadable`);
+      }
+    }
+    readerHash = hash.digest('hex');
+  }
+  return readerHash;
+}
+
+/**
+ * The content hash of a file, remembered with its size, inode and modification and change times:
+ * while all four are unchanged the bytes are too (ctime moves on every write and cannot be set
+ * back by tools), so a second run does not even re-hash a large export.
+ */
+export async function contentHash(dir: string | null, path: string): Promise<string> {
+  const info = await stat(path);
+  const identity = { size: info.size, ino: info.ino, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+  const memo = dir === null ? null : join(dir, `hash-${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
+  if (memo !== null) {
+    try {
+      const known = JSON.parse(await readFile(memo, 'utf8')) as typeof identity & { hash: string };
+      if (known.size === identity.size && known.ino === identity.ino && known.mtimeMs === identity.mtimeMs && known.ctimeMs === identity.ctimeMs) return known.hash;
+    } catch {
+      // No memo yet, or an unreadable one: hash the file.
+    }
+  }
+  const hash = await hashFile(path);
+  if (memo !== null) {
+    try {
+      await mkdir(dir ?? '', { recursive: true });
+      const tmp = `${memo}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(tmp, JSON.stringify({ ...identity, hash }));
+      await rename(tmp, memo);
+    } catch {
+      // The memo only saves time.
+    }
+  }
+  return hash;
+}
+
 export function cacheKey(contentHash: string, display: string, readers: unknown): string {
-  return createHash('sha256').update(JSON.stringify([AGGREGATE_CACHE_VERSION, contentHash, display, readers])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([readerVersion(), contentHash, display, readers])).digest('hex');
 }
 
 export async function loadAggregate(dir: string, key: string): Promise<FileAggregate | null> {
@@ -67,19 +122,30 @@ export async function loadAggregate(dir: string, key: string): Promise<FileAggre
     const header = JSON.parse(buf.toString('utf8', 12, 12 + headerLength)) as {
       records: number;
       diagnostics: Diagnostic[];
-      consumers: (Omit<CachedConsumer, 'columns'> & { count: number })[];
+      consumers: (Omit<CachedConsumer, 'buckets'> & { count: number; runs: number; good: ArrayKind; total: ArrayKind })[];
     };
     let at = align8(12 + headerLength);
-    const column = (n: number): Float64Array => {
-      const bytes = buf.subarray(at, at + n * 8);
-      at += n * 8;
-      if (bytes.length !== n * 8) throw new RangeError('truncated cache entry');
+    const view = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, bytesPer: number, n: number): T => {
+      const bytes = buf.subarray(at, at + n * bytesPer);
+      at = align8(at + n * bytesPer);
+      if (bytes.length !== n * bytesPer) throw new RangeError('truncated cache entry');
       // A view when aligned (the usual case for a fresh read), else a copy.
-      return bytes.byteOffset % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset, n) : new Float64Array(new Uint8Array(bytes).buffer);
+      return bytes.byteOffset % bytesPer === 0 && bytes.buffer instanceof ArrayBuffer
+        ? make(bytes.buffer, bytes.byteOffset, n)
+        : make(new Uint8Array(bytes).buffer, 0, n);
     };
-    const consumers = header.consumers.map(({ count, ...rest }) => ({
+    const counts = (kind: ArrayKind, n: number): CountArray => {
+      const k = ARRAY_KINDS[kind];
+      return view((b, o, l) => new k.type(b, o, l), k.bytes, n);
+    };
+    const consumers = header.consumers.map(({ count, runs, good, total, ...rest }) => ({
       ...rest,
-      columns: { startMs: column(count), good: column(count), total: column(count) },
+      buckets: {
+        count,
+        runs: view((b, o, l) => new Float64Array(b, o, l), 8, runs * 3),
+        good: counts(good, count),
+        total: counts(total, count),
+      },
     }));
     return { records: header.records, diagnostics: header.diagnostics, consumers };
   } catch {
@@ -94,7 +160,13 @@ export async function storeAggregate(dir: string, key: string, value: FileAggreg
     JSON.stringify({
       records: value.records,
       diagnostics: value.diagnostics,
-      consumers: value.consumers.map(({ columns, ...rest }) => ({ ...rest, count: columns.startMs.length })),
+      consumers: value.consumers.map(({ buckets, ...rest }) => ({
+        ...rest,
+        count: buckets.count,
+        runs: buckets.runs.length / 3,
+        good: kindOf(buckets.good),
+        total: kindOf(buckets.total),
+      })),
     }),
     'utf8',
   );
@@ -107,8 +179,10 @@ export async function storeAggregate(dir: string, key: string, value: FileAggreg
   try {
     await handle.write(lead);
     for (const c of value.consumers) {
-      for (const col of [c.columns.startMs, c.columns.good, c.columns.total]) {
-        await handle.write(new Uint8Array(col.buffer, col.byteOffset, col.byteLength));
+      for (const array of [c.buckets.runs, c.buckets.good, c.buckets.total]) {
+        await handle.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+        const pad = align8(array.byteLength) - array.byteLength;
+        if (pad > 0) await handle.write(Buffer.alloc(pad));
       }
     }
   } finally {
@@ -119,6 +193,18 @@ export async function storeAggregate(dir: string, key: string, value: FileAggreg
   } catch {
     await rm(tmp, { force: true });
   }
+}
+
+type ArrayKind = 'u8' | 'u16' | 'u32' | 'f64';
+const ARRAY_KINDS = {
+  u8: { type: Uint8Array, bytes: 1 },
+  u16: { type: Uint16Array, bytes: 2 },
+  u32: { type: Uint32Array, bytes: 4 },
+  f64: { type: Float64Array, bytes: 8 },
+} as const;
+
+function kindOf(a: CountArray): ArrayKind {
+  return a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'f64';
 }
 
 function align8(n: number): number {

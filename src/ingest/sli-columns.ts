@@ -1,176 +1,361 @@
 /**
- * Compact storage for an SLO's buckets while files are read: three doubles per bucket (start,
- * good, total) in fixed-size typed-array chunks, so that a year of one-minute rows of ten series
- * costs 24 bytes a bucket, grows without copying, and moves between threads without cloning.
+ * Compact storage for an SLO's buckets: `[start, good, total]` triples of doubles in a list of
+ * typed arrays, 24 bytes a bucket. The list grows without copying, its arrays move between
+ * threads without cloning, joining two lists is free, and an export that is already in order
+ * (the usual case) is never copied again after it is read.
  */
 
-/** Buckets per chunk; a chunk is one Float64Array of [start, good, total] triples (384 KiB). */
+/** Buckets in a chunk being filled; a chunk is one Float64Array of triples (384 KiB). */
 export const CHUNK_BUCKETS = 16_384;
 
-export interface ChunkedBuckets {
+/** Buckets as triples; each array holds `length / 3` of them, in order. */
+export interface PackedBuckets {
   chunks: Float64Array<ArrayBuffer>[];
-  /** Buckets in all chunks. */
   count: number;
 }
 
-export function createChunkedBuckets(): ChunkedBuckets {
+export function emptyBuckets(): PackedBuckets {
   return { chunks: [], count: 0 };
 }
 
-export function appendBucket(c: ChunkedBuckets, startMs: number, good: number, total: number): void {
-  const at = c.count % CHUNK_BUCKETS;
-  let chunk: Float64Array<ArrayBuffer> | undefined;
-  if (at === 0) {
-    chunk = new Float64Array(CHUNK_BUCKETS * 3);
-    c.chunks.push(chunk);
-  } else {
-    chunk = c.chunks[c.chunks.length - 1];
-  }
-  if (chunk === undefined) return;
-  const i = at * 3;
-  chunk[i] = startMs;
-  chunk[i + 1] = good;
-  chunk[i + 2] = total;
-  c.count++;
+/**
+ * Buckets as a range of a file is read: starts as runs of even spacing (a sorted export with a
+ * fixed step is one run), counts as `[good, total]` pairs in Uint32 chunks until a value needs a
+ * double (a fraction, or 2³² or more), when they widen to Float64. 8 bytes a bucket while reading.
+ */
+export interface RawBuckets {
+  /** `[first start, step, length]` triples; a step ≤ 0 means the rows were not in order. */
+  runs: Float64Array<ArrayBuffer>;
+  counts: (Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>)[];
+  count: number;
 }
 
-/** b's buckets after a's, keeping read order (a was read before b). */
-export function concatChunked(a: ChunkedBuckets, b: ChunkedBuckets): ChunkedBuckets {
-  if (a.count % CHUNK_BUCKETS === 0) return { chunks: [...a.chunks, ...b.chunks], count: a.count + b.count };
-  const out: ChunkedBuckets = { chunks: [...a.chunks], count: a.count };
-  forEachBucket(b, (s, g, t) => appendBucket(out, s, g, t));
+export interface BucketBuilder {
+  runs: number[];
+  last: number;
+  wide: boolean;
+  sealed: (Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>)[];
+  current: Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | null;
+  /** Buckets in `current`. */
+  fill: number;
+  count: number;
+}
+
+export function createBucketBuilder(): BucketBuilder {
+  return { runs: [], last: 0, wide: false, sealed: [], current: null, fill: 0, count: 0 };
+}
+
+function widen(b: BucketBuilder): void {
+  b.wide = true;
+  b.sealed = b.sealed.map((c) => Float64Array.from(c));
+  if (b.current !== null) b.current = Float64Array.from(b.current);
+}
+
+export function appendBucket(b: BucketBuilder, startMs: number, good: number, total: number): void {
+  const r = b.runs;
+  const n = r.length;
+  const length = r[n - 1] ?? 0;
+  if (n === 0) r.push(startMs, 0, 1);
+  else if (length === 1) {
+    r[n - 2] = startMs - b.last;
+    r[n - 1] = 2;
+  } else if (startMs - b.last === r[n - 2]) r[n - 1] = length + 1;
+  else r.push(startMs, 0, 1);
+  b.last = startMs;
+  b.count++;
+
+  if (!b.wide && (good >>> 0 !== good || total >>> 0 !== total)) widen(b);
+  let chunk = b.current;
+  if (chunk === null || b.fill === CHUNK_BUCKETS) {
+    if (chunk !== null) b.sealed.push(chunk);
+    chunk = b.current = b.wide ? new Float64Array(CHUNK_BUCKETS * 2) : new Uint32Array(CHUNK_BUCKETS * 2);
+    b.fill = 0;
+  }
+  chunk[b.fill * 2] = good;
+  chunk[b.fill * 2 + 1] = total;
+  b.fill++;
+}
+
+/** The buckets appended so far; the last chunk is cut to its filled part (a view, not a copy). */
+export function sealBuckets(b: BucketBuilder): RawBuckets {
+  const counts = b.current === null ? b.sealed : [...b.sealed, b.current.subarray(0, b.fill * 2)];
+  return { runs: Float64Array.from(b.runs), counts, count: b.count };
+}
+
+/** Raw parts of one file, in read order → sorted compact buckets, duplicates resolved by the rule. */
+export function finishRaw(parts: readonly RawBuckets[], rule: DuplicateRule): { buckets: CompactBuckets; duplicates: number[] } {
+  let sorted = true;
+  let prevEnd = -Infinity;
+  for (const p of parts) {
+    for (let r = 0; r < p.runs.length && sorted; r += 3) {
+      const first = p.runs[r] ?? 0;
+      const step = p.runs[r + 1] ?? 0;
+      const n = p.runs[r + 2] ?? 0;
+      if (first <= prevEnd || (n > 1 && step <= 0)) sorted = false;
+      prevEnd = first + (n - 1) * step;
+    }
+  }
+  if (!sorted) {
+    const packed = unpackRaw(parts);
+    const result = sortPacked([packed], rule);
+    return { buckets: compactBuckets(result.buckets), duplicates: result.duplicates };
+  }
+  // In order already: the runs stand, the counts move to the narrowest exact arrays.
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  const chunks = parts.flatMap((p) => p.counts);
+  const good = narrowArray(chunks, 0, count);
+  const total = narrowArray(chunks, 1, count);
+  for (const p of parts) p.counts.length = 0;
+  const runs = new Float64Array(parts.reduce((n, p) => n + p.runs.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    runs.set(p.runs, at);
+    at += p.runs.length;
+  }
+  return { buckets: { count, runs, good, total }, duplicates: [] };
+}
+
+/** Every second value of the pair chunks, from `offset`, in the narrowest exact array. */
+function narrowArray(chunks: readonly (Uint32Array | Float64Array)[], offset: 0 | 1, count: number): CountArray {
+  let max = 0;
+  let whole = true;
+  for (const chunk of chunks) {
+    for (let i = offset; i < chunk.length; i += 2) {
+      const v = chunk[i] ?? 0;
+      if (v > max) max = v;
+      if (whole && v >>> 0 !== v) whole = false;
+    }
+  }
+  const out: CountArray = !whole ? new Float64Array(count) : max < 256 ? new Uint8Array(count) : max < 65_536 ? new Uint16Array(count) : new Uint32Array(count);
+  let k = 0;
+  for (const chunk of chunks) for (let i = offset; i < chunk.length; i += 2) out[k++] = chunk[i] ?? 0;
   return out;
 }
 
-export function forEachBucket(c: ChunkedBuckets, f: (startMs: number, good: number, total: number) => void): void {
-  let left = c.count;
-  for (const chunk of c.chunks) {
-    const n = Math.min(left, CHUNK_BUCKETS);
-    for (let i = 0; i < n * 3; i += 3) f(chunk[i] ?? 0, chunk[i + 1] ?? 0, chunk[i + 2] ?? 0);
-    left -= n;
+function unpackRaw(parts: readonly RawBuckets[]): PackedBuckets {
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  const out = new Float64Array(count * 3);
+  let k = 0;
+  for (const p of parts) {
+    let chunkIndex = 0;
+    let inChunk = 0;
+    for (let r = 0; r < p.runs.length; r += 3) {
+      const first = p.runs[r] ?? 0;
+      const step = p.runs[r + 1] ?? 0;
+      const n = p.runs[r + 2] ?? 0;
+      for (let j = 0; j < n; j++) {
+        let chunk = p.counts[chunkIndex];
+        if (chunk !== undefined && inChunk >= chunk.length) {
+          chunkIndex++;
+          inChunk = 0;
+          chunk = p.counts[chunkIndex];
+        }
+        out[k * 3] = first + j * step;
+        out[k * 3 + 1] = chunk?.[inChunk] ?? 0;
+        out[k * 3 + 2] = chunk?.[inChunk + 1] ?? 0;
+        inChunk += 2;
+        k++;
+      }
+    }
+  }
+  return { chunks: [out], count };
+}
+
+/** Calls `f` for each bucket in order. */
+export function forEachBucket(p: PackedBuckets, f: (startMs: number, good: number, total: number) => void): void {
+  for (const chunk of p.chunks) {
+    for (let i = 0; i < chunk.length; i += 3) f(chunk[i] ?? 0, chunk[i + 1] ?? 0, chunk[i + 2] ?? 0);
   }
 }
 
-/** Sorted, duplicate-free buckets of one SLO: what the cache stores and the report reads. */
-export interface BucketColumns {
-  startMs: Float64Array;
-  good: Float64Array;
-  total: Float64Array;
-}
-
-export function emptyColumns(): BucketColumns {
-  return { startMs: new Float64Array(0), good: new Float64Array(0), total: new Float64Array(0) };
+/** Bucket starts in order, as one array (for step inference and tests). */
+export function bucketStarts(p: PackedBuckets): Float64Array {
+  const out = new Float64Array(p.count);
+  let k = 0;
+  for (const chunk of p.chunks) for (let i = 0; i < chunk.length; i += 3) out[k++] = chunk[i] ?? 0;
+  return out;
 }
 
 export type DuplicateRule = 'error' | 'sum' | 'last';
 
-export interface SortedBuckets {
-  columns: BucketColumns;
-  /** Start times that occurred more than once under the `error` rule; the first row was kept. */
-  duplicates: number[];
+function concat(parts: readonly PackedBuckets[]): PackedBuckets {
+  return { chunks: parts.flatMap((p) => p.chunks), count: parts.reduce((n, p) => n + p.count, 0) };
+}
+
+/** 1: strictly increasing, -1: strictly decreasing, 0: neither. */
+function direction(p: PackedBuckets): 1 | -1 | 0 {
+  let increasing = true;
+  let decreasing = true;
+  let first = true;
+  let prev = 0;
+  for (const chunk of p.chunks) {
+    for (let i = 0; i < chunk.length && (increasing || decreasing); i += 3) {
+      const s = chunk[i] ?? 0;
+      if (!first) {
+        if (s <= prev) increasing = false;
+        if (s >= prev) decreasing = false;
+      }
+      first = false;
+      prev = s;
+    }
+  }
+  return increasing ? 1 : decreasing ? -1 : 0;
 }
 
 /**
- * Read order → sorted by start, with duplicates resolved by the rule. Exports are usually in
- * order (or newest first), which is checked in one pass before anything is sorted.
+ * Read order → sorted by start, with duplicates resolved by the rule. `parts` are one file's
+ * byte ranges in file order, or several files' sorted buckets in path order; `source` says which
+ * part each bucket came from, to name both places of a duplicate. Ties keep read order, so
+ * `last` takes the later row and `error` keeps the first.
  */
-export function sortBuckets(c: ChunkedBuckets, rule: DuplicateRule): SortedBuckets {
-  const n = c.count;
+export function sortPacked(
+  parts: readonly PackedBuckets[],
+  rule: DuplicateRule,
+): { buckets: PackedBuckets; duplicates: number[]; clashes: { startMs: number; first: number; second: number }[] } {
+  const all = concat(parts);
+  const dir = direction(all);
+  if (dir === 1) return { buckets: all, duplicates: [], clashes: [] };
+  const n = all.count;
   const start = new Float64Array(n);
   const good = new Float64Array(n);
   const total = new Float64Array(n);
+  const source = new Uint32Array(n);
   let k = 0;
-  forEachBucket(c, (s, g, t) => {
-    start[k] = s;
-    good[k] = g;
-    total[k] = t;
-    k++;
+  parts.forEach((p, part) => {
+    for (const chunk of p.chunks) {
+      for (let i = 0; i < chunk.length; i += 3) {
+        start[k] = chunk[i] ?? 0;
+        good[k] = chunk[i + 1] ?? 0;
+        total[k] = chunk[i + 2] ?? 0;
+        source[k] = part;
+        k++;
+      }
+    }
   });
-  c.chunks.length = 0;
-  return sortColumns({ startMs: start, good, total }, null, rule).sorted;
-}
-
-/**
- * Sorts columns in place or into new arrays, stable on ties, and resolves equal starts. `source`
- * (optional) says which file each bucket came from, to name both places of a duplicate.
- */
-export function sortColumns(
-  cols: BucketColumns,
-  source: Uint16Array | null,
-  rule: DuplicateRule,
-): { sorted: SortedBuckets; duplicatePairs: { startMs: number; first: number; second: number }[] } {
-  const n = cols.startMs.length;
-  let increasing = true;
-  let decreasing = true;
-  for (let i = 1; i < n && (increasing || decreasing); i++) {
-    const d = (cols.startMs[i] ?? 0) - (cols.startMs[i - 1] ?? 0);
-    if (d <= 0) increasing = false;
-    if (d >= 0) decreasing = false;
-  }
-  if (increasing) return { sorted: { columns: cols, duplicates: [] }, duplicatePairs: [] };
-  if (decreasing && source === null) {
-    cols.startMs.reverse();
-    cols.good.reverse();
-    cols.total.reverse();
-    return { sorted: { columns: cols, duplicates: [] }, duplicatePairs: [] };
-  }
-  // Stable: ties keep read order, so `last` takes the later row and `error` keeps the first.
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const s = cols.startMs;
-  order.sort((a, b) => (s[a] ?? 0) - (s[b] ?? 0) || a - b);
-  const outStart = new Float64Array(n);
-  const outGood = new Float64Array(n);
-  const outTotal = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[i] = dir === -1 ? n - 1 - i : i;
+  if (dir === 0) order.sort((a, b) => (start[a] ?? 0) - (start[b] ?? 0) || a - b);
+  const out = new Float64Array(n * 3);
   const duplicates: number[] = [];
-  const pairs: { startMs: number; first: number; second: number }[] = [];
+  const clashes: { startMs: number; first: number; second: number }[] = [];
   let m = 0;
-  let firstOfRun = -1;
+  let firstOfRun = 0;
   for (let j = 0; j < n; j++) {
     const i = order[j] ?? 0;
-    const start = s[i] ?? 0;
-    if (m > 0 && outStart[m - 1] === start) {
+    const s = start[i] ?? 0;
+    if (m > 0 && out[(m - 1) * 3] === s) {
+      const at = (m - 1) * 3;
       if (rule === 'sum') {
-        outGood[m - 1] = (outGood[m - 1] ?? 0) + (cols.good[i] ?? 0);
-        outTotal[m - 1] = (outTotal[m - 1] ?? 0) + (cols.total[i] ?? 0);
+        out[at + 1] = (out[at + 1] ?? 0) + (good[i] ?? 0);
+        out[at + 2] = (out[at + 2] ?? 0) + (total[i] ?? 0);
       } else if (rule === 'last') {
-        outGood[m - 1] = cols.good[i] ?? 0;
-        outTotal[m - 1] = cols.total[i] ?? 0;
+        out[at + 1] = good[i] ?? 0;
+        out[at + 2] = total[i] ?? 0;
       } else {
-        if (duplicates[duplicates.length - 1] !== start) duplicates.push(start);
-        if (source !== null) pairs.push({ startMs: start, first: source[firstOfRun] ?? 0, second: source[i] ?? 0 });
+        if (duplicates[duplicates.length - 1] !== s) duplicates.push(s);
+        clashes.push({ startMs: s, first: source[firstOfRun] ?? 0, second: source[i] ?? 0 });
       }
       continue;
     }
     firstOfRun = i;
-    outStart[m] = start;
-    outGood[m] = cols.good[i] ?? 0;
-    outTotal[m] = cols.total[i] ?? 0;
+    out[m * 3] = s;
+    out[m * 3 + 1] = good[i] ?? 0;
+    out[m * 3 + 2] = total[i] ?? 0;
     m++;
   }
-  return {
-    sorted: { columns: { startMs: outStart.slice(0, m), good: outGood.slice(0, m), total: outTotal.slice(0, m) }, duplicates },
-    duplicatePairs: pairs,
-  };
+  return { buckets: { chunks: [out.slice(0, m * 3)], count: m }, duplicates, clashes };
 }
 
+/** The narrowest array that holds every count exactly. */
+export type CountArray = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
 /**
- * One SLO's buckets from several files (each already sorted) as one sorted set. Files come in
- * path order, so under `last` a later file wins; under `error` each clash names both files.
+ * Sorted buckets as they are kept and cached: starts as runs of even spacing (an export with a
+ * fixed step is a single run per gap-free stretch), counts in the narrowest exact array. A year
+ * of one-minute rows with counts below 65,536 takes 4 bytes a bucket instead of 24, and loads from
+ * the cache as views, without decoding.
  */
-export function mergeColumns(parts: readonly BucketColumns[], rule: DuplicateRule) {
-  if (parts.length === 1 && parts[0] !== undefined) return { columns: parts[0], clashes: [] };
-  const n = parts.reduce((sum, p) => sum + p.startMs.length, 0);
-  const all: BucketColumns = { startMs: new Float64Array(n), good: new Float64Array(n), total: new Float64Array(n) };
-  const source = new Uint16Array(n);
-  let at = 0;
-  parts.forEach((p, file) => {
-    all.startMs.set(p.startMs, at);
-    all.good.set(p.good, at);
-    all.total.set(p.total, at);
-    source.fill(file, at, at + p.startMs.length);
-    at += p.startMs.length;
+export interface CompactBuckets {
+  count: number;
+  /** `[first start, step, length]` triples. */
+  runs: Float64Array<ArrayBuffer>;
+  good: CountArray;
+  total: CountArray;
+}
+
+export function emptyCompact(): CompactBuckets {
+  return { count: 0, runs: new Float64Array(0), good: new Uint8Array(0), total: new Uint8Array(0) };
+}
+
+function narrowest(values: Float64Array<ArrayBuffer>): CountArray {
+  let max = 0;
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (v > max) max = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (!whole || max >= 2 ** 32) return values;
+  return max < 256 ? Uint8Array.from(values) : max < 65_536 ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
+/** Sorted, duplicate-free packed buckets → compact ones. */
+export function compactBuckets(p: PackedBuckets): CompactBuckets {
+  const good = new Float64Array(p.count);
+  const total = new Float64Array(p.count);
+  const runs: number[] = [];
+  let k = 0;
+  let runStart = 0;
+  let runStep = 0;
+  let runLength = 0;
+  let prev = 0;
+  for (const chunk of p.chunks) {
+    for (let i = 0; i < chunk.length; i += 3) {
+      const s = chunk[i] ?? 0;
+      good[k] = chunk[i + 1] ?? 0;
+      total[k] = chunk[i + 2] ?? 0;
+      k++;
+      if (runLength === 0) {
+        runStart = s;
+        runLength = 1;
+      } else if (runLength === 1) {
+        runStep = s - prev;
+        runLength = 2;
+      } else if (s - prev === runStep) {
+        runLength++;
+      } else {
+        runs.push(runStart, runStep, runLength);
+        runStart = s;
+        runStep = 0;
+        runLength = 1;
+      }
+      prev = s;
+    }
+  }
+  if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
+  return { count: p.count, runs: Float64Array.from(runs), good: narrowest(good), total: narrowest(total) };
+}
+
+/** Calls `f` for each bucket in order. */
+export function forEachCompact(c: CompactBuckets, f: (startMs: number, good: number, total: number) => void): void {
+  const { runs, good, total } = c;
+  let k = 0;
+  for (let r = 0; r < runs.length; r += 3) {
+    const first = runs[r] ?? 0;
+    const step = runs[r + 1] ?? 0;
+    const n = runs[r + 2] ?? 0;
+    for (let j = 0; j < n; j++, k++) f(first + j * step, good[k] ?? 0, total[k] ?? 0);
+  }
+}
+
+/** Compact → packed, to merge several files' buckets. */
+export function unpackCompact(c: CompactBuckets): PackedBuckets {
+  const out = new Float64Array(c.count * 3);
+  let i = 0;
+  forEachCompact(c, (s, g, t) => {
+    out[i++] = s;
+    out[i++] = g;
+    out[i++] = t;
   });
-  const { sorted, duplicatePairs } = sortColumns(all, source, rule);
-  return { columns: sorted.columns, clashes: duplicatePairs };
+  return { chunks: [out], count: c.count };
 }

@@ -8,9 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import type { Bucket } from '../domain/bucket.ts';
-import { cacheKey, hashFile, loadAggregate, storeAggregate, type CachedConsumer, type FileAggregate } from './aggregate-cache.ts';
+import { cacheKey, contentHash, loadAggregate, storeAggregate, type CachedConsumer, type FileAggregate } from './aggregate-cache.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
-import { concatChunked, emptyColumns, mergeColumns, sortBuckets, type BucketColumns } from './sli-columns.ts';
+import { compactBuckets, emptyCompact, finishRaw, forEachCompact, sortPacked, unpackCompact, type CompactBuckets } from './sli-columns.ts';
 import { readCsvHead, type CsvHead } from './sli-dialect.ts';
 import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
 import { parseRange, type RangeJob, type RangeResult } from './sli-range.ts';
@@ -24,7 +24,7 @@ export type { SliConsumer } from './sli-layout.ts';
 export interface SliAccumulator {
   consumer: SliConsumer;
   /** One sorted, duplicate-free part per file, in the order the files were read. */
-  parts: { columns: BucketColumns; path: string; display: string }[];
+  parts: { buckets: CompactBuckets; path: string; display: string }[];
   /** Rows of this SLO's series, valid or not. */
   matched: number;
   /** Rows that contributed counts. */
@@ -45,10 +45,10 @@ export interface SliAggregate {
   rows: number;
 }
 
-/** The same as SliAggregate with the buckets as columns: what large inputs and the bench use. */
-export interface SliColumnsAggregate {
+/** The same as SliAggregate with the buckets packed: what large inputs and the bench use. */
+export interface SliPackedAggregate {
   sloId: string;
-  columns: BucketColumns;
+  buckets: CompactBuckets;
   stepMs: number | null;
   stepInferred: boolean;
   rows: number;
@@ -114,7 +114,7 @@ export async function readSliCsv(
   if (active.length === 0) return { diagnostics: bound.diagnostics, rows: 0, cached: false, notes: [] };
 
   const readers = active.map(({ acc, binding }) => ({ binding, duplicates: acc.consumer.mapping.duplicates }));
-  const key = options.cacheDir ? cacheKey(await hashFile(path), display, readers) : null;
+  const key = options.cacheDir ? cacheKey(await contentHash(options.cacheDir, path), display, readers) : null;
   let aggregate = key !== null && options.cacheDir ? await loadAggregate(options.cacheDir, key) : null;
   const cached = aggregate !== null;
   if (aggregate === null) {
@@ -132,7 +132,7 @@ export async function readSliCsv(
   active.forEach(({ acc }, i) => {
     const c = aggregate.consumers[i];
     if (c === undefined) return;
-    acc.parts.push({ columns: c.columns, path, display });
+    acc.parts.push({ buckets: c.buckets, path, display });
     acc.matched += c.matched;
     acc.rows += c.rows;
     const detected = acc.consumer.mapping.timeFormat === 'auto' ? (c.kinds.epochS > 0 ? 'epoch seconds' : c.kinds.epochMs > 0 ? 'epoch milliseconds' : null) : null;
@@ -197,8 +197,7 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
     const reader = readers[i];
     const parts = ranges.map((r) => r.result.consumers[i]).filter((c) => c !== undefined);
     if (reader === undefined || parts.length === 0) continue;
-    const chunks = parts.map((p) => p.buckets).reduce((a, b) => concatChunked(a, b));
-    const sorted = sortBuckets(chunks, reader.duplicates);
+    const sorted = finishRaw(parts.map((p) => p.buckets), reader.duplicates);
     if (sorted.duplicates.length > 0) {
       const found = await describeDuplicates(job(head.dataStart, head.size), i, head.headerLine + 1, sorted.duplicates);
       for (const d of found) {
@@ -214,7 +213,7 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
     }
     consumers.push({
       sloId: reader.binding.sloId,
-      columns: sorted.columns,
+      buckets: sorted.buckets,
       matched: parts.reduce((n, p) => n + p.matched, 0),
       rows: parts.reduce((n, p) => n + p.rows, 0),
       kinds,
@@ -251,7 +250,7 @@ function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promis
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), { workerData: job });
+      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     } catch {
       resolve(null);
       return;
@@ -304,15 +303,22 @@ async function describeDuplicates(job: RangeJob, consumer: number, firstLine: nu
   return out;
 }
 
-/** The SLO's buckets once every file it reads has been streamed, as columns. */
-export function finishSliColumns(acc: SliAccumulator): SliColumnsAggregate & { clashes: { startMs: number; first: number; second: number }[] } {
-  const rule = acc.consumer.mapping.duplicates;
-  const { columns, clashes } = acc.parts.length === 0 ? { columns: emptyColumns(), clashes: [] } : mergeColumns(acc.parts.map((p) => p.columns), rule);
+/** The SLO's buckets once every file it reads has been streamed, packed. */
+export function finishSliPacked(acc: SliAccumulator): SliPackedAggregate & { clashes: { startMs: number; first: number; second: number }[] } {
+  const [only, ...more] = acc.parts;
+  let buckets = only?.buckets ?? emptyCompact();
+  let clashes: { startMs: number; first: number; second: number }[] = [];
+  if (more.length > 0) {
+    // Each file's part is sorted; across files they are merged and duplicates resolved again.
+    const merged = sortPacked(acc.parts.map((p) => unpackCompact(p.buckets)), acc.consumer.mapping.duplicates);
+    buckets = compactBuckets(merged.buckets);
+    clashes = merged.clashes;
+  }
   const declared = acc.consumer.mapping.stepMs;
   return {
     sloId: acc.consumer.sloId,
-    columns,
-    stepMs: declared ?? inferStep(columns.startMs),
+    buckets,
+    stepMs: declared ?? inferStep(buckets),
     stepInferred: declared === null,
     rows: acc.rows,
     clashes,
@@ -321,11 +327,9 @@ export function finishSliColumns(acc: SliAccumulator): SliColumnsAggregate & { c
 
 /** The SLO's rows as sorted buckets, once every file it reads has been streamed. */
 export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
-  const { columns, ...rest } = finishSliColumns(acc);
-  const buckets: Bucket[] = new Array<Bucket>(columns.startMs.length);
-  for (let i = 0; i < buckets.length; i++) {
-    buckets[i] = { startMs: columns.startMs[i] ?? 0, good: columns.good[i] ?? 0, total: columns.total[i] ?? 0 };
-  }
+  const { buckets: packed, ...rest } = finishSliPacked(acc);
+  const buckets: Bucket[] = [];
+  forEachCompact(packed, (startMs, good, total) => buckets.push({ startMs, good, total }));
   return { sloId: rest.sloId, buckets, stepMs: rest.stepMs, stepInferred: rest.stepInferred, rows: rest.rows };
 }
 
@@ -349,7 +353,7 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
     );
   }
   if (m.duplicates !== 'error' || acc.parts.length < 2) return out;
-  const { clashes } = finishSliColumns(acc);
+  const { clashes } = finishSliPacked(acc);
   for (const clash of clashes.slice(0, MAX_DIAGNOSTICS_PER_FILE)) {
     const a = acc.parts[clash.first];
     const b = acc.parts[clash.second];
@@ -385,15 +389,24 @@ async function lineOf(path: string, display: string, consumer: SliConsumer, star
 }
 
 /** The most common spacing between consecutive buckets; ties go to the shorter step. */
-export function inferStep(sorted: Float64Array | readonly Bucket[]): number | null {
-  const at = (i: number): number => {
-    const v = sorted[i];
-    return typeof v === 'number' ? v : (v?.startMs ?? 0);
-  };
+export function inferStep(sorted: CompactBuckets | readonly Bucket[]): number | null {
   const counts = new Map<number, number>();
-  for (let i = 1; i < sorted.length; i++) {
-    const gap = at(i) - at(i - 1);
-    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  const add = (gap: number, n: number) => {
+    if (gap > 0 && n > 0) counts.set(gap, (counts.get(gap) ?? 0) + n);
+  };
+  if ('runs' in sorted) {
+    // Within a run every gap is its step; between runs, the gap from one run's end to the next.
+    let prevEnd: number | null = null;
+    for (let r = 0; r < sorted.runs.length; r += 3) {
+      const first = sorted.runs[r] ?? 0;
+      const step = sorted.runs[r + 1] ?? 0;
+      const n = sorted.runs[r + 2] ?? 0;
+      if (prevEnd !== null) add(first - prevEnd, 1);
+      add(step, n - 1);
+      prevEnd = first + (n - 1) * step;
+    }
+  } else {
+    for (let i = 1; i < sorted.length; i++) add((sorted[i]?.startMs ?? 0) - (sorted[i - 1]?.startMs ?? 0), 1);
   }
   let best: number | null = null;
   let bestCount = 0;

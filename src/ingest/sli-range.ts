@@ -7,10 +7,10 @@
 import { open } from 'node:fs/promises';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
-import { appendBucket, createChunkedBuckets, type ChunkedBuckets } from './sli-columns.ts';
+import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './sli-columns.ts';
 import { opensQuote, splitCsvLine } from './sli-dialect.ts';
 import type { ConsumerBinding } from './sli-layout.ts';
-import { parseSliTimestamp } from './sli-timestamp.ts';
+import { parseSliTimestamp, parseSliTimestampAt } from './sli-timestamp.ts';
 
 export interface RangeJob {
   path: string;
@@ -27,7 +27,7 @@ export interface RangeJob {
 }
 
 export interface ConsumerRangeResult {
-  buckets: ChunkedBuckets;
+  buckets: RawBuckets;
   /** Rows of this SLO's series, valid or not. */
   matched: number;
   /** Rows that contributed counts. */
@@ -52,7 +52,7 @@ export interface RangeResult {
 /** Where a valid row goes: the normal sink stores it, the duplicate finder only looks. */
 export type RowSink = (consumer: number, startMs: number, good: number, total: number, line: number, timestampText: string) => void;
 
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 128 * 1024;
 const MISSING = new Set(['', 'null', 'nan', 'none', 'n/a']);
 
 function isMissing(text: string): boolean {
@@ -66,18 +66,13 @@ export async function parseRange(
   onProgress: (bytes: number) => void = () => {},
   sink?: RowSink,
 ): Promise<RangeResult> {
+  const builders = job.bindings.map(() => createBucketBuilder());
   const consumers: ConsumerRangeResult[] = job.bindings.map(() => ({
-    buckets: createChunkedBuckets(),
+    buckets: { runs: new Float64Array(0), counts: [], count: 0 },
     matched: 0,
     rows: 0,
     kinds: { iso: 0, epochS: 0, epochMs: 0 },
   }));
-  const store: RowSink =
-    sink ??
-    ((c, s, g, t) => {
-      const r = consumers[c];
-      if (r !== undefined) appendBucket(r.buckets, s, g, t);
-    });
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
   const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
@@ -99,13 +94,20 @@ export async function parseRange(
   });
   const seriesGroups = [...bySeries.entries()];
 
-  const readNumber = (fields: string[], index: number, line: number, name: string, count: boolean): number | null => {
-    const text = fields[index] ?? '';
+  // The current record: positions in `rowText` (fast path) or, for quoted lines, split fields.
+  let rowText = '';
+  let rowFields: string[] | null = null;
+  const starts = new Int32Array(job.fieldCount + 1);
+  const ends = new Int32Array(job.fieldCount + 1);
+  const field = (i: number): string => (rowFields !== null ? (rowFields[i] ?? '') : rowText.slice(starts[i] ?? 0, ends[i] ?? 0));
+
+  const readNumber = (index: number, line: number, name: string, count: boolean): number | null => {
+    const text = field(index);
     const first = text.charCodeAt(0);
     // Digits first: the common case skips the missing-value checks.
     if (!(first >= 48 && first <= 57) && isMissing(text)) return null;
     const n = Number(text);
-    if (!Number.isFinite(n) || text.trim() === '') {
+    if (!Number.isFinite(n) || (n === 0 && text.trim() === '')) {
       report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
       return null;
     }
@@ -116,15 +118,18 @@ export async function parseRange(
     return n;
   };
 
-  const readRow = (ci: number, fields: string[], line: number) => {
+  const readRow = (ci: number, line: number) => {
     const b = job.bindings[ci];
     const r = consumers[ci];
-    if (b === undefined || r === undefined) return;
+    const builder = builders[ci];
+    if (b === undefined || r === undefined || builder === undefined) return;
     r.matched++;
-    const tsText = fields[b.tsIndex] ?? '';
-    const ts = parseSliTimestamp(tsText, b.timezone, b.timeFormat);
+    const ts =
+      rowFields !== null
+        ? parseSliTimestamp(rowFields[b.tsIndex] ?? '', b.timezone, b.timeFormat)
+        : parseSliTimestampAt(rowText, starts[b.tsIndex] ?? 0, ends[b.tsIndex] ?? 0, b.timezone, b.timeFormat);
     if (!ts.ok) {
-      const shown = tsText.trim();
+      const shown = field(b.tsIndex).trim();
       if (ts.reason === 'zoneless') {
         report(
           'csv-bad-timestamp',
@@ -149,16 +154,16 @@ export async function parseRange(
     let good: number;
     let total: number;
     if (b.threshold !== null) {
-      const v = readNumber(fields, b.valueIndex, line, b.names.value, false);
+      const v = readNumber(b.valueIndex, line, b.names.value, false);
       if (v === null) return;
       const limit = b.threshold.value;
       const op = b.threshold.op;
       good = (op === 'lte' ? v <= limit : op === 'lt' ? v < limit : op === 'gte' ? v >= limit : v > limit) ? 1 : 0;
       total = 1;
     } else {
-      const t = readNumber(fields, b.totalIndex, line, b.names.total, true);
-      const g = b.goodIndex >= 0 ? readNumber(fields, b.goodIndex, line, b.names.good, true) : null;
-      const bad = b.badIndex >= 0 ? readNumber(fields, b.badIndex, line, b.names.bad, true) : null;
+      const t = readNumber(b.totalIndex, line, b.names.total, true);
+      const g = b.goodIndex >= 0 ? readNumber(b.goodIndex, line, b.names.good, true) : null;
+      const bad = b.badIndex >= 0 ? readNumber(b.badIndex, line, b.names.bad, true) : null;
       if (t === null || (g === null && bad === null)) return;
       total = t;
       if (g !== null) {
@@ -177,7 +182,8 @@ export async function parseRange(
       }
     }
     r.rows++;
-    store(ci, ts.ms, good, total, line, tsText);
+    if (sink === undefined) appendBucket(builder, ts.ms, good, total);
+    else sink(ci, ts.ms, good, total, line, field(b.tsIndex));
   };
 
   let lines = 0;
@@ -185,39 +191,73 @@ export async function parseRange(
   /** A quoted record that continues on the next line, and the line it began on. */
   let pending: string | null = null;
   let pendingLine = 0;
-  const record = (text: string, line: number) => {
-    if (text.length === 0 || (text.length < 8 && text.trim() === '')) return;
+  const dispatch = (line: number) => {
+    for (const ci of everyRow) readRow(ci, line);
+    for (const [index, map] of seriesGroups) {
+      const raw = field(index);
+      const hit = map.get(raw) ?? (raw.trim() !== raw ? map.get(raw.trim()) : undefined);
+      if (hit !== undefined) for (const ci of hit) readRow(ci, line);
+    }
+  };
+  /** A record given as fields (quoted lines, or a field count to complain about). */
+  const recordFields = (fields: string[], line: number) => {
+    if (fields.every((f) => f.trim() === '')) return;
     records++;
-    const fields = splitCsvLine(text, job.delimiter);
     if (fields.length !== job.fieldCount) {
-      if (fields.every((f) => f.trim() === '')) return;
       report('csv-syntax', line, 1, `this line has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${job.fieldCount}`, `check the delimiter (${JSON.stringify(job.delimiter)}) and quoting: a field containing the delimiter must be quoted`);
       return;
     }
-    for (const ci of everyRow) readRow(ci, fields, line);
-    for (const [index, map] of seriesGroups) {
-      const raw = fields[index] ?? '';
-      const hit = map.get(raw) ?? (raw.trim() !== raw ? map.get(raw.trim()) : undefined);
-      if (hit !== undefined) for (const ci of hit) readRow(ci, fields, line);
-    }
+    rowFields = fields;
+    dispatch(line);
   };
-  const onLine = (raw: string) => {
+  /** An unquoted line `text[start, end)`: fields found by position, nothing cut out but what is read. */
+  const recordAt = (text: string, start: number, end: number, line: number) => {
+    if (start === end) return;
+    let n = 0;
+    let at = start;
+    for (;;) {
+      const d = text.indexOf(job.delimiter, at);
+      const stop = d === -1 || d >= end ? end : d;
+      if (n < starts.length) {
+        starts[n] = at;
+        ends[n] = stop;
+      }
+      n++;
+      if (stop === end) break;
+      at = stop + 1;
+    }
+    if (n !== job.fieldCount) {
+      recordFields(text.slice(start, end).split(job.delimiter), line);
+      return;
+    }
+    records++;
+    rowText = text;
+    rowFields = null;
+    dispatch(line);
+  };
+  const onLine = (text: string, start: number, lineEnd: number, quoted: boolean) => {
     lines++;
-    const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     if (pending !== null) {
-      pending += `\n${text}`;
-      if (opensQuote(text)) {
-        record(pending, pendingLine);
+      const part = text.slice(start, end);
+      pending += `\n${part}`;
+      if (opensQuote(part)) {
+        recordFields(splitCsvLine(pending, job.delimiter), pendingLine);
         pending = null;
       }
       return;
     }
-    if (text.indexOf('"') !== -1 && opensQuote(text)) {
-      pending = text;
+    if (!quoted) {
+      recordAt(text, start, end, lines);
+      return;
+    }
+    const whole = text.slice(start, end);
+    if (opensQuote(whole)) {
+      pending = whole;
       pendingLine = lines;
       return;
     }
-    record(text, lines);
+    recordFields(splitCsvLine(whole, job.delimiter), lines);
   };
 
   const handle = await open(job.path, 'r');
@@ -233,9 +273,11 @@ export async function parseRange(
       at += bytesRead;
       const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: true });
       let pos = 0;
+      let quote = text.indexOf('"');
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
-        onLine(text.slice(pos, nl));
+        onLine(text, pos, nl, quote !== -1 && quote < nl);
         pos = nl + 1;
+        if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       }
       carry = text.slice(pos);
       sinceProgress += bytesRead;
@@ -245,11 +287,15 @@ export async function parseRange(
       }
     }
     carry += decoder.decode();
-    if (carry.length > 0) onLine(carry);
+    if (carry.length > 0) onLine(carry, 0, carry.length, carry.indexOf('"') !== -1);
     onProgress(sinceProgress);
   } finally {
     await handle.close();
   }
+  consumers.forEach((c, i) => {
+    const builder = builders[i];
+    if (builder !== undefined) c.buckets = sealBuckets(builder);
+  });
   const unbalancedQuote = pending !== null;
   if (pending !== null) {
     report('csv-syntax', pendingLine, 1, 'a quoted field opened on this line is never closed', 'close the quote, or double a quote inside a field ("")');
