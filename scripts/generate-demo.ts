@@ -483,21 +483,26 @@ function reviewQ3(): string {
   const sev1 = INCIDENTS.find((i) => i.severity === 'SEV1');
   if (!sev1?.mitigated) throw new Error('no SEV1');
   const sev1Bad = occurrences('checkout-availability', Date.parse(sev1.started), Date.parse(sev1.mitigated)).bad;
-  const exportQ = occurrences('export-availability', q.start, q.end);
+  // The narrative uses the review components (README § Reviews): figures the ledger computes are
+  // written with <Num> and <Delta>, so they can never disagree with the tables.
   return `Checkout had its worst quarter since we started measuring. The release on 19 August that
 raised the database connection pool size took checkout down for four hours in the middle of a
 weekday afternoon. That one incident used ${pct(sev1Bad / checkoutBudget)} of checkout's error budget for the quarter,
-and checkout ended July–September having spent ${pct(checkout.bad / checkoutBudget)} of it. Under the error budget policy,
-the payments team paused feature launches from 20 August to the end of September and spent the
-time on the connection cap, a load test that uses production pool settings, and making schema
-migrations reversible. The last of those is still open and is the one we most want finished
-before the shopping peak in November.
+and checkout ended July–September having spent <Num metric="checkout-availability.consumed" quarter="2026-Q3" /> of it:
+attainment <Num metric="checkout-availability.attainment" quarter="2026-Q3" />, <Delta metric="checkout-availability.attainment" quarter="2026-Q3" vs="objective" />.
+
+<Callout kind="decision">
+Under the error budget policy, the payments team paused feature launches from 20 August to the end
+of September and spent the time on the connection cap, a load test that uses production pool
+settings, and making schema migrations reversible. The last of those is still open and is the one
+we most want finished before the shopping peak in November.
+</Callout>
 
 The quarter began with the tail of the search outage that started on the evening of 30 June, so
 part of its cost lands in April–June and part here. Search stayed inside both of its objectives.
 Email delivery met its objective despite the SPF incident in September; its figures carry a
 small coverage gap from a metrics collector outage on 27 August. The account export API handled
-${withCommas(exportQ.total)} requests, enough for a meaningful figure this quarter, which was not the case a year ago.
+<Num metric="export-availability.events" quarter="2026-Q3" /> requests, enough for a meaningful figure this quarter, which was not the case a year ago.
 
 The four-hour database migration on 1 August was announced two weeks ahead and is excluded from
 checkout's budget; its errors are listed with the exclusions below. Checkout's launch pause ends

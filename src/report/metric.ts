@@ -31,6 +31,7 @@ const SLO_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean; get
   'burn-rate': { kind: 'count', lowerIsBetter: true, get: (s) => s.burnRate },
   coverage: { kind: 'fraction', lowerIsBetter: false, get: (s) => s.coverage },
   nines: { kind: 'nines', lowerIsBetter: false, get: (s) => s.nines },
+  events: { kind: 'count', lowerIsBetter: false, get: (s) => s.total },
   unattributed: { kind: 'fraction', lowerIsBetter: true, get: (s) => s.unattributedConsumed },
 };
 
