@@ -55,7 +55,8 @@ const envelopeSchema = z.strictObject({
   /** SLO, SLI, Service (read); DataSource and the alerting kinds (accepted, not used). */
   kind: z.string(),
   metadata: metadataSchema,
-  spec: z.unknown(),
+  /** Optional for a Service, required (and checked) for SLO and SLI. */
+  spec: z.unknown().optional(),
 });
 
 const metricSourceSchema = z.strictObject({
@@ -273,7 +274,7 @@ export function resolveOpenSlo(
     const objectives = spec.objectives.map((obj, i) => {
       const at = (key: string) => ['objectives', i, key];
       let objective: number | null = null;
-      if (obj.target !== undefined && obj.targetPercent !== undefined) report(at('targetPercent'), '`target` "can\'t be used with targetPercent"');
+      if (obj.target !== undefined && obj.targetPercent !== undefined) report(at('targetPercent'), 'target and targetPercent are both given: target "can\'t be used with targetPercent"', 'openslo-rule', `keep one of them, e.g. target: ${obj.target}`);
       else if (obj.target === undefined && obj.targetPercent === undefined) report(['objectives', i], '"Either `target` or `targetPercent` must be used"', 'openslo-rule', 'e.g. target: 0.999 or targetPercent: 99.9');
       else if (obj.target !== undefined) {
         if (!(obj.target >= 0 && obj.target < 1)) report(at('target'), `target ${obj.target} is outside [0.0, 1.0): a target is a fraction, e.g. 0.999`, 'openslo-rule', obj.target >= 1 && obj.target < 100 ? `for a percentage write targetPercent: ${obj.target}` : undefined);
@@ -291,7 +292,7 @@ export function resolveOpenSlo(
         report(['objectives', i], `a thresholdMetric needs op and value in its objective (missing: ${[obj.op === undefined ? 'op' : '', obj.value === undefined ? 'value' : ''].filter(Boolean).join(', ')})`, 'openslo-rule', 'e.g. op: lte and value: 300, meaning a value of at most 300 is good');
       }
       if (budgeting === 'timeslices' && obj.timeSliceTarget === undefined) {
-        report(['objectives', i], '"timeSliceTarget" is "required only when budgetingMethod is set to TimeSlices", and it is: add it', 'openslo-rule', 'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are');
+        report(['objectives', i], 'this objective needs timeSliceTarget: OpenSLO requires it "when budgetingMethod is set to TimeSlices", as it is here', 'openslo-rule', 'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are');
       }
       if (obj.timeSliceTarget !== undefined && !(obj.timeSliceTarget > 0 && obj.timeSliceTarget <= 1)) {
         report(at('timeSliceTarget'), `timeSliceTarget ${obj.timeSliceTarget} is outside (0.0, 1.0]`);
@@ -304,7 +305,7 @@ export function resolveOpenSlo(
       return { obj, objective, windowMs };
     });
 
-    if (diagnostics.length > before || indicator === null) continue;
+    if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null) continue;
     const svc = services.get(spec.service) ?? native.get(spec.service);
     const own = ownerOf(o.metadata);
     const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
@@ -318,7 +319,7 @@ export function resolveOpenSlo(
           o.at,
           ['metadata', 'name'],
           'slo-owner-missing',
-          `SLO ${o.name} has no accountable owner: ${serviceObjects.has(spec.service) ? `the Service "${spec.service}"` : `no Service document named "${spec.service}"`} nor the SLO carries an ledger/owner annotation`,
+          `SLO ${o.name} has no accountable owner: neither ${serviceObjects.has(spec.service) ? `the Service "${spec.service}"` : `a Service named "${spec.service}"`} nor the SLO has a ledger/owner annotation`,
           `add to the metadata of the Service "${spec.service}" (or of this SLO): annotations: { ledger/owner: <person>, ledger/team: <team> }`,
         ),
       );
@@ -378,10 +379,13 @@ function indicatorMapping(
   out: Diagnostic[],
 ): IndicatorMapping | null {
   const report = (p: (string | number)[], code: DiagnosticCode, message: string, hint?: string) => out.push(place(at, [...path, ...p], code, message, hint));
+  let unsupported = false;
   const csv = (metric: { metricSource: z.infer<typeof metricSourceSchema> }, p: (string | number)[]): CsvSpec | null => {
     const ms = metric.metricSource;
     const type = ms.type ?? typeOfDataSource(ms.metricSourceRef, dataSources);
     if (type?.toLowerCase() !== 'csv') {
+      if (unsupported) return null;
+      unsupported = true;
       report(
         [...p, 'metricSource', ms.type !== undefined ? 'type' : 'metricSourceRef'],
         'openslo-unsupported-source',

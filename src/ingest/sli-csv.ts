@@ -136,7 +136,7 @@ export async function readSliCsv(
     acc.matched += c.matched;
     acc.rows += c.rows;
     const detected = acc.consumer.mapping.timeFormat === 'auto' ? (c.kinds.epochS > 0 ? 'epoch seconds' : c.kinds.epochMs > 0 ? 'epoch milliseconds' : null) : null;
-    if (detected !== null) notes.push(`SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected} (by their magnitude; set sli.timeFormat to say so)`);
+    if (detected !== null) notes.push(`SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected}, told apart by their magnitude (timeFormat: ${detected === 'epoch seconds' ? 'epoch-s' : 'epoch-ms'} states it)`);
   });
   return { diagnostics: [...bound.diagnostics, ...aggregate.diagnostics], rows: aggregate.records, cached, notes };
 }
@@ -341,7 +341,7 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
   const out: Diagnostic[] = [];
   const m = acc.consumer.mapping;
   if (acc.matched === 0 && m.series !== null && acc.parts.length > 0) {
-    const file = acc.parts.length === 1 ? (acc.parts[0]?.display ?? m.source) : m.source;
+    const file = acc.parts[0]?.display ?? m.source;
     out.push(
       diagnose(
         'csv-no-series',

@@ -231,13 +231,18 @@ export async function readSloCatalog(dir: string, display: string): Promise<{ ca
   } catch {
     names = [];
   }
+  const files = await Promise.all(names.map(async (name) => ({ file: `${display}/${name}`, text: await readFile(join(dir, name), 'utf8') })));
+  return parseSloCatalog(files);
+}
+
+/** The catalog of several files' texts, in the given order: what readSloCatalog does after reading. */
+export function parseSloCatalog(files: readonly { file: string; text: string }[]): { catalog: Catalog; diagnostics: Diagnostic[] } {
   const parts: CatalogEntry[] = [];
   const services: Service[] = [];
   const diagnostics: Diagnostic[] = [];
   const openslo: OpenSloObject[] = [];
-  for (const name of names) {
-    const file = `${display}/${name}`;
-    const { source, diagnostics: syntax } = parseYamlSource(file, await readFile(join(dir, name), 'utf8'));
+  for (const { file, text } of files) {
+    const { source, diagnostics: syntax } = parseYamlSource(file, text);
     diagnostics.push(...syntax);
     if (syntax.length > 0) continue;
     if (isOpenSloSource(source)) {

@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
-import { createSliAccumulator, finishSliAccumulator, readSliCsv } from '../../src/ingest/sli-csv.ts';
+import { createSliAccumulator, diagnoseSliAccumulator, finishSliAccumulator, readSliCsv, type ReadSliOptions } from '../../src/ingest/sli-csv.ts';
 import type { SliMapping } from '../../src/ingest/slo-catalog.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -28,9 +31,9 @@ function mapping(over: Partial<SliMapping> = {}): SliMapping {
   };
 }
 
-async function read(name: string, over: Partial<SliMapping> = {}) {
+async function read(name: string, over: Partial<SliMapping> = {}, options: ReadSliOptions = {}) {
   const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping(over) });
-  const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc]);
+  const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc], options);
   return { ...result, aggregates: [finishSliAccumulator(acc)], text: result.diagnostics.map(formatDiagnostic).join('\n') };
 }
 
@@ -138,5 +141,166 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
       "data/sli/no-such-file.csv: error: data/sli/no-such-file.csv does not exist, but SLO api-availability reads from it [sli-source-missing]
         hint: sli.source is relative to the data directory, e.g. sli/checkout.csv"
     `);
+  });
+});
+
+describe('the shapes monitoring tools export', () => {
+  it('reads a wide export (Grafana "series joined by time"): quoted epoch seconds, ;, CRLF, null, no final newline', async () => {
+    // No series column: each series is a column. The default timestamp column also answers to `Time`.
+    const counts = await read('wide-grafana-series-joined-by-time.csv', { series: null, layout: 'wide', good: 'checkout_ok', total: 'checkout_all' });
+    expect(counts.diagnostics).toEqual([]);
+    // 1782864000 s is 2026-07-01T00:00:00Z; the 01:00 row has good = null, so that hour has no data.
+    expect(counts.aggregates[0]?.buckets).toEqual([
+      { startMs: T0, good: 90, total: 100 },
+      { startMs: T0 + 2 * HOUR, good: 99, total: 100 },
+    ]);
+    expect(counts.notes).toMatchInlineSnapshot(`
+      [
+        "SLO api-availability: timestamps read as Unix epoch seconds, told apart by their magnitude (timeFormat: epoch-s states it)",
+      ]
+    `);
+    const latency = await read('wide-grafana-series-joined-by-time.csv', { series: null, good: null, total: null, value: 'search_p99', threshold: { op: 'lte', value: 300 }, timeFormat: 'epoch-s' });
+    // 250 ≤ 300 is good, null is missing, 320 > 300 is bad.
+    expect(latency.aggregates[0]?.buckets).toEqual([
+      { startMs: T0, good: 1, total: 1 },
+      { startMs: T0 + 2 * HOUR, good: 0, total: 1 },
+    ]);
+    expect(latency.notes).toEqual([]);
+  });
+
+  it('explains an epoch time too small to tell seconds from milliseconds, and reads it when told', async () => {
+    const over = { seriesColumn: 'name', series: 'a', good: null, total: null, value: 'value', threshold: { op: 'gte', value: 1 } } as const;
+    expect((await read('epoch-too-small-grafana-inspect.csv', over)).text).toMatchInlineSnapshot(`
+      "data/sli/epoch-too-small-grafana-inspect.csv:2:1: error: timestamp "100" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits) [csv-bad-timestamp]
+        hint: if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO api-availability"
+    `);
+    const told = await read('epoch-too-small-grafana-inspect.csv', { ...over, timeFormat: 'epoch-ms' });
+    expect(told.diagnostics).toEqual([]);
+    expect(told.aggregates[0]?.buckets).toEqual([{ startMs: 100, good: 1, total: 1 }]);
+  });
+
+  it('reads quoted fields holding the delimiter or a line break, and numbers lines as an editor does', async () => {
+    const r = await read('quoted-fields-with-delimiter-and-newline.csv', { series: 'api, eu' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.aggregates[0]?.buckets).toEqual([
+      { startMs: T0, good: 90, total: 100 },
+      { startMs: T0 + 2 * HOUR, good: 97, total: 100 },
+    ]);
+    // The third record spans lines 3 and 4, so the last one is on line 5.
+    const bad = await read('quoted-fields-with-delimiter-and-newline.csv', { series: 'api, eu', total: 'good', good: 'total' });
+    expect(bad.diagnostics.map((d) => d.line)).toEqual([2, 5]);
+  });
+
+  it('infers the most common spacing as the step, despite a gap', async () => {
+    const r = await read('five-minute-rows-with-a-gap.csv');
+    // Gaps 5, 5, 5, 20, 5, 5 minutes: five minutes wins.
+    expect(r.aggregates[0]?.stepMs).toBe(5 * 60_000);
+    expect((await read('five-minute-rows-with-a-gap.csv', { stepMs: 60_000 })).aggregates[0]).toMatchObject({ stepMs: 60_000, stepInferred: false });
+  });
+
+  it('gives the same buckets and the same lines when two threads read the two halves of a file', async () => {
+    const one = await read('problems-in-both-halves.csv', {}, { parallelAbove: Infinity });
+    const two = await read('problems-in-both-halves.csv', {}, { parallelAbove: 0 });
+    expect(two.aggregates).toEqual(one.aggregates);
+    expect(two.text).toBe(one.text);
+    // Row i (from 0) is on line i + 2; rows 3 and 150 say "x", row 180 says -1, the last line repeats row 9.
+    expect(one.text).toMatchInlineSnapshot(`
+      "data/sli/problems-in-both-halves.csv:5:3: error: good is "x", not a number [csv-bad-number]
+        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+      data/sli/problems-in-both-halves.csv:152:3: error: good is "x", not a number [csv-bad-number]
+        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+      data/sli/problems-in-both-halves.csv:182:3: error: good is -1; counts cannot be negative [csv-negative]
+        hint: counts cannot be negative; fix the export
+      data/sli/problems-in-both-halves.csv:202:1: error: timestamp 2026-07-01T00:09:00Z of series api appears twice: lines 11 and 202 [csv-duplicate-row]
+        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO api-availability"
+    `);
+    // 200 minutes, 3 of them refused: 197 buckets.
+    expect(one.aggregates[0]?.buckets).toHaveLength(197);
+  });
+});
+
+describe('problems with the file itself', () => {
+  it('a line with more or fewer fields than the header', async () => {
+    expect((await read('wrong-field-count.csv')).text).toMatchInlineSnapshot(`
+      "data/sli/wrong-field-count.csv:3:1: error: this line has 3 fields but the header has 4 [csv-syntax]
+        hint: check the delimiter (",") and quoting: a field containing the delimiter must be quoted
+      data/sli/wrong-field-count.csv:4:1: error: this line has 1 field but the header has 4 [csv-syntax]
+        hint: check the delimiter (",") and quoting: a field containing the delimiter must be quoted"
+    `);
+  });
+
+  it('a quote that is never closed', async () => {
+    expect((await read('unclosed-quote.csv')).text).toMatchInlineSnapshot(`
+      "data/sli/unclosed-quote.csv:2:1: error: a quoted field opened on this line is never closed [csv-syntax]
+        hint: close the quote, or double a quote inside a field ("")"
+    `);
+  });
+
+  it('an empty file', async () => {
+    expect((await read('empty.csv')).text).toMatchInlineSnapshot(`
+      "data/sli/empty.csv: error: data/sli/empty.csv is empty: an export needs a header line and rows [csv-empty]
+        hint: export again: the file needs a header line (e.g. timestamp,series,good,total) and at least one row"
+    `);
+  });
+
+  it('bad events greater than total', async () => {
+    expect((await read('bad-greater-than-total.csv', { good: null, bad: 'errors', total: 'requests' })).text).toMatchInlineSnapshot(`
+      "data/sli/bad-greater-than-total.csv:3:3: error: errors (101) is greater than requests (100) [csv-good-greater-than-total]
+        hint: check the column mapping of SLO api-availability, or fix the export"
+    `);
+  });
+
+  it('lists the first twenty problems of a file and counts the rest', async () => {
+    const r = await read('twenty-five-non-numbers.csv');
+    expect(r.diagnostics).toHaveLength(21);
+    expect(r.text.split('\n').slice(-4).join('\n')).toMatchInlineSnapshot(`
+      "data/sli/twenty-five-non-numbers.csv:21:3: error: good is "n/a?", not a number [csv-bad-number]
+        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+      data/sli/twenty-five-non-numbers.csv: error: 5 more problems in this file are not listed [csv-too-many-problems]
+        hint: fix the ones above first: they usually share one cause"
+    `);
+  });
+});
+
+describe('an SLO reading several files', () => {
+  it('names both files of a timestamp repeated across them', async () => {
+    const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping({ source: 'sli/split-duplicate/*.csv' }) });
+    for (const part of ['part-1.csv', 'part-2.csv']) {
+      const r = await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
+      expect(r.diagnostics).toEqual([]);
+    }
+    expect((await diagnoseSliAccumulator(acc)).map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
+      "data/sli/split-duplicate/part-2.csv:3:1: error: timestamp 2026-07-01T01:00:00Z of series api appears twice: data/sli/split-duplicate/part-1.csv:3 and line 3 [csv-duplicate-row]
+        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO api-availability"
+    `);
+    // The first row of 01:00 is kept; 00:00, 01:00, 02:00 remain.
+    expect(finishSliAccumulator(acc).buckets.map((b) => b.good)).toEqual([90, 95, 97]);
+  });
+
+  it('says when no file has the series', async () => {
+    const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping({ source: 'sli/split-duplicate/*.csv', series: 'web' }) });
+    for (const part of ['part-1.csv', 'part-2.csv']) await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
+    expect((await diagnoseSliAccumulator(acc)).map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
+      "data/sli/split-duplicate/part-1.csv: error: none of the 2 files matching sli/split-duplicate/*.csv has a row with series = "web" (SLO api-availability) [csv-no-series]
+        hint: check sli.series against the values of the series column"
+    `);
+  });
+});
+
+describe('the aggregate cache', () => {
+  it('serves an unchanged file without parsing it, with the same buckets and problems; a new mapping is a miss', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'ledger-cache-test-'));
+    try {
+      const first = await read('problems-in-both-halves.csv', {}, { cacheDir });
+      const second = await read('problems-in-both-halves.csv', {}, { cacheDir });
+      expect([first.cached, second.cached]).toEqual([false, true]);
+      expect(second.aggregates).toEqual(first.aggregates);
+      expect(second.text).toBe(first.text);
+      expect(second.rows).toBe(first.rows);
+      const summed = await read('problems-in-both-halves.csv', { duplicates: 'sum' }, { cacheDir });
+      expect(summed.cached).toBe(false);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
