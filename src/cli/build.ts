@@ -13,10 +13,13 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
+import { formatRestatement } from '../report/restatement.ts';
+import { checkClosedQuarters, inputOptions } from './close.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
 Checks every input, computes every figure and renders the static site into DIR (default dist/).
+A closed quarter whose published figures would change stops the build (see npm run close).
 The previous DIR is replaced only when the whole build succeeded.`;
 
 /** The tool's own root, where astro.config.mjs and src/ live. */
@@ -32,15 +35,31 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
 
-  const { diagnostics, stats } = await readLedgerInputs(paths, (m) => {
+  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, (m) => {
     if (fx.interactive) fx.err(m);
   });
   printDiagnostics(diagnostics, 'text', fx);
-  if (hasErrors(diagnostics)) {
+  if (hasErrors(diagnostics) || inputs === null) {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
     return EXIT.invalidInput;
   }
   fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
+
+  // Closed quarters never change silently (SPEC §10): recompute each, compare with its latest
+  // revision, and stop before rendering anything when a published figure would change.
+  const closed = await checkClosedQuarters(inputs, paths, asOfMs, inputOptions(values));
+  printDiagnostics(closed.diagnostics, 'text', fx);
+  if (hasErrors(closed.diagnostics)) {
+    fx.err(`build: stopped, ${summarise(closed.diagnostics)} in the snapshots of closed quarters; ${basename(outDir)}/ was left as it was`);
+    return EXIT.invalidInput;
+  }
+  if (closed.restatements.length > 0) {
+    for (const r of closed.restatements) fx.err(`${formatRestatement(r)}\n`);
+    const n = closed.restatements.length;
+    fx.err(`build: stopped, ${n} closed quarter${n === 1 ? '' : 's'} would be restated; ${basename(outDir)}/ was left as it was`);
+    return EXIT.invalidInput;
+  }
+  if (closed.closed > 0) fx.err(`closed quarters: ${closed.closed} checked, no published figure changed`);
 
   const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
@@ -62,11 +81,24 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     });
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
-    throw new CliError(`build failed: ${(e as Error).message}\n${basename(outDir)}/ was left as it was`, EXIT.invalidInput);
+    throw new CliError(`build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`, EXIT.invalidInput);
   }
   await publish(staging, outDir);
   fx.err(`build: site written to ${outDir}`);
   return EXIT.ok;
+}
+
+/**
+ * Astro's message without its colours and stack frames: what went wrong and where (e.g. an MDX
+ * narrative's file:line:col) is the part a user can act on.
+ */
+function describeAstroError(e: unknown): string {
+  const text = (e instanceof Error ? e.message : String(e)).replace(/\u001b\[[0-9;]*m/g, '');
+  return text
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trim();
 }
 
 /** Swap the staging directory in: two renames on one file system, never a half-written site. */

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   new: { summary: 'scaffold a postmortem or a review narrative', load: async () => (await import('./new.ts')).runNew },
   import: { summary: 'convert cState incident files into postmortem drafts', load: async () => (await import('./import.ts')).runImport },
   report: { summary: "print a quarter's figures (--json for SPEC §11)", load: async () => (await import('./report.ts')).runReport },
+  close: { summary: 'freeze a complete quarter (--amend publishes a new revision)', load: async () => (await import('./close.ts')).runClose },
 };
 
 const USAGE = `Reliability Ledger

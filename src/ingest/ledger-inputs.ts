@@ -103,7 +103,7 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
 }
 
 /** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
-async function expandSource(dataDir: string, source: string): Promise<string[]> {
+export async function expandSource(dataDir: string, source: string): Promise<string[]> {
   if (!/[*?[]/.test(source)) return [join(dataDir, source)];
   const out: string[] = [];
   for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));

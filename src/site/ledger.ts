@@ -3,9 +3,15 @@
  * LedgerInputs the CLI reads, and the same report function runs once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
+import { join } from 'node:path';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { LedgerEntryData } from '../ingest/ledger-loader.ts';
-import { AS_OF_ENV } from '../ingest/ledger-paths.ts';
+import { hasErrors, InputError } from '../ingest/diagnostic.ts';
+import { hashInputFiles, listLedgerFiles } from '../ingest/input-files.ts';
+import { AS_OF_ENV, displayPath, ledgerPathsFromEnv } from '../ingest/ledger-paths.ts';
+import { readSnapshots } from '../ingest/snapshots.ts';
+import { inputDigest } from '../report/input-digest.ts';
+import { publishedLedger, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
@@ -14,14 +20,20 @@ import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
 
 export interface SiteData {
   inputs: LedgerInputs;
+  /** Closed quarters as their latest revision (`revision` set), the others as computed. */
   report: LedgerReport;
+  /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
+  closed: Map<string, ClosedQuarter>;
   /** Postmortems this audience may see, newest first. */
   postmortems: Postmortem[];
   /** Budget each incident used, per SLO and quarter. */
   incidentShares: Map<string, IncidentBudgetShare[]>;
   /** Action items of the visible postmortems, overdue and open first. */
   actionItems: ActionItemRow[];
-  /** A short digest of every input file, for "built from" lines; null until computed. */
+  /**
+   * A short digest of every input file (data/, postmortems, review narratives, snapshots), for
+   * "built from" lines: src/report/input-digest.ts. Never the wall clock.
+   */
   inputsDigest: string | null;
 }
 
@@ -42,15 +54,25 @@ async function assemble(): Promise<SiteData> {
     deployments: data.deployments,
   };
   const asOfText = process.env[AS_OF_ENV];
-  const report = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
+  const computed = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
+  // Closed quarters render from their latest revision; `npm run build` has checked that the
+  // figures still agree with the inputs before Astro started (src/cli/close.ts).
+  const paths = ledgerPathsFromEnv();
+  const snapshotDir = join(paths.dataDir, 'snapshots');
+  const snapshots = await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), data.settings.calendar);
+  if (hasErrors(snapshots.diagnostics)) throw new InputError(snapshots.diagnostics);
+  const { report, closed } = publishedLedger(computed, snapshots.snapshots, data.settings.audience);
+  const files = await listLedgerFiles(paths, data.catalog);
+  const hashes = await hashInputFiles([...files.shared, ...files.postmortems.values(), ...files.site]);
   const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || a.slug.localeCompare(b.slug));
   return {
     inputs,
     report,
+    closed,
     postmortems: visible,
     incidentShares: incidentBudgetShares(report),
     actionItems: listActionItems(visible, report.asOf.slice(0, 10)),
-    inputsDigest: null,
+    inputsDigest: inputDigest(hashes),
   };
 }
 

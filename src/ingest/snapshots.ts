@@ -1,0 +1,126 @@
+/**
+ * `data/snapshots/<quarter>.json`: closed quarters (SPEC §10), written by `npm run close` and read
+ * by every build. A hand-edited or truncated snapshot is a diagnostic naming the file and the
+ * field, never a crash. The report inside is checked for what the build relies on (its quarter and
+ * the ids it is keyed by); the rest is the review JSON as the tool wrote it.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Calendar } from '../domain/calendar.ts';
+import { parseQuarterId } from '../domain/quarter.ts';
+import type { QuarterReport } from '../report/quarter-report.ts';
+import type { Snapshot, SnapshotRevision } from '../report/snapshot.ts';
+import { diagnose, type Diagnostic } from './diagnostic.ts';
+
+const withId = z.looseObject({ id: z.string() });
+
+const revisionSchema = z.strictObject({
+  /** 1 for the first publication, then 2, 3, … */
+  revision: z.number().int().positive(),
+  /** Why this revision was published, e.g. "Corrected checkout export of 12 May". */
+  note: z.string(),
+  /** package.json version of the tool that computed it, e.g. "0.1.0". */
+  toolVersion: z.string().min(1),
+  /** The data's as-of time when it was published, e.g. "2026-07-01T00:00:00.000Z". */
+  asOf: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time'),
+  /** sha256 (64 hex digits) of every input file that contributed, by path. */
+  inputs: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (64 digits 0-9a-f)')),
+  /** The review JSON of SPEC §11. */
+  report: z.looseObject({
+    quarter: z.string(),
+    slug: z.string(),
+    slos: z.array(withId),
+    incidents: z.array(withId),
+    services: z.array(withId),
+  }),
+});
+
+const snapshotSchema = z.strictObject({
+  /** The quarter id, e.g. "2026-Q2"; the file is named by its slug, 2026-q2.json. */
+  quarter: z.string(),
+  revisions: z.array(revisionSchema).min(1),
+});
+
+const HINT = 'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it';
+
+function zodPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+/** One snapshot file's text, validated: `file` is the path shown in messages. */
+export function parseSnapshot(file: string, fileName: string, text: string, cal: Calendar): { snapshot: Snapshot | null; diagnostics: Diagnostic[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { snapshot: null, diagnostics: [diagnose('schema', { file }, `not valid JSON: ${(e as Error).message}`, HINT)] };
+  }
+  const parsed = snapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      snapshot: null,
+      diagnostics: parsed.error.issues.map((i) => diagnose('schema', { file }, `${zodPath(i.path) || 'the file'}: ${i.message}`, HINT)),
+    };
+  }
+  const s = parsed.data;
+  const problems: string[] = [];
+  const q = parseQuarterId(s.quarter, cal);
+  if (q === undefined) problems.push(`quarter: "${s.quarter}" is not a quarter id of this ledger's calendar`);
+  else if (`${q.slug}.json` !== fileName.toLowerCase()) problems.push(`quarter: "${s.quarter}" belongs in ${q.slug}.json, not ${fileName}`);
+  s.revisions.forEach((r, i) => {
+    if (r.revision !== i + 1) problems.push(`revisions[${i}].revision: ${r.revision}, but revisions are numbered 1, 2, … in order, so this one is ${i + 1}`);
+    if (r.report.quarter !== s.quarter) problems.push(`revisions[${i}].report.quarter: "${r.report.quarter}", but the snapshot is of ${s.quarter}`);
+  });
+  if (problems.length > 0) return { snapshot: null, diagnostics: problems.map((p) => diagnose('schema', { file }, p, HINT)) };
+  // Validated, but kept as written (zod would reorder keys): an amendment rewrites the earlier
+  // revisions byte for byte. The report was checked for what the build relies on; the rest is
+  // the tool's own output.
+  const written = raw as { revisions: (Omit<SnapshotRevision, 'report'> & { report: unknown })[] };
+  const snapshot: Snapshot = {
+    quarter: q?.id ?? s.quarter,
+    revisions: written.revisions.map((r) => ({ ...r, report: r.report as QuarterReport })),
+  };
+  return { snapshot, diagnostics: [] };
+}
+
+/** Every `*.json` in the snapshots folder, by quarter id; a missing folder means none is closed. */
+export async function readSnapshots(dir: string, display: string, cal: Calendar): Promise<{ snapshots: Map<string, Snapshot>; diagnostics: Diagnostic[] }> {
+  const snapshots = new Map<string, Snapshot>();
+  const diagnostics: Diagnostic[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.json$/i.test(n) && !n.startsWith('.')).sort();
+  } catch {
+    return { snapshots, diagnostics };
+  }
+  for (const name of names) {
+    const file = `${display}/${name}`;
+    const read = parseSnapshot(file, name, await readFile(join(dir, name), 'utf8'), cal);
+    diagnostics.push(...read.diagnostics);
+    if (read.snapshot) snapshots.set(read.snapshot.quarter, read.snapshot);
+  }
+  return { snapshots, diagnostics };
+}
+
+export function snapshotFileName(quarterSlug: string): string {
+  return `${quarterSlug}.json`;
+}
+
+/**
+ * Writes a snapshot so that a reader sees the old file or the new one, never half of either: the
+ * text goes to a temporary file in the same folder, which then replaces the old one by rename.
+ */
+export async function writeSnapshot(dir: string, quarterSlug: string, snapshot: Snapshot): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, snapshotFileName(quarterSlug));
+  const temp = join(dir, `.${snapshotFileName(quarterSlug)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, `${JSON.stringify(snapshot, null, 2)}\n`);
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  return file;
+}
