@@ -193,7 +193,7 @@ export function resolveOpenSlo(
       const first = map.get(o.name);
       if (first) {
         diagnostics.push(
-          place(o.at, ['metadata', 'name'], kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule', `a ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`, `names are unique per kind; rename one of them`),
+          place(o.at, ['metadata', 'name'], kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule', `${kind === 'SLO' || kind === 'SLI' ? 'an' : 'a'} ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`, `names are unique per kind; rename one of them`),
         );
         continue;
       }
@@ -305,7 +305,8 @@ export function resolveOpenSlo(
       return { obj, objective, windowMs };
     });
 
-    if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null) continue;
+    const mapping = indicator?.mapping ?? null;
+    if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null || mapping === null) continue;
     const svc = services.get(spec.service) ?? native.get(spec.service);
     const own = ownerOf(o.metadata);
     const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
@@ -326,7 +327,7 @@ export function resolveOpenSlo(
     }
     const baseName = o.metadata.displayName ?? o.name;
     objectives.forEach(({ obj, objective, windowMs }, i) => {
-      if (objective === null || indicator === null) return;
+      if (objective === null) return;
       const id = objectives.length === 1 ? o.name : `${o.name}-${i + 1}`;
       const slo: SloDefinition = {
         id,
@@ -340,8 +341,8 @@ export function resolveOpenSlo(
       };
       const sli: SliMapping =
         indicator.kind === 'threshold'
-          ? { ...indicator.mapping, threshold: obj.op !== undefined && obj.value !== undefined ? { op: obj.op as ThresholdOp, value: obj.value } : null }
-          : indicator.mapping;
+          ? { ...mapping, threshold: obj.op !== undefined && obj.value !== undefined ? { op: obj.op as ThresholdOp, value: obj.value } : null }
+          : mapping;
       entries.push({
         slo,
         sli,
@@ -368,7 +369,8 @@ function ownerOf(metadata: Metadata): { owner: string | null; team: string | nul
   return { owner: a['ledger/owner'] ?? null, team: team ?? null };
 }
 
-type IndicatorMapping = { kind: 'ratio'; mapping: SliMapping } | { kind: 'threshold'; mapping: SliMapping };
+/** The kind is known even when the mapping is not (e.g. a Prometheus source), so that the objective's rules still apply. */
+type IndicatorMapping = { kind: 'ratio' | 'threshold'; mapping: SliMapping | null };
 
 function indicatorMapping(
   name: string,
@@ -389,7 +391,7 @@ function indicatorMapping(
       report(
         [...p, 'metricSource', ms.type !== undefined ? 'type' : 'metricSourceRef'],
         'openslo-unsupported-source',
-        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a ${type} metric source`}; the ledger reads SLIs from CSV exports only`,
+        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a metric source of type "${type}"`}; the ledger reads SLIs from CSV exports only`,
         `export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/${name}.csv, column: <column> } }`,
       );
       return null;
@@ -424,33 +426,33 @@ function indicatorMapping(
   }
   if (spec.thresholdMetric !== undefined) {
     const c = csv(spec.thresholdMetric, ['thresholdMetric']);
-    return c === null ? null : { kind: 'threshold', mapping: toMapping(c, { value: c.column }) };
+    return { kind: 'threshold', mapping: c === null ? null : toMapping(c, { value: c.column }) };
   }
   const r = spec.ratioMetric;
   if (r === undefined) return null;
   if (r.raw !== undefined || r.rawType !== undefined) {
     report(['ratioMetric', r.raw !== undefined ? 'raw' : 'rawType'], 'openslo-unsupported-source', `SLI ${name} is a raw (precomputed) ratio; the ledger needs counts to compute error budgets`, 'export the good (or bad) and total counts to CSV and use ratioMetric: { good, total } with type: csv');
-    return null;
+    return { kind: 'ratio', mapping: null };
   }
   if (r.total === undefined) {
     report(['ratioMetric'], 'openslo-rule', `SLI ${name}: a ratioMetric needs "total", the denominator`);
-    return null;
+    return { kind: 'ratio', mapping: null };
   }
   if ((r.good === undefined) === (r.bad === undefined)) {
     report(['ratioMetric'], 'openslo-rule', `SLI ${name}: ${r.good === undefined ? '"either "good" or "bad" must be provided if "total" is used"' : '"If `bad` is defined then `good` must not be set"'}`);
-    return null;
+    return { kind: 'ratio', mapping: null };
   }
   const numeratorKey = r.good !== undefined ? 'good' : 'bad';
   const numerator = r.good ?? r.bad;
-  if (numerator === undefined) return null;
+  if (numerator === undefined) return { kind: 'ratio', mapping: null };
   const n = csv(numerator, ['ratioMetric', numeratorKey]);
   const t = csv(r.total, ['ratioMetric', 'total']);
-  if (n === null || t === null) return null;
+  if (n === null || t === null) return { kind: 'ratio', mapping: null };
   const { column: _n, ...nRest } = n;
   const { column: _t, ...tRest } = t;
   if (JSON.stringify(nRest) !== JSON.stringify(tRest)) {
     report(['ratioMetric', 'total', 'metricSource', 'spec'], 'openslo-rule', `SLI ${name}: ${numeratorKey} and total must come from the same CSV rows, but their spec differs in ${differingKeys(nRest, tRest).join(', ')}`, `give ${numeratorKey} and total the same source, series and reading options; only column differs`);
-    return null;
+    return { kind: 'ratio', mapping: null };
   }
   return { kind: 'ratio', mapping: toMapping(t, { [numeratorKey]: n.column, total: t.column }) };
 }

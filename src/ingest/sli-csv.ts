@@ -102,7 +102,14 @@ export async function readSliCsv(
     return fail(
       headRead.reason === 'empty'
         ? diagnose('csv-empty', { file: display }, `${display} is empty: an export needs a header line and rows`)
-        : diagnose('csv-syntax', { file: display, line: 1, column: 1 }, 'the first line is longer than 64 KB; it does not look like a CSV header'),
+        : headRead.reason === 'json'
+          ? diagnose(
+              'csv-syntax',
+              { file: display, line: 1, column: 1 },
+              `${display} looks like JSON, not a CSV export`,
+              'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
+            )
+          : diagnose('csv-syntax', { file: display, line: 1, column: 1 }, 'the first line is longer than 64 KB; it does not look like a CSV header'),
     );
   }
   const head = headRead.head;
@@ -288,17 +295,18 @@ async function describeDuplicates(job: RangeJob, consumer: number, firstLine: nu
   });
   const out: Diagnostic[] = [];
   for (const [, { lines, text }] of [...seen].sort(([a], [b]) => a - b)) {
-    const [first, ...rest] = lines;
-    for (const line of rest) {
-      out.push(
-        diagnose(
-          'csv-duplicate-row',
-          { file: job.display, line, column: binding.tsIndex + 1 },
-          `timestamp ${text}${binding.series !== null ? ` of series ${binding.series}` : ''} appears twice: lines ${first} and ${line}`,
-          `remove one of the rows, or set sli.duplicates: sum | last in the SLO ${binding.sloId}`,
-        ),
-      );
-    }
+    const [first, second] = lines;
+    if (first === undefined || second === undefined) continue;
+    const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
+    const shown = lines.length <= 6 ? `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}` : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
+    out.push(
+      diagnose(
+        'csv-duplicate-row',
+        { file: job.display, line: second, column: binding.tsIndex + 1 },
+        `timestamp ${text}${binding.series !== null ? ` of series ${binding.series}` : ''} appears ${times}: lines ${shown}`,
+        `remove the repeated rows, or set sli.duplicates: sum | last in the SLO ${binding.sloId}`,
+      ),
+    );
   }
   return out;
 }

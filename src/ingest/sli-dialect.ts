@@ -15,7 +15,7 @@ export interface CsvHead {
   size: number;
 }
 
-export type CsvHeadResult = { ok: true; head: CsvHead } | { ok: false; reason: 'empty' | 'header-too-long' };
+export type CsvHeadResult = { ok: true; head: CsvHead } | { ok: false; reason: 'empty' | 'header-too-long' | 'json' };
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -46,6 +46,7 @@ export function findHead(bytes: Buffer, size: number): CsvHeadResult {
       if (nl === -1) return { ok: false, reason: 'empty' };
       continue;
     }
+    if (delimiter === null && /^\s*[{[]/.test(text)) return { ok: false, reason: 'json' };
     const sep = /^"?sep=(.)"?\s*$/i.exec(text);
     if (sep?.[1] !== undefined && delimiter === null) {
       delimiter = sep[1];

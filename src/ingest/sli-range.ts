@@ -118,6 +118,7 @@ export async function parseRange(
     return n;
   };
 
+  const zoneless = new Map<number, { at: number; more: number }>();
   const readRow = (ci: number, line: number) => {
     const b = job.bindings[ci];
     const r = consumers[ci];
@@ -131,6 +132,13 @@ export async function parseRange(
     if (!ts.ok) {
       const shown = field(b.tsIndex).trim();
       if (ts.reason === 'zoneless') {
+        // One export has one convention: the first zoneless row is reported, the others counted.
+        const seen = zoneless.get(ci);
+        if (seen !== undefined) {
+          seen.more++;
+          return;
+        }
+        zoneless.set(ci, { at: diagnostics.length, more: 0 });
         report(
           'csv-bad-timestamp',
           line,
@@ -291,6 +299,10 @@ export async function parseRange(
     onProgress(sinceProgress);
   } finally {
     await handle.close();
+  }
+  for (const { at, more } of zoneless.values()) {
+    const d = diagnostics[at];
+    if (d !== undefined && more > 0) d.message += `, nor have the ${more.toLocaleString('en-US')} rows after it`;
   }
   consumers.forEach((c, i) => {
     const builder = builders[i];

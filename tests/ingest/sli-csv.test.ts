@@ -114,7 +114,7 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
   it('the same series and timestamp twice, naming both lines', async () => {
     expect((await read('duplicate-timestamp.csv')).text).toMatchInlineSnapshot(`
       "data/sli/duplicate-timestamp.csv:4:1: error: timestamp 2026-07-01T00:00:00Z of series api appears twice: lines 2 and 4 [csv-duplicate-row]
-        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO api-availability"
+        hint: remove the repeated rows, or set sli.duplicates: sum | last in the SLO api-availability"
     `);
   });
 
@@ -212,7 +212,7 @@ describe('the shapes monitoring tools export', () => {
       data/sli/problems-in-both-halves.csv:182:3: error: good is -1; counts cannot be negative [csv-negative]
         hint: counts cannot be negative; fix the export
       data/sli/problems-in-both-halves.csv:202:1: error: timestamp 2026-07-01T00:09:00Z of series api appears twice: lines 11 and 202 [csv-duplicate-row]
-        hint: remove one of the rows, or set sli.duplicates: sum | last in the SLO api-availability"
+        hint: remove the repeated rows, or set sli.duplicates: sum | last in the SLO api-availability"
     `);
     // 200 minutes, 3 of them refused: 197 buckets.
     expect(one.aggregates[0]?.buckets).toHaveLength(197);
@@ -233,6 +233,20 @@ describe('problems with the file itself', () => {
     expect((await read('unclosed-quote.csv')).text).toMatchInlineSnapshot(`
       "data/sli/unclosed-quote.csv:2:1: error: a quoted field opened on this line is never closed [csv-syntax]
         hint: close the quote, or double a quote inside a field ("")"
+    `);
+  });
+
+  it('timestamps without a zone on every row: reported once, with a count', async () => {
+    expect((await read('zoneless-every-row.csv')).text).toMatchInlineSnapshot(`
+      "data/sli/zoneless-every-row.csv:2:1: error: timestamp "2026-07-01 00:00:00" has no time zone, nor have the 2 rows after it [csv-bad-timestamp]
+        hint: add an offset in the export (e.g. 2026-07-01T00:00:00Z), or say which zone it is in with sli.timezone in the SLO api-availability (e.g. timezone: UTC)"
+    `);
+  });
+
+  it('a JSON file where a CSV export was expected', async () => {
+    expect((await read('prometheus-range-query.json')).text).toMatchInlineSnapshot(`
+      "data/sli/prometheus-range-query.json:1:1: error: data/sli/prometheus-range-query.json looks like JSON, not a CSV export [csv-syntax]
+        hint: convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series"
     `);
   });
 
