@@ -40,6 +40,8 @@ describe('closed and amended quarters of the demo', () => {
     const page = text(await read('reviews/2026-q2/r1/index.html'));
     expect(page).toContain('revision 1 of 2');
     expect(page).toContain('This revision was replaced by revision 2: Corrected checkout-api export');
+    // The footer names the revision the page shows, and the inputs, never the build's clock.
+    expect(page).toMatch(/built from data as of 16 Nov 2026 00:00 GMT · revision 1 · inputs [0-9a-f]{6} ?\./);
   });
 
   it('shows the revision history with each note on the review, and says when a quarter is not closed', async () => {
