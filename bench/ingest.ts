@@ -4,6 +4,7 @@
  * Prints one JSON line: { rows, ms, maxRssMb, cached, good, total, slices, days }.
  * argv: <csv> <cache dir>
  */
+import type { CompactBuckets } from '../src/ingest/sli-columns.ts';
 import { createSliAccumulator, finishSliPacked, readSliCsv } from '../src/ingest/sli-csv.ts';
 import type { SliMapping } from '../src/ingest/slo-catalog.ts';
 import { SERIES } from './generate.ts';
@@ -37,30 +38,45 @@ let total = 0;
 let slices = 0;
 let days = 0;
 for (const acc of accs) {
-  const { buckets } = finishSliPacked(acc);
-  // Roll-up in one pass over the sorted runs: a slice or day closes when the next bucket leaves it.
-  let slice = -1;
-  let day = -1;
+  const r = rollUp(finishSliPacked(acc).buckets);
+  good += r.good;
+  total += r.total;
+  slices += r.slices;
+  days += r.days;
+}
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ rows: result.rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cached: result.cached, good, total, slices, days }));
+
+/**
+ * Roll-up in one pass over the sorted runs: a slice or day closes when a bucket starts at or
+ * after its end, so each bucket costs a comparison, not a division.
+ */
+function rollUp(buckets: CompactBuckets): { good: number; total: number; slices: number; days: number } {
+  let good = 0;
+  let total = 0;
+  let slices = 0;
+  let days = 0;
+  let sliceEnd = -Infinity;
+  let dayEnd = -Infinity;
   let k = 0;
-  const { runs } = buckets;
+  const { runs, good: goods, total: totals } = buckets;
   for (let r = 0; r < runs.length; r += 3) {
     const first = runs[r] ?? 0;
     const step = runs[r + 1] ?? 0;
     const n = runs[r + 2] ?? 0;
     for (let j = 0; j < n; j++, k++) {
       const s = first + j * step;
-      good += buckets.good[k] ?? 0;
-      total += buckets.total[k] ?? 0;
-      if (Math.floor(s / SLICE_MS) !== slice) {
-        slice = Math.floor(s / SLICE_MS);
+      good += goods[k] ?? 0;
+      total += totals[k] ?? 0;
+      if (s >= sliceEnd) {
+        sliceEnd = (Math.floor(s / SLICE_MS) + 1) * SLICE_MS;
         slices++;
       }
-      if (Math.floor(s / DAY_MS) !== day) {
-        day = Math.floor(s / DAY_MS);
+      if (s >= dayEnd) {
+        dayEnd = (Math.floor(s / DAY_MS) + 1) * DAY_MS;
         days++;
       }
     }
   }
+  return { good, total, slices, days };
 }
-const ms = performance.now() - t0;
-console.log(JSON.stringify({ rows: result.rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cached: result.cached, good, total, slices, days }));

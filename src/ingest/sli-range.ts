@@ -102,6 +102,21 @@ export async function parseRange(
   const field = (i: number): string => (rowFields !== null ? (rowFields[i] ?? '') : rowText.slice(starts[i] ?? 0, ends[i] ?? 0));
 
   const readNumber = (index: number, line: number, name: string, count: boolean): number | null => {
+    if (rowFields === null) {
+      // Whole numbers of up to 15 digits, read in place: no string is cut out for them.
+      const start = starts[index] ?? 0;
+      const end = ends[index] ?? 0;
+      if (end > start && end - start <= 15) {
+        let n = 0;
+        let i = start;
+        for (; i < end; i++) {
+          const d = rowText.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (i === end) return n;
+      }
+    }
     const text = field(index);
     const first = text.charCodeAt(0);
     // Digits first: the common case skips the missing-value checks.
@@ -270,16 +285,14 @@ export async function parseRange(
 
   const handle = await open(job.path, 'r');
   try {
-    const decoder = new TextDecoder('utf-8');
-    const buf = Buffer.allocUnsafe(READ_BYTES);
-    let carry = '';
+    // Bytes after the last newline of a read wait at the start of the buffer for the next one, so
+    // that each decode is of whole lines (a newline never splits a UTF-8 character) into one flat
+    // string; a line longer than the buffer grows it.
+    let buf = Buffer.allocUnsafe(READ_BYTES);
+    let keep = 0;
     let at = job.start;
     let sinceProgress = 0;
-    while (at < job.end) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(READ_BYTES, job.end - at), at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-      const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: true });
+    const lines = (text: string) => {
       let pos = 0;
       let quote = text.indexOf('"');
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', pos)) {
@@ -287,15 +300,34 @@ export async function parseRange(
         pos = nl + 1;
         if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       }
-      carry = text.slice(pos);
+      // What follows the last newline is a line too, even an empty one.
+      onLine(text, pos, text.length, quote !== -1);
+    };
+    while (at < job.end) {
+      if (keep === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, keep);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, keep, Math.min(buf.length - keep, job.end - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      const n = keep + bytesRead;
+      const lastNewline = buf.lastIndexOf(10, n - 1);
+      if (lastNewline === -1) {
+        keep = n;
+        continue;
+      }
+      lines(buf.toString('utf8', 0, lastNewline));
+      buf.copy(buf, 0, lastNewline + 1, n);
+      keep = n - lastNewline - 1;
       sinceProgress += bytesRead;
       if (sinceProgress >= 8 * READ_BYTES) {
         onProgress(sinceProgress);
         sinceProgress = 0;
       }
     }
-    carry += decoder.decode();
-    if (carry.length > 0) onLine(carry, 0, carry.length, carry.indexOf('"') !== -1);
+    if (keep > 0) lines(buf.toString('utf8', 0, keep));
     onProgress(sinceProgress);
   } finally {
     await handle.close();

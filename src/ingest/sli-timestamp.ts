@@ -67,17 +67,30 @@ function digit(s: string, i: number): number {
  * `s` at `[o, o + length)` without cutting it out: the shape of nearly every export. Returns
  * wall ms and the offset, or undefined to fall back to the regex.
  */
+/** The date and hour of the last timestamp read fast (`2026-07-01T09`), and its wall ms: rows in one hour share them. */
+let lastHour = '';
+let lastHourMs = 0;
+
 function readIsoFast(s: string, o = 0, length = s.length): { wallMs: number; offsetMin: number | null } | undefined {
   if (length < 19 || s.charCodeAt(o + 4) !== 45 || s.charCodeAt(o + 7) !== 45 || s.charCodeAt(o + 13) !== 58 || s.charCodeAt(o + 16) !== 58) return undefined;
-  const sepT = s.charCodeAt(o + 10);
-  if (sepT !== 84 && sepT !== 32 && sepT !== 116) return undefined;
-  const y = digit(s, o) * 1000 + digit(s, o + 1) * 100 + digit(s, o + 2) * 10 + digit(s, o + 3);
-  const mo = digit(s, o + 5) * 10 + digit(s, o + 6);
-  const d = digit(s, o + 8) * 10 + digit(s, o + 9);
-  const h = digit(s, o + 11) * 10 + digit(s, o + 12);
   const mi = digit(s, o + 14) * 10 + digit(s, o + 15);
   const sec = digit(s, o + 17) * 10 + digit(s, o + 18);
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] ?? 0) && h <= 23 && mi <= 59 && sec <= 59)) return undefined;
+  if (!(mi <= 59 && sec <= 59)) return undefined;
+  let hourMs: number;
+  if (lastHour.length === 13 && s.startsWith(lastHour, o)) hourMs = lastHourMs;
+  else {
+    const sepT = s.charCodeAt(o + 10);
+    if (sepT !== 84 && sepT !== 32 && sepT !== 116) return undefined;
+    const y = digit(s, o) * 1000 + digit(s, o + 1) * 100 + digit(s, o + 2) * 10 + digit(s, o + 3);
+    const mo = digit(s, o + 5) * 10 + digit(s, o + 6);
+    const d = digit(s, o + 8) * 10 + digit(s, o + 9);
+    const h = digit(s, o + 11) * 10 + digit(s, o + 12);
+    if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] ?? 0) && h <= 23)) return undefined;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+    hourMs = daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000;
+    lastHour = s.slice(o, o + 13);
+    lastHourMs = hourMs;
+  }
   let offsetMin: number | null;
   const last = s.charCodeAt(o + 19);
   if (length === 19) offsetMin = null;
@@ -87,8 +100,7 @@ function readIsoFast(s: string, o = 0, length = s.length): { wallMs: number; off
     if (Number.isNaN(abs)) return undefined;
     offsetMin = last === 45 ? -abs : abs;
   } else return undefined;
-  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
-  return { wallMs: daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000, offsetMin };
+  return { wallMs: hourMs + mi * 60_000 + sec * 1000, offsetMin };
 }
 
 /** The same as parseSliTimestamp for `text.slice(start, end)`, without the slice in the common case. */
