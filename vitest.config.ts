@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/{domain,ingest,report,cli,charts}/**/*.test.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
         },
       },
       {

@@ -59,7 +59,7 @@ describe('the demo site in Chromium', () => {
     const rows = page.locator('table.slo-table tbody tr');
     expect(await rows.count()).toBe(json.slos.length);
     for (const slo of json.slos) {
-      const row = page.locator(`tr[data-slo="${slo.id}"]`);
+      const row = page.locator(`table.slo-table tr[data-slo="${slo.id}"]`);
       if (slo.attainment === null) {
         expect(await row.textContent()).toContain('insufficient data');
       } else {
@@ -69,7 +69,7 @@ describe('the demo site in Chromium', () => {
       }
     }
     // The demo's checkout SLO overspent its budget in 2026-Q3 (scripts/generate-demo.ts).
-    expect(await page.locator('tr[data-slo="checkout-availability"]').textContent()).toContain('Exhausted');
+    expect(await page.locator('table.slo-table tr[data-slo="checkout-availability"]').textContent()).toContain('Exhausted');
     expect(problems).toEqual([]);
     await page.close();
   });
