@@ -97,6 +97,7 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     catalog: catalogRead.catalog,
     sli,
     exclusions: exclusionsRead.exclusions,
+    deployments: deploymentsRead.deployments,
     stats,
     diagnostics,
   };
