@@ -1,6 +1,11 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
 import { formatAttainment, formatObjective, formatPercent } from '../domain/format.ts';
+import { join } from 'node:path';
+import { hasErrors } from '../ingest/diagnostic.ts';
 import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { displayPath } from '../ingest/ledger-paths.ts';
+import { readSnapshots } from '../ingest/snapshots.ts';
+import { publishedLedger } from '../report/snapshot.ts';
 import { buildLedgerReport, findQuarter } from '../report/quarter-report.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -27,7 +32,15 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     fx.err(`report: stopped, ${summarise(diagnostics)}`);
     return EXIT.invalidInput;
   }
-  const ledger = buildLedgerReport(inputs, { asOfMs });
+  // Closed quarters are reported as published: their latest revision (SPEC §10, §11).
+  const paths = pathsFrom(values, fx);
+  const snapshotDir = join(paths.dataDir, 'snapshots');
+  const snapshots = await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), inputs.settings.calendar);
+  if (hasErrors(snapshots.diagnostics)) {
+    printDiagnostics(snapshots.diagnostics, 'text', fx);
+    return EXIT.invalidInput;
+  }
+  const { report: ledger } = publishedLedger(buildLedgerReport(inputs, { asOfMs }), snapshots.snapshots, inputs.settings.audience);
   const q = findQuarter(ledger, quarterId);
   if (q === undefined) {
     const known = ledger.quarters.map((x) => x.quarter).join(', ');
@@ -37,7 +50,7 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     fx.out(JSON.stringify(q, null, 2));
     return EXIT.ok;
   }
-  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}; data as of ${q.asOf}`);
+  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}${q.revision !== null ? `, closed, revision ${q.revision}` : ''}; data as of ${q.asOf}`);
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
     const rem = s.remaining === null ? '' : `, ${formatPercent(s.remaining)} of budget left`;
