@@ -27,7 +27,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
   .join('\n')}
 
-Options for every command: --data DIR, --content DIR, --as-of TIME, --help`;
+Options for every command: --data DIR, --content DIR, --as-of TIME, --audience public|internal, --help`;
 
 export async function runCli(argv: string[], fx: Effects): Promise<number> {
   const [name, ...args] = argv;

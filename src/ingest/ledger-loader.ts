@@ -24,19 +24,33 @@ export interface LedgerEntryData {
 export function ledgerLoader(paths: LedgerPaths): Loader {
   return {
     name: 'reliability-ledger',
-    load: async ({ store, logger, generateDigest }) => {
-      const data = await readLedgerData(paths, (m) => logger.info(m));
-      if (hasErrors(data.diagnostics) || data.settings === null) throw new InputError(data.diagnostics);
-      const entry: LedgerEntryData = {
-        settings: data.settings,
-        catalog: data.catalog,
-        sli: [...data.sli.values()],
-        exclusions: data.exclusions,
-        deployments: data.deployments,
+    load: async ({ store, logger, generateDigest, watcher }) => {
+      const load = async () => {
+        const data = await readLedgerData(paths, (m) => logger.info(m));
+        if (hasErrors(data.diagnostics) || data.settings === null) throw new InputError(data.diagnostics);
+        const entry: LedgerEntryData = {
+          settings: data.settings,
+          catalog: data.catalog,
+          sli: [...data.sli.values()],
+          exclusions: data.exclusions,
+          deployments: data.deployments,
+        };
+        const record = entry as unknown as Record<string, unknown>;
+        store.clear();
+        store.set({ id: 'ledger', data: record, digest: generateDigest(record) });
       };
-      const record = entry as unknown as Record<string, unknown>;
-      store.clear();
-      store.set({ id: 'ledger', data: record, digest: generateDigest(record) });
+      await load();
+      // `npm run dev`: an edited CSV or YAML under data/ reloads the ledger, and the pages with it.
+      if (watcher) {
+        watcher.add(paths.dataDir);
+        const onChange = (changed: string) => {
+          if (!changed.startsWith(paths.dataDir)) return;
+          load().catch((e: unknown) => logger.error(e instanceof Error ? e.message : String(e)));
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', onChange);
+      }
     },
   };
 }

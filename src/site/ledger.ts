@@ -37,13 +37,10 @@ export interface SiteData {
   inputsDigest: string | null;
 }
 
-let cached: Promise<SiteData> | undefined;
+let cached: { key: string; data: Promise<SiteData> } | undefined;
 
-async function assemble(): Promise<SiteData> {
-  const entry = await getEntry('ledger', 'ledger');
-  if (!entry) throw new Error('the ledger collection is empty: the data loader did not run');
+async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]): Promise<SiteData> {
   const data = entry.data as unknown as LedgerEntryData;
-  const postmortemEntries = await getCollection('postmortems');
   const postmortems: Postmortem[] = postmortemEntries.map((e) => ({ ...(e.data as Omit<Postmortem, 'slug'>), slug: e.id }));
   const inputs: LedgerInputs = {
     settings: data.settings,
@@ -82,7 +79,18 @@ export async function postmortemHtml(slug: string): Promise<string> {
   return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
 }
 
-export function siteData(): Promise<SiteData> {
-  cached ??= assemble();
-  return cached;
+type LedgerEntry = NonNullable<Awaited<ReturnType<typeof getEntry<'ledger', 'ledger'>>>>;
+type PostmortemEntry = Awaited<ReturnType<typeof getCollection<'postmortems'>>>[number];
+
+/**
+ * The site's data, assembled once per set of inputs: a build computes it once; `npm run dev`
+ * again after an input changed (the entries' digests change with their content).
+ */
+export async function siteData(): Promise<SiteData> {
+  const entry = await getEntry('ledger', 'ledger');
+  if (!entry) throw new Error('the ledger collection is empty: the data loader did not run');
+  const postmortemEntries = await getCollection('postmortems');
+  const key = [entry.digest ?? '', ...postmortemEntries.map((e) => `${e.id}:${e.digest ?? ''}`)].join('|');
+  if (cached?.key !== key) cached = { key, data: assemble(entry, postmortemEntries) };
+  return cached.data;
 }
