@@ -5,8 +5,13 @@ import sitemap from '@astrojs/sitemap';
 
 // The site URL only matters for absolute links in feeds and the sitemap; set LEDGER_SITE_URL
 // when publishing. Output is fully static: no server, no client JavaScript.
+const site = process.env.LEDGER_SITE_URL ?? 'https://reliability.example.org';
+
 export default defineConfig({
-  site: process.env.LEDGER_SITE_URL ?? 'https://reliability.example.org',
+  site,
+  // A site published under a path (GitHub Pages project sites: https://owner.github.io/repo/) gets
+  // that path as its base, so every link and asset works there; LEDGER_BASE_PATH overrides it.
+  base: process.env.LEDGER_BASE_PATH ?? new URL(site).pathname,
   output: 'static',
   trailingSlash: 'ignore',
   integrations: [mdx(), sitemap()],

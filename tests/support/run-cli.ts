@@ -13,11 +13,24 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment a user's shell would give the CLI: vitest's own variables (NODE_ENV=test, MODE,
+ * BASE_URL, DEV, PROD, SSR, VITEST…) are removed, since Astro and Vite read several of them.
+ */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|ASSETS_PREFIX|VITEST.*|TEST|__VITEST.*)$/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, CI: 'true', ...extra };
+}
+
 export function runCliProcess(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       cwd: opts.cwd ?? REPO_ROOT,
-      env: { ...process.env, CI: 'true', ...opts.env },
+      env: cleanEnv(opts.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
