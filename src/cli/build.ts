@@ -11,6 +11,7 @@ import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts'
 import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
+import { progressReporter } from './progress.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
@@ -35,9 +36,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
 
-  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, (m) => {
-    if (fx.interactive) fx.err(m);
-  });
+  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
   printDiagnostics(diagnostics, 'text', fx);
   if (hasErrors(diagnostics) || inputs === null) {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);

@@ -3,6 +3,7 @@ import { hasErrors } from '../ingest/diagnostic.ts';
 import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
 import { EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
+import { progressReporter } from './progress.ts';
 import { parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise, type DiagnosticFormat } from './print-diagnostics.ts';
 
@@ -21,9 +22,7 @@ export async function runCheck(args: string[], fx: Effects): Promise<number> {
   const format = (values.format ?? 'text') as DiagnosticFormat;
   if (format !== 'text' && format !== 'github') throw usageError(`--format must be text or github, not "${format}"`);
   const paths = pathsFrom(values, fx);
-  const { diagnostics, stats } = await readLedgerInputs(paths, (m) => {
-    if (fx.interactive) fx.err(m);
-  });
+  const { diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
   printDiagnostics(diagnostics, format, fx);
   fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
   return hasErrors(diagnostics) ? EXIT.invalidInput : EXIT.ok;

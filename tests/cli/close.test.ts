@@ -138,7 +138,9 @@ describe('the restatement check of npm run build', () => {
     const run = await cliInLedger(dir, ['build']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
+      "read data/sli/checkout.csv: 105 rows for 1 SLO
+      read data/sli/shop.csv: 105 rows for 1 SLO
+      check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
       2026-Q2 is closed (revision 2), and 33 published figures would change:
         slos[shop-availability].good: 90900 → 90895
         slos[shop-availability].attainment: 0.9989010989010989 → 0.9988461538461538
@@ -202,7 +204,9 @@ describe('the restatement check of npm run build', () => {
     const run = await cliInLedger(dir, ['build']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
+      "read data/sli/checkout.csv: 105 rows for 1 SLO
+      read data/sli/shop.csv: 105 rows for 1 SLO
+      check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
       data/snapshots/2026-q2.json: error: revisions[1].revision: Invalid input: expected number, received string [schema]
         hint: snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it
       build: stopped, 1 error, 0 warnings in the snapshots of closed quarters; dist/ was left as it was

@@ -23,7 +23,9 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|ASSETS_PREFIX|VITEST.*|TEST|__VITEST.*)$/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, CI: 'true', ...extra };
+  // The SLI aggregate cache is off unless a test asks for it, so output never depends on what an
+  // earlier run left in node_modules/.cache.
+  return { ...env, CI: 'true', LEDGER_CACHE_DIR: 'off', ...extra };
 }
 
 export function runCliProcess(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
