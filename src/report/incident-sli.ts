@@ -4,7 +4,7 @@
  */
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
-import { linkedSlos } from './quarter-report.ts';
+import { linkedSlos } from './incident-summary.ts';
 
 const DAY = 86_400_000;
 

@@ -6,21 +6,24 @@ import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
-import {
-  impactTimeMs,
-  meanTimeBetweenFailuresMs,
-  median,
-  percentile,
-  timeToDetectMs,
-  timeToResolveMs,
-  timeToRestoreMs,
-  type IncidentTimes,
-} from '../domain/incident.ts';
+import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
 import type { BudgetingMethod } from '../domain/slo.ts';
-import { computeThroughput, type Deployment, type DeploymentBand } from '../domain/throughput.ts';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, firstDataMs } from './as-of.ts';
+import {
+  countActionItems,
+  incidentTimes,
+  linkedSlos,
+  minutes,
+  summariseIncidents,
+  type ActionItemCounts,
+  type IncidentSummary,
+} from './incident-summary.ts';
+import { deploymentReport, type DeploymentReport } from './throughput-report.ts';
+
+export type { ActionItemCounts, IncidentSummary } from './incident-summary.ts';
+export type { DeploymentReport } from './throughput-report.ts';
 
 export interface SloReport {
   id: string;
@@ -74,27 +77,6 @@ export interface IncidentReport {
   actionItems: number;
 }
 
-/** Counts and times over the incidents that started in the quarter (SPEC §6.4). */
-export interface IncidentSummary {
-  incidents: number;
-  bySeverity: Record<string, number>;
-  ttrMedianMinutes: number | null;
-  ttrP90Minutes: number | null;
-  ttdMedianMinutes: number | null;
-  ttdP90Minutes: number | null;
-  mtbfHours: number | null;
-}
-
-export interface ActionItemCounts {
-  /** Items of postmortems whose incident started in the quarter. */
-  opened: number;
-  done: number;
-  /** open or in-progress. */
-  open: number;
-  /** Open with `due` before the as-of date. */
-  overdue: number;
-}
-
 export interface ServiceReport extends IncidentSummary {
   id: string;
   owner: string;
@@ -103,25 +85,6 @@ export interface ServiceReport extends IncidentSummary {
   mttrMinutes: number | null;
   actionItems: ActionItemCounts;
   deployments: DeploymentReport;
-}
-
-/**
- * Deployment throughput over the quarter, up to as-of while it is in progress (SPEC §8). A
- * deployment belongs to the quarter containing its `deployed_at`. All null (count 0) for a service
- * that never appears in the deployment log: its cadence is unknown, not "fewer".
- */
-export interface DeploymentReport {
-  count: number;
-  /** Change failures: failed, rolled back or named by a postmortem, each counted once. */
-  failed: number;
-  perWeek: number | null;
-  band: DeploymentBand | null;
-  leadTimeMedianHours: number | null;
-  changeFailRate: number | null;
-  recoveryMedianMinutes: number | null;
-  /** Change failures with no recovery known by the end of the period. */
-  unrecovered: number;
-  reworkRate: number | null;
 }
 
 export interface QuarterReport {
@@ -275,9 +238,9 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
     detected: p.detected === undefined ? null : iso(p.detected),
     mitigated: p.mitigated === undefined ? null : iso(p.mitigated),
     resolved: p.resolved === undefined ? null : iso(p.resolved),
-    ttdMinutes: minutes(timeToDetectMs(times(p))),
-    ttrMinutes: minutes(timeToRestoreMs(times(p))),
-    resolveMinutes: minutes(timeToResolveMs(times(p))),
+    ttdMinutes: minutes(timeToDetectMs(incidentTimes(p))),
+    ttrMinutes: minutes(timeToRestoreMs(incidentTimes(p))),
+    resolveMinutes: minutes(timeToResolveMs(incidentTimes(p))),
     budgetConsumed: windowConsumed.get(p.slug) ?? {},
     actionItems: p.action_items.length,
   }));
@@ -290,7 +253,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
 
   const services: ServiceReport[] = catalog.services.map((s) => {
     const own = counted.filter((p) => p.services.includes(s.id));
-    const ttrs = own.map((p) => timeToRestoreMs(times(p))).filter((m): m is number => m !== null);
+    const ttrs = own.map((p) => timeToRestoreMs(incidentTimes(p))).filter((m): m is number => m !== null);
     return {
       id: s.id,
       owner: s.owner,
@@ -323,72 +286,5 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
     actionItems: countActionItems(counted, asOfDay),
     throughput: deploymentReport(inputs.deployments, inputs.postmortems, quarter.startMs, periodEnd),
     exclusions,
-  };
-}
-
-/** The SLOs a postmortem names, or every SLO of its services when it names none (SPEC §7). */
-export function linkedSlos(p: Postmortem, catalog: LedgerInputs['catalog']): string[] {
-  return p.slos ?? catalog.entries.filter((e) => p.services.includes(e.slo.service)).map((e) => e.slo.id);
-}
-
-function times(p: Postmortem): IncidentTimes {
-  return { startedMs: p.started, detectedMs: p.detected, mitigatedMs: p.mitigated, resolvedMs: p.resolved };
-}
-
-function minutes(ms: number | null): number | null {
-  return ms === null ? null : ms / MINUTE;
-}
-
-function summariseIncidents(list: Postmortem[], severities: string[], periodMs: number, fromMs: number, toMs: number): IncidentSummary {
-  const ttr = list.map((p) => timeToRestoreMs(times(p))).filter((m): m is number => m !== null);
-  const ttd = list.map((p) => timeToDetectMs(times(p))).filter((m): m is number => m !== null);
-  const impact = impactTimeMs(
-    list.filter((p) => p.mitigated !== undefined).map((p) => ({ startMs: p.started, endMs: p.mitigated ?? p.started })),
-    fromMs,
-    toMs,
-  );
-  const mtbf = meanTimeBetweenFailuresMs(periodMs, impact, list.length);
-  return {
-    incidents: list.length,
-    bySeverity: Object.fromEntries(severities.map((sev) => [sev, list.filter((p) => p.severity === sev).length])),
-    ttrMedianMinutes: minutes(median(ttr)),
-    ttrP90Minutes: minutes(percentile(ttr, 90)),
-    ttdMedianMinutes: minutes(median(ttd)),
-    ttdP90Minutes: minutes(percentile(ttd, 90)),
-    mtbfHours: mtbf === null ? null : mtbf / 3_600_000,
-  };
-}
-
-/**
- * `deployments` are one service's (or all); recoveries count up to the period's end, so that a
- * complete quarter's figures do not move when the next quarter's deployments arrive.
- */
-function deploymentReport(deployments: readonly Deployment[], postmortems: readonly Postmortem[], fromMs: number, toMs: number): DeploymentReport {
-  const incidents = postmortems
-    .filter((p) => p.status !== 'draft' && p.deployment !== undefined)
-    .map((p) => ({ deployment: p.deployment ?? '', mitigatedMs: p.mitigated }));
-  const t = computeThroughput({ history: deployments, fromMs, toMs, incidents });
-  const logged = deployments.length > 0;
-  return {
-    count: t.count,
-    failed: t.failed,
-    perWeek: logged ? t.perWeek : null,
-    band: logged ? t.band : null,
-    leadTimeMedianHours: t.leadTimeMedianMs === null ? null : t.leadTimeMedianMs / 3_600_000,
-    changeFailRate: t.changeFailRate,
-    recoveryMedianMinutes: minutes(t.recoveryMedianMs),
-    unrecovered: t.unrecovered,
-    reworkRate: t.reworkRate,
-  };
-}
-
-function countActionItems(list: Postmortem[], asOfDay: string): ActionItemCounts {
-  const items = list.flatMap((p) => p.action_items);
-  const isOpen = (a: { status: string }) => a.status === 'open' || a.status === 'in-progress';
-  return {
-    opened: items.length,
-    done: items.filter((a) => a.status === 'done').length,
-    open: items.filter(isOpen).length,
-    overdue: items.filter((a) => isOpen(a) && a.due < asOfDay).length,
   };
 }
