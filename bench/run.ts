@@ -2,14 +2,15 @@
  * `npm run bench`: generates a 5,000,000-row canonical CSV (10 series, one-minute rows, fixed
  * seed) and measures, in the same run and each in a fresh process, a plain indexOf/Number()
  * baseline, the project's ingest with an empty cache, and the ingest again over the unchanged
- * file (a cache hit). Prints rows/s, the ratio to the baseline, peak RSS and the cache speed-up.
+ * file (a cache hit). Prints rows/s, the ratio to the baseline, peak RSS, the cache speed-up
+ * and the load average.
  *
  * Options: --rows N (default 5,000,000), --keep (keep the generated file for the next run).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,6 +47,9 @@ if (!existsSync(csv)) {
 }
 const size = (await stat(csv)).size;
 const cacheDir = await mkdtemp(join(tmpdir(), 'reliability-ledger-bench-cache-'));
+// The ratio compares a one-thread baseline with a two-thread ingest: other work on the machine
+// slows the ingest more, so the load is printed with the numbers.
+const loadBefore = loadavg()[0] ?? 0;
 try {
   const baseline = await child('baseline.ts', [csv]);
   const cold = await child('ingest.ts', [csv, cacheDir]);
@@ -61,6 +65,7 @@ try {
     `ratio to baseline: ${(baseline.ms / cold.ms).toFixed(2)}× (target ≥ 0.40×)`,
     `peak RSS of the ingest: ${cold.maxRssMb.toFixed(0)} MB (target ≤ 256 MB)`,
     `second run, unchanged file: ${warm.ms.toFixed(0)} ms, ${warm.cached ? 'cache hit, 0 rows parsed' : 'CACHE MISS'}; speed-up ${(cold.ms / warm.ms).toFixed(1)}× (target ≥ 20×)`,
+    `load average (1 min): ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after, on ${availableParallelism()} cores`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

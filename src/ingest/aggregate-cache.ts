@@ -4,8 +4,9 @@
  * never parsed twice and any change to the file or to how it is read is a miss.
  *
  * An entry is one binary file: a magic, a JSON header (row counts, diagnostics, bucket counts)
- * and the buckets as raw doubles in the machine's byte order (little-endian on every platform
- * Node supports), which load without parsing.
+ * and the buckets' typed arrays (runs as doubles, counts in their narrowest array) in the
+ * machine's byte order (little-endian on every platform Node supports), which load without
+ * parsing.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { CompactBuckets, CountArray } from './sli-columns.ts';
 
 /** Bump when the reader's output for the same bytes and mapping changes. */
-export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-6';
+export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-7';
 
 const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0005', 'latin1');
 

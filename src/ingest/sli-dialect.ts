@@ -1,7 +1,8 @@
 /**
  * The dialect of a CSV export, read from its first lines (SPEC §5): a UTF-8 BOM, Excel's `sep=`
  * line, the delimiter (`,` or `;`, whichever the header uses more), and the header's fields.
- * Also the one field splitter every line goes through, quoted or not.
+ * Only the head is read here, with a small splitter of its own; the rows after it are tokenised
+ * by csv-parse (sli-range.ts) with the delimiter found here.
  */
 import { open } from 'node:fs/promises';
 
@@ -53,7 +54,7 @@ export function findHead(bytes: Buffer, size: number): CsvHeadResult {
       continue;
     }
     const d = delimiter ?? detectDelimiter(text);
-    return { ok: true, head: { delimiter: d, header: splitCsvLine(text, d), headerLine: line, dataStart: offset, size } };
+    return { ok: true, head: { delimiter: d, header: splitHeader(text, d), headerLine: line, dataStart: offset, size } };
   }
 }
 
@@ -71,11 +72,10 @@ function detectDelimiter(header: string): string {
 }
 
 /**
- * Fields of one record. Unquoted lines (nearly all of them) take the native split; a quoted line
- * is read per character, `""` being an escaped quote. Fields are trimmed only when quoted, since
- * the readers downstream trim what they need.
+ * The fields of the header line: `""` is an escaped quote, unquoted names are trimmed, quoted
+ * ones kept as written.
  */
-export function splitCsvLine(line: string, delimiter: string): string[] {
+function splitHeader(line: string, delimiter: string): string[] {
   if (line.indexOf('"') === -1) return line.split(delimiter);
   const out: string[] = [];
   let field = '';
@@ -102,11 +102,4 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   }
   out.push(wasQuoted ? field : field.trim());
   return out;
-}
-
-/** Whether a line ends inside a quoted field, i.e. the record continues on the next line. */
-export function opensQuote(line: string): boolean {
-  let n = 0;
-  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
-  return n % 2 === 1;
 }

@@ -62,59 +62,44 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-/**
- * `YYYY-MM-DDTHH:MM:SS` (or a space for the T) followed by `Z`, `±HH:MM` or nothing, read from
- * `s` at `[o, o + length)` without cutting it out: the shape of nearly every export. Returns
- * wall ms and the offset, or undefined to fall back to the regex.
- */
 /** The date and hour of the last timestamp read fast (`2026-07-01T09`), and its wall ms: rows in one hour share them. */
 let lastHour = '';
 let lastHourMs = 0;
 
-function readIsoFast(s: string, o = 0, length = s.length): { wallMs: number; offsetMin: number | null } | undefined {
-  if (length < 19 || s.charCodeAt(o + 4) !== 45 || s.charCodeAt(o + 7) !== 45 || s.charCodeAt(o + 13) !== 58 || s.charCodeAt(o + 16) !== 58) return undefined;
-  const mi = digit(s, o + 14) * 10 + digit(s, o + 15);
-  const sec = digit(s, o + 17) * 10 + digit(s, o + 18);
+/**
+ * `YYYY-MM-DDTHH:MM:SS` (or a space for the T) followed by `Z`, `±HH:MM` or nothing: the shape
+ * of nearly every export. Returns wall ms and the offset, or undefined to fall back to the regex.
+ */
+function readIsoFast(s: string): { wallMs: number; offsetMin: number | null } | undefined {
+  if (s.length < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const mi = digit(s, 14) * 10 + digit(s, 15);
+  const sec = digit(s, 17) * 10 + digit(s, 18);
   if (!(mi <= 59 && sec <= 59)) return undefined;
   let hourMs: number;
-  if (lastHour.length === 13 && s.startsWith(lastHour, o)) hourMs = lastHourMs;
+  if (lastHour.length === 13 && s.startsWith(lastHour)) hourMs = lastHourMs;
   else {
-    const sepT = s.charCodeAt(o + 10);
+    const sepT = s.charCodeAt(10);
     if (sepT !== 84 && sepT !== 32 && sepT !== 116) return undefined;
-    const y = digit(s, o) * 1000 + digit(s, o + 1) * 100 + digit(s, o + 2) * 10 + digit(s, o + 3);
-    const mo = digit(s, o + 5) * 10 + digit(s, o + 6);
-    const d = digit(s, o + 8) * 10 + digit(s, o + 9);
-    const h = digit(s, o + 11) * 10 + digit(s, o + 12);
+    const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+    const mo = digit(s, 5) * 10 + digit(s, 6);
+    const d = digit(s, 8) * 10 + digit(s, 9);
+    const h = digit(s, 11) * 10 + digit(s, 12);
     if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] ?? 0) && h <= 23)) return undefined;
     if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
     hourMs = daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000;
-    lastHour = s.slice(o, o + 13);
+    lastHour = s.slice(0, 13);
     lastHourMs = hourMs;
   }
   let offsetMin: number | null;
-  const last = s.charCodeAt(o + 19);
-  if (length === 19) offsetMin = null;
-  else if (length === 20 && (last === 90 || last === 122)) offsetMin = 0;
-  else if (length === 25 && s.charCodeAt(o + 22) === 58 && (last === 43 || last === 45)) {
-    const abs = (digit(s, o + 20) * 10 + digit(s, o + 21)) * 60 + digit(s, o + 23) * 10 + digit(s, o + 24);
+  const last = s.charCodeAt(19);
+  if (s.length === 19) offsetMin = null;
+  else if (s.length === 20 && (last === 90 || last === 122)) offsetMin = 0;
+  else if (s.length === 25 && s.charCodeAt(22) === 58 && (last === 43 || last === 45)) {
+    const abs = (digit(s, 20) * 10 + digit(s, 21)) * 60 + digit(s, 23) * 10 + digit(s, 24);
     if (Number.isNaN(abs)) return undefined;
     offsetMin = last === 45 ? -abs : abs;
   } else return undefined;
   return { wallMs: hourMs + mi * 60_000 + sec * 1000, offsetMin };
-}
-
-/** The same as parseSliTimestamp for `text.slice(start, end)`, without the slice in the common case. */
-export function parseSliTimestampAt(text: string, start: number, end: number, zone: string | null, format: TimeFormat): TimestampResult {
-  if (format === 'auto' || format === 'iso') {
-    const fast = readIsoFast(text, start, end - start);
-    if (fast !== undefined) {
-      if (fast.offsetMin === null) {
-        return zone === null ? { ok: false, reason: 'zoneless' } : { ok: true, ms: zonedWallToEpoch(fast.wallMs, zone), kind: 'iso' };
-      }
-      return { ok: true, ms: fast.wallMs - fast.offsetMin * 60_000, kind: 'iso' };
-    }
-  }
-  return parseSliTimestamp(text.slice(start, end), zone, format);
 }
 
 function readIsoSlow(t: string): { wallMs: number; offsetMin: number | null } | undefined {

@@ -1,6 +1,7 @@
 /**
- * Worker thread entry: parses one byte range of a large CSV export and sends back the partial
- * buckets, transferring their buffers rather than copying them.
+ * Worker thread entry: parses one byte range of a large CSV export with its own csv-parse (the
+ * same parseRange as the main thread) and sends back the partial buckets, transferring their
+ * buffers rather than copying them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseRange, type RangeJob } from './sli-range.ts';

@@ -191,6 +191,15 @@ describe('the shapes monitoring tools export', () => {
     expect(bad.diagnostics.map((d) => d.line)).toEqual([2, 5]);
   });
 
+  it('reads fields with spaces around them, quoted or not', async () => {
+    const r = await read('spaces-around-fields.csv');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.aggregates[0]?.buckets).toEqual([
+      { startMs: T0, good: 90, total: 100 },
+      { startMs: T0 + HOUR, good: 95, total: 100 },
+    ]);
+  });
+
   it('infers the most common spacing as the step, despite a gap', async () => {
     const r = await read('five-minute-rows-with-a-gap.csv');
     // Gaps 5, 5, 5, 20, 5, 5 minutes: five minutes wins.
@@ -216,6 +225,17 @@ describe('the shapes monitoring tools export', () => {
     `);
     // 200 minutes, 3 of them refused: 197 buckets.
     expect(one.aggregates[0]?.buckets).toHaveLength(197);
+  });
+
+  it('reads a file again in one piece when its middle falls inside a quoted field', async () => {
+    // Row 20 (from 0) is a quoted series spanning 61 lines across the byte midpoint.
+    const one = await read('quoted-field-across-the-middle.csv', {}, { parallelAbove: Infinity });
+    const two = await read('quoted-field-across-the-middle.csv', {}, { parallelAbove: 0 });
+    expect(two.aggregates).toEqual(one.aggregates);
+    expect(two.diagnostics.map((d) => d.line)).toEqual([7, 92]);
+    expect(one.diagnostics.map((d) => d.line)).toEqual([7, 92]);
+    // 40 rows; row 20 is another series and rows 5 and 30 say "x".
+    expect(one.aggregates[0]?.buckets).toHaveLength(37);
   });
 });
 
