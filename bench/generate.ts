@@ -4,23 +4,12 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../scripts/lib/prng.ts';
 
 export const SERIES = Array.from({ length: 10 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
 
-/** mulberry32: a small, fast, seedable generator (public domain). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function generateCanonicalCsv(path: string, rows: number, seed = 42): Promise<void> {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const out = createWriteStream(path);
   const start = Date.UTC(2026, 0, 1);
   const minutes = Math.ceil(rows / SERIES.length);
