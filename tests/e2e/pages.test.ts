@@ -42,9 +42,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
   await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width, height: 900 });
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -59,14 +60,14 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Prom
 }
 
 describe.each(PAGES)('the %s page (%s)', (name, path) => {
-  it('has no WCAG 2.2 A or AA violation according to axe, in light and dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const { page, problems } = await open(path, scheme);
+  it('has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width', async () => {
+    for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 390]] as const) {
+      const { page, problems } = await open(path, scheme, width);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-      expect(violations, `${scheme}`).toEqual([]);
+      expect(violations, `${scheme} at ${width} px`).toEqual([]);
       expect(problems).toEqual([]);
-      const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}.png`);
+      const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       expect((await stat(file)).size).toBeGreaterThan(10_000);
       await page.close();
