@@ -9,6 +9,7 @@ import matter from 'gray-matter';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { nearestName } from './nearest-name.ts';
 import { postmortemSchema, type Postmortem } from './postmortem.ts';
+import { impactSentence } from './postmortem-impact.ts';
 import type { Settings } from './settings.ts';
 import type { Catalog } from './slo-catalog.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -82,7 +83,7 @@ export function parsePostmortem(
     out.push(...diagnoseSchemaIssues(source, check.error, { schema: postmortemSchema, code: 'postmortem-schema' }));
     return { result: null, diagnostics: out };
   }
-  return { result: { postmortem: { ...check.data, slug }, body: parsed.content, file }, diagnostics: out };
+  return { result: { postmortem: { ...check.data, slug, impact: impactSentence(parsed.content) }, body: parsed.content, file }, diagnostics: out };
 }
 
 /**

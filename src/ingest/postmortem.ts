@@ -79,4 +79,6 @@ export type ActionItem = z.output<typeof actionItemSchema>;
 export interface Postmortem extends PostmortemFrontMatter {
   /** From the file name: `2026-08-14-checkout-cert-rotation`. */
   slug: string;
+  /** The first sentence of the Impact (or Summary) section, for lists of incidents. */
+  impact: string | null;
 }

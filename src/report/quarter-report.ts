@@ -60,6 +60,8 @@ export interface SloReport {
 export interface IncidentReport {
   id: string;
   title: string;
+  /** The first sentence of the write-up's Impact section. */
+  impact: string | null;
   severity: string;
   status: string;
   visibility: 'public' | 'internal';
@@ -229,6 +231,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
   const incidents: IncidentReport[] = listed.map((p) => ({
     id: p.slug,
     title: p.title,
+    impact: p.impact,
     severity: p.severity,
     status: p.status,
     visibility: p.visibility,

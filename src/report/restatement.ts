@@ -12,7 +12,7 @@
  * - `asOf` and `revision`: when the data ended and which revision this is, not figures;
  * - action item counts (`actionItems`, `services[].actionItems`, `incidents[].actionItems`): the
  *   follow-up goes on after the quarter, and "overdue" moves with every day of data;
- * - wording and people: `incidents[].title` and `.status` (in review → final), `slos[].name`,
+ * - wording and people: `incidents[].title`, `.impact` and `.status` (in review → final), `slos[].name`,
  *   `.owner`, `.team`, `.policyText`, `services[].owner`, `.team`.
  * Changing one of these never fails a build; `npm run close -- <q> --amend` publishes them.
  */
@@ -30,7 +30,7 @@ export interface FigureChange {
 const NOT_FIGURES: Record<string, readonly string[]> = {
   '': ['asOf', 'revision', 'actionItems'],
   'slos[]': ['name', 'owner', 'team', 'policyText'],
-  'incidents[]': ['title', 'status', 'actionItems'],
+  'incidents[]': ['title', 'impact', 'status', 'actionItems'],
   'services[]': ['owner', 'team', 'actionItems'],
 };
 

@@ -13,6 +13,7 @@ import { readSnapshots } from '../ingest/snapshots.ts';
 import { inputDigest } from '../report/input-digest.ts';
 import { publishedLedger, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
+import { impactSentence } from '../ingest/postmortem-impact.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
@@ -41,7 +42,11 @@ let cached: { key: string; data: Promise<SiteData> } | undefined;
 
 async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]): Promise<SiteData> {
   const data = entry.data as unknown as LedgerEntryData;
-  const postmortems: Postmortem[] = postmortemEntries.map((e) => ({ ...(e.data as Omit<Postmortem, 'slug'>), slug: e.id }));
+  const postmortems: Postmortem[] = postmortemEntries.map((e) => ({
+    ...(e.data as Omit<Postmortem, 'slug' | 'impact'>),
+    slug: e.id,
+    impact: impactSentence(e.body ?? ''),
+  }));
   const inputs: LedgerInputs = {
     settings: data.settings,
     catalog: data.catalog,

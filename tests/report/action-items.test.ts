@@ -3,7 +3,7 @@ import type { Postmortem } from '../../src/ingest/postmortem.ts';
 import { listActionItems } from '../../src/report/action-items.ts';
 
 function pm(slug: string, items: Postmortem['action_items']): Postmortem {
-  return { slug, title: slug, status: 'final', severity: 'SEV2', visibility: 'public', services: ['api'], started: 0, authors: [], trigger: 'unknown', action_items: items };
+  return { slug, title: slug, status: 'final', severity: 'SEV2', visibility: 'public', services: ['api'], started: 0, authors: [], trigger: 'unknown', action_items: items, impact: null };
 }
 
 describe('the action item list', () => {
