@@ -49,9 +49,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Stable order for output: by file, then line, then column. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  // "N more problems are not listed" closes its file's list, although it names no line.
+  const line = (d: Diagnostic) => (d.code === 'csv-too-many-problems' ? Number.MAX_SAFE_INTEGER : d.line);
   return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => a.file.localeCompare(b.file) || line(a) - line(b) || a.column - b.column || a.code.localeCompare(b.code),
   );
 }
 
