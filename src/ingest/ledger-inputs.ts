@@ -114,11 +114,15 @@ export async function expandSource(dataDir: string, source: string): Promise<str
 /** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */
 export function describeReadStats(stats: ReadStats): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  return `read ${n(stats.files)} SLI file${stats.files === 1 ? '' : 's'} (${n(stats.rows)} rows) and ${n(stats.postmortems)} postmortem${stats.postmortems === 1 ? '' : 's'}`;
+  const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
+  const deployments = stats.deployments > 0 ? `, ${plural(stats.deployments, 'deployment')}` : '';
+  return `read ${plural(stats.files, 'SLI file')} (${n(stats.rows)} rows)${deployments} and ${plural(stats.postmortems, 'postmortem')}`;
 }
 
 /** The whole ledger, as the CLI reads it. `inputs` is null when any error was found. */
 export interface ReadStats {
+  /** Rows of the deployment log. */
+  deployments: number;
   /** SLI files read and their rows. */
   files: number;
   rows: number;
@@ -137,7 +141,7 @@ export async function readLedgerInputs(
   const diagnostics = [...data.diagnostics, ...pms.diagnostics, ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd))];
   const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
   return {
-    stats: { ...data.stats, postmortems: pms.read },
+    stats: { ...data.stats, deployments: data.deployments.length, postmortems: pms.read },
     inputs: failed || data.settings === null
       ? null
       : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem), deployments: data.deployments },
