@@ -119,7 +119,7 @@ export const DIAGNOSTIC_CODES = {
   'postmortem-schema': {
     severity: 'error',
     title: 'Postmortem front matter is invalid',
-    hint: 'see the postmortem fields in README.md',
+    hint: 'README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one',
   },
   'postmortem-unknown-reference': {
     severity: 'error',

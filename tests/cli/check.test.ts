@@ -27,9 +27,9 @@ describe('npm run check', () => {
     expect(run.stderr).toMatchInlineSnapshot(`
       "read tests/fixtures/ledgers/broken/data/sli/api.csv: 3 rows for 1 SLO
       tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:7:11: error: detected: 2026-07-01T01:20:00Z is before started (2026-07-01T01:30:00Z); an incident is detected after it starts [postmortem-schema]
-        hint: see the postmortem fields in README.md
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
       tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:8:12: error: mitigated: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
-        hint: see the postmortem fields in README.md
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
       tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:10:1: warning: no "## Timeline" section [postmortem-missing-section]
         hint: add the section, even if short: readers look for it
       tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:10:1: warning: no "## Contributing factors" section [postmortem-missing-section]

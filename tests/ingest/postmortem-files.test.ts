@@ -29,21 +29,21 @@ describe('postmortem defects, each with its place and fix', () => {
   it('started after mitigated', async () => {
     expect((await check('started-after-mitigated.md')).text).toMatchInlineSnapshot(`
       "content/postmortems/started-after-mitigated.md:8:12: error: mitigated: 2026-05-10T09:30:00Z is before started (2026-05-10T10:00:00Z); impact ends after it starts [postmortem-schema]
-        hint: see the postmortem fields in README.md"
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
     `);
   });
 
   it('a time without an offset', async () => {
     expect((await check('time-without-offset.md')).text).toMatchInlineSnapshot(`
       "content/postmortems/time-without-offset.md:6:10: error: started: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
-        hint: see the postmortem fields in README.md"
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
     `);
   });
 
   it('a final postmortem without mitigated', async () => {
     expect((await check('final-without-mitigated.md')).text).toMatchInlineSnapshot(`
       "content/postmortems/final-without-mitigated.md:2:1: error: mitigated: is required unless status is draft: add the time impact ended [postmortem-schema]
-        hint: see the postmortem fields in README.md"
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
     `);
   });
 
@@ -63,9 +63,9 @@ describe('postmortem defects, each with its place and fix', () => {
   it('an action item without owner and with an unknown status', async () => {
     expect((await check('action-item-without-owner-and-bad-status.md')).text).toMatchInlineSnapshot(`
       "content/postmortems/action-item-without-owner-and-bad-status.md:9:5: error: action_items[0].owner: is required (string) [postmortem-schema]
-        hint: see the postmortem fields in README.md
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
       content/postmortems/action-item-without-owner-and-bad-status.md:11:13: error: action_items[0].status: must be one of open, in-progress, done, wont-do [postmortem-schema]
-        hint: see the postmortem fields in README.md"
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
     `);
   });
 
