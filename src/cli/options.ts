@@ -1,5 +1,6 @@
 /** Options shared by every command (SPEC §12): --data, --content, --as-of. */
 import { parseArgs } from 'node:util';
+import { parseInstant } from '../ingest/instant.ts';
 import { ledgerPaths, type LedgerPaths } from '../ingest/ledger-paths.ts';
 import { usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -38,11 +39,10 @@ export function pathsFrom(
   });
 }
 
-/** `--as-of` takes an ISO 8601 instant with an offset, e.g. 2026-10-01T00:00:00Z. */
+/** `--as-of` takes an ISO 8601 instant with an offset, e.g. 2026-10-01T00:00:00Z, or a UTC day 2026-10-01. */
 export function asOfFrom(value: string | boolean | undefined): number | undefined {
   if (typeof value !== 'string') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) {
-    throw usageError(`--as-of "${value}" is not an ISO 8601 instant; write e.g. 2026-10-01T00:00:00Z`);
-  }
-  return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  const r = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (!r.ok) throw usageError(`--as-of "${value}" is not an ISO 8601 instant; write e.g. 2026-10-01T00:00:00Z`);
+  return r.ms;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { instantSchema } from './instant.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
@@ -16,9 +17,7 @@ export interface Exclusion {
   approvedBy: string;
 }
 
-const instant = z
-  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'write the time with an offset, e.g. 2026-08-01T00:00:00Z')])
-  .transform((v) => (v instanceof Date ? v.getTime() : Date.parse(v)));
+const instant = instantSchema;
 
 const exclusionSchema = z
   .strictObject({

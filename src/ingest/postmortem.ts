@@ -4,20 +4,14 @@
  * keeps them as text, so that a missing offset can be reported).
  */
 import { z } from 'zod';
-
-const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+import { instantSchema, isRealDay } from './instant.ts';
 
 /** An instant with an explicit offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00. */
-const instant = z
-  .union([
-    z.date(),
-    z.string().regex(OFFSET_TIME, 'write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00'),
-  ])
-  .transform((v) => (v instanceof Date ? v.getTime() : Date.parse(v)));
+const instant = instantSchema;
 
 /** A calendar day, e.g. 2026-09-01. */
 const day = z
-  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')])
+  .union([z.date(), z.string().refine(isRealDay, 'write a real date as YYYY-MM-DD, e.g. 2026-09-01')])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 
 export const actionItemSchema = z.strictObject({

@@ -43,5 +43,9 @@ describe('npm run report', () => {
     const run = await runCliProcess(['report', '2026-Q2', '--as-of', 'yesterday', ...SMALL]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--as-of "yesterday" is not an ISO 8601 instant');
+    // A date that does not exist is refused too, not rolled over to 2 March.
+    const impossible = await runCliProcess(['report', '2026-Q2', '--as-of', '2026-02-30T00:00:00Z', ...SMALL]);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain('--as-of "2026-02-30T00:00:00Z" is not an ISO 8601 instant');
   });
 });

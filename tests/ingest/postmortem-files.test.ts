@@ -40,6 +40,19 @@ describe('postmortem defects, each with its place and fix', () => {
     `);
   });
 
+  it('times that do not exist: minute 60, hour 24, 31 June (never rolled over)', async () => {
+    expect((await check('impossible-times.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/impossible-times.md:7:11: error: detected: "2026-05-10T08:60:00Z" is not a real time: write ISO 8601 with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
+      content/postmortems/impossible-times.md:8:12: error: mitigated: "2026-05-10T24:30:00Z" is not a real time: write ISO 8601 with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
+      content/postmortems/impossible-times.md:9:11: error: resolved: "2026-06-31T11:00:00Z" is not a real time: write ISO 8601 with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one
+      content/postmortems/impossible-times.md:13:10: error: action_items[0].due: write a real date as YYYY-MM-DD, e.g. 2026-09-01 [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
+    `);
+  });
+
   it('a final postmortem without mitigated', async () => {
     expect((await check('final-without-mitigated.md')).text).toMatchInlineSnapshot(`
       "content/postmortems/final-without-mitigated.md:2:1: error: mitigated: is required unless status is draft: add the time impact ended [postmortem-schema]
