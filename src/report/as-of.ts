@@ -3,6 +3,9 @@
  * `timestamp + step` of any row — never the wall clock, so the same inputs give the same site on
  * any day.
  */
+import type { Calendar } from '../domain/calendar.ts';
+import { formatLocalDate } from '../domain/series.ts';
+import { localParts } from '../domain/zoned-time.ts';
 import type { SliAggregate } from '../ingest/sli-csv.ts';
 
 export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null {
@@ -23,4 +26,12 @@ export function firstDataMs(aggregates: Iterable<SliAggregate>): number | null {
     if (b !== undefined && (first === null || b.startMs < first)) first = b.startMs;
   }
   return first;
+}
+
+/**
+ * The as-of date in the site's zone (YYYY-MM-DD): an action item is overdue when due before it.
+ * In Asia/Tokyo, as-of 2026-07-14T15:00Z is already 15 July.
+ */
+export function asOfLocalDay(asOfMs: number, cal: Calendar): string {
+  return formatLocalDate(localParts(asOfMs, cal.timezone));
 }

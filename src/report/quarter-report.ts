@@ -10,7 +10,7 @@ import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/inci
 import type { BudgetingMethod } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
-import { asOfFromData, firstDataMs } from './as-of.ts';
+import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
 import {
   countActionItems,
   incidentTimes,
@@ -251,7 +251,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
   // Counted: every incident that started in the quarter except drafts, internal ones included —
   // a public build shows the counts without the details (SPEC §13).
   const counted = inputs.postmortems.filter((p) => p.status !== 'draft' && p.started >= quarter.startMs && p.started < periodEnd);
-  const asOfDay = iso(asOfMs).slice(0, 10);
+  const asOfDay = asOfLocalDay(asOfMs, cal);
   const summarise = (list: Postmortem[]) => summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
 
   const services: ServiceReport[] = catalog.services.map((s) => {

@@ -15,6 +15,7 @@ import { publishedLedger, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { impactSentence } from '../ingest/postmortem-impact.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
+import { asOfLocalDay } from '../report/as-of.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
@@ -73,7 +74,7 @@ async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]
     closed,
     postmortems: visible,
     incidentShares: incidentBudgetShares(report),
-    actionItems: listActionItems(visible, report.asOf.slice(0, 10)),
+    actionItems: listActionItems(visible, asOfLocalDay(report.asOfMs, report.calendar)),
     inputsDigest: inputDigest(hashes),
   };
 }

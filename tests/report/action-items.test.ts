@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Postmortem } from '../../src/ingest/postmortem.ts';
 import { listActionItems } from '../../src/report/action-items.ts';
+import { asOfLocalDay } from '../../src/report/as-of.ts';
 
 function pm(slug: string, items: Postmortem['action_items']): Postmortem {
   return { slug, title: slug, status: 'final', severity: 'SEV2', visibility: 'public', services: ['api'], started: 0, authors: [], trigger: 'unknown', action_items: items, impact: null };
@@ -36,5 +37,12 @@ describe('the action item list', () => {
   it('an item due on the as-of date itself is not yet overdue', () => {
     const [row] = listActionItems([pm('a', [{ title: 't', owner: 'x', due: '2026-11-16', status: 'open' }])], '2026-11-16');
     expect(row?.state).toBe('open');
+  });
+});
+
+describe('the as-of date an item is overdue against', () => {
+  it('is the local date in the site zone: 15:00Z on 14 July is already 15 July in Asia/Tokyo (UTC+9)', () => {
+    expect(asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'Asia/Tokyo', fiscalYearStartMonth: 1 })).toBe('2026-07-15');
+    expect(asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'America/New_York', fiscalYearStartMonth: 1 })).toBe('2026-07-14');
   });
 });
