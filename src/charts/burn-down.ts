@@ -4,6 +4,7 @@
  * quarter's start to 100% at its end, a rule at 100% (budget exhausted) and a marker where each
  * linked incident started.
  */
+import { compareText } from '../domain/compare-text.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
 import { formatDate, formatPercent } from '../domain/format.ts';
@@ -54,7 +55,7 @@ export function buildBurnDownChart(
   const known = daily.filter((p): p is DailyPoint & { consumedCumulative: number } => p.consumedCumulative !== null);
   const markers = [...incidents]
     .filter((i) => i.startedMs >= q.startMs && i.startedMs < q.endMs)
-    .sort((a, b) => a.startedMs - b.startedMs || a.id.localeCompare(b.id))
+    .sort((a, b) => a.startedMs - b.startedMs || compareText(a.id, b.id))
     .map((i, index) => ({ ...i, number: index + 1 }));
 
   const wall = (ms: number): number => wallClockOf(ms, cal);

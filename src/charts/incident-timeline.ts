@@ -2,6 +2,7 @@
  * A quarter's incidents on its time axis (SPEC §9.1 "incidents"): one bar per incident from
  * `started` to `mitigated`, its severity told by colour, shape and a written label.
  */
+import { compareText } from '../domain/compare-text.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
 import { formatDateTime, formatDuration } from '../domain/format.ts';
@@ -48,7 +49,7 @@ export function buildIncidentTimelineChart(
 ): BuiltChart {
   const q = quarterSpan(quarter);
   const wall = (ms: number): number => wallClockOf(ms, cal);
-  const sorted = [...incidents].sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || a.id.localeCompare(b.id));
+  const sorted = [...incidents].sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || compareText(a.id, b.id));
   const severities = orderedSeverities(options.severities ?? DEFAULT_SEVERITIES, sorted);
   const openEndMs = Math.min(options.asOfMs ?? q.endMs, q.endMs);
 

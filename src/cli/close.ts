@@ -3,6 +3,7 @@
  * data/snapshots/<quarter>.json, or appends a revision to it. Also home of the restatement check
  * that every build runs (`checkClosedQuarters`), since both need the same recomputation.
  */
+import { compareText } from '../domain/compare-text.ts';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +102,7 @@ export async function checkClosedQuarters(
   const files = await listLedgerFiles(paths, inputs.catalog);
   const toolVersion = await readToolVersion();
   const restatements: Restatement[] = [];
-  for (const snapshot of [...snapshots.values()].sort((a, b) => a.quarter.localeCompare(b.quarter))) {
+  for (const snapshot of [...snapshots.values()].sort((a, b) => compareText(a.quarter, b.quarter))) {
     const last = latestRevision(snapshot);
     const recomputed = ledger.quarters.find((q) => q.quarter === snapshot.quarter);
     const figures: FigureChange[] = recomputed

@@ -2,6 +2,7 @@
  * A problem found in the user's inputs. Every bad input becomes one of these — never a thrown
  * stack trace — so that `check` can collect all of them and fail once (STYLE rule 7).
  */
+import { compareText } from '../domain/compare-text.ts';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes.ts';
 
 export type Severity = 'error' | 'warning';
@@ -52,7 +53,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   // "N more problems are not listed" closes its file's list, although it names no line.
   const line = (d: Diagnostic) => (d.code === 'csv-too-many-problems' ? Number.MAX_SAFE_INTEGER : d.line);
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || line(a) - line(b) || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.file, b.file) || line(a) - line(b) || a.column - b.column || compareText(a.code, b.code),
   );
 }
 

@@ -6,6 +6,7 @@
  * Files are named by a stable key, `data/…` or `content/…`, whatever `--data` and `--content`
  * point at: the same inputs in another folder have the same keys and the same hashes.
  */
+import { compareText } from '../domain/compare-text.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -75,12 +76,12 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
     ...(await listFiles(join(paths.contentDir, 'reviews'), (n) => /\.mdx?$/i.test(n), false)).map(content),
     ...(await listFiles(join(paths.dataDir, 'snapshots'), (n) => /\.json$/i.test(n), false)).map(data),
   ];
-  return { shared: [...shared.values()].sort((a, b) => a.key.localeCompare(b.key)), postmortems, site };
+  return { shared: [...shared.values()].sort((a, b) => compareText(a.key, b.key)), postmortems, site };
 }
 
 /** sha256 of each file's bytes, by key, in key order. */
 export async function hashInputFiles(files: Iterable<InputFile>): Promise<Record<string, string>> {
-  const sorted = [...files].sort((a, b) => a.key.localeCompare(b.key));
+  const sorted = [...files].sort((a, b) => compareText(a.key, b.key));
   const out: Record<string, string> = {};
   for (const f of sorted) out[f.key] = createHash('sha256').update(await readFile(f.absolute)).digest('hex');
   return out;

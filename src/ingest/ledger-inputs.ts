@@ -3,6 +3,7 @@
  * aggregates, exclusions and postmortems. Problems from every file are collected before anyone
  * decides to stop (STYLE rule 7).
  */
+import { compareText } from '../domain/compare-text.ts';
 import { glob } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
@@ -67,7 +68,7 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   }
   const stats = { files: 0, rows: 0 };
   const cacheDir = sliCacheDir(paths);
-  for (const [abs, accs] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [abs, accs] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const name = show(abs);
     let shown = -10;
     const result = await readSliCsv(abs, name, accs, {

@@ -1,4 +1,5 @@
 /** New postmortems and reviews as an RSS feed (SPEC §9), dated from the data, never the clock. */
+import { compareText } from '../domain/compare-text.ts';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { siteData } from '../site/ledger.ts';
@@ -20,7 +21,7 @@ export async function GET(context: APIContext) {
     pubDate: new Date(p.mitigated ?? p.started),
     description: describeIncident({ startedMs: p.started, mitigatedMs: p.mitigated }, incidentShares.get(p.slug) ?? [], report.calendar),
   }));
-  const items = [...reviewItems, ...incidentItems].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.link.localeCompare(b.link));
+  const items = [...reviewItems, ...incidentItems].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || compareText(a.link, b.link));
   return rss({
     title: report.title,
     description: `Quarterly reliability reviews and incident write-ups of ${report.organization}`,

@@ -2,6 +2,7 @@
  * Every action item across the postmortems an audience may read, open and overdue first, so the
  * page answers "what are we doing about it" (SPEC §9).
  */
+import { compareText } from '../domain/compare-text.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 
 export type ActionItemState = 'overdue' | 'open' | 'in-progress' | 'done' | 'wont-do';
@@ -39,8 +40,8 @@ export function listActionItems(postmortems: readonly Postmortem[], asOfDay: str
   return rows.sort(
     (a, b) =>
       ORDER[a.state] - ORDER[b.state] ||
-      a.due.localeCompare(b.due) ||
-      (a.priority ?? 'P9').localeCompare(b.priority ?? 'P9') ||
-      a.title.localeCompare(b.title),
+      compareText(a.due, b.due) ||
+      compareText(a.priority ?? 'P9', b.priority ?? 'P9') ||
+      compareText(a.title, b.title),
   );
 }

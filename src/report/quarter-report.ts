@@ -2,6 +2,7 @@
  * The quarter report: the §11 JSON, built from ingested inputs. The site, `npm run report` and
  * the tests all call `buildLedgerReport`, so a figure has one definition.
  */
+import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
@@ -227,7 +228,7 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
   // boundary appears in both quarters, each with its own share of the budget).
   const listed = visiblePostmortems(inputs.postmortems, settings.audience)
     .filter((p) => p.started < periodEnd && (p.mitigated ?? p.started) >= quarter.startMs)
-    .sort((a, b) => a.started - b.started || a.slug.localeCompare(b.slug));
+    .sort((a, b) => a.started - b.started || compareText(a.slug, b.slug));
   const incidents: IncidentReport[] = listed.map((p) => ({
     id: p.slug,
     title: p.title,

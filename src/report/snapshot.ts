@@ -8,6 +8,7 @@
  * no figure, and a public build filters the internal incidents out when it renders (`audienceView`),
  * so one snapshot serves both audiences and the restatement check does not depend on who builds.
  */
+import { compareText } from '../domain/compare-text.ts';
 import type { InputFile, LedgerFiles } from '../ingest/input-files.ts';
 import type { LedgerReport, QuarterReport } from './quarter-report.ts';
 
@@ -56,7 +57,7 @@ export function contributingFiles(files: LedgerFiles, q: QuarterReport): InputFi
   const postmortems = closedView(q)
     .incidents.map((i) => files.postmortems.get(i.id))
     .filter((f): f is InputFile => f !== undefined);
-  return [...files.shared, ...postmortems].sort((a, b) => a.key.localeCompare(b.key));
+  return [...files.shared, ...postmortems].sort((a, b) => compareText(a.key, b.key));
 }
 
 /** A new snapshot with one more revision; revision 1 when there was none. */

@@ -2,6 +2,7 @@
  * The one place where pages get their figures: the collections are assembled into the same
  * LedgerInputs the CLI reads, and the same report function runs once per build.
  */
+import { compareText } from '../domain/compare-text.ts';
 import { getCollection, getEntry } from 'astro:content';
 import { join } from 'node:path';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
@@ -67,7 +68,7 @@ async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]
   const { report, closed } = publishedLedger(computed, snapshots.snapshots, data.settings.audience);
   const files = await listLedgerFiles(paths, data.catalog);
   const hashes = await hashInputFiles([...files.shared, ...files.postmortems.values(), ...files.site]);
-  const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || a.slug.localeCompare(b.slug));
+  const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || compareText(a.slug, b.slug));
   return {
     inputs,
     report,

@@ -3,7 +3,9 @@
  * is the small fixture with a closed and amended quarter (tests/fixtures/ledgers/closed), so the
  * revision pages, the snapshot-rendered review and the footer's input digest are covered too.
  * Each build has its own Astro cache, so that the second is not a copy of the first's cache; a
- * third reuses the first's cache, as a scheduled job would.
+ * third reuses the first's cache, as a scheduled job would. The second runs in another time zone
+ * and language (Chatham Islands, UTC+12:45; Danish, where "aa" sorts after "z"): nothing in dist/
+ * may depend on the machine that built it.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -17,8 +19,8 @@ const CLOSED = fileURLToPath(new URL('../fixtures/ledgers/closed/', import.meta.
 const root = await mkdtemp(join(tmpdir(), 'ledger-determinism-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function build(out: string, cache: string): Promise<void> {
-  const run = await runCliProcess(['build', '--data', join(CLOSED, 'data'), '--content', join(CLOSED, 'content'), '--out', join(root, out), '--cache-dir', join(root, cache)]);
+async function build(out: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const run = await runCliProcess(['build', '--data', join(CLOSED, 'data'), '--content', join(CLOSED, 'content'), '--out', join(root, out), '--cache-dir', join(root, cache)], { env });
   if (run.code !== 0) throw new Error(`build failed (exit ${run.code}):\n${run.stderr}`);
 }
 
@@ -32,9 +34,9 @@ async function hashTree(dir: string): Promise<Record<string, string>> {
 }
 
 describe('two builds of the same inputs', () => {
-  it('give byte-identical output, with fresh caches and with a reused one', async () => {
+  it('give byte-identical output, with fresh caches, a reused one, and in another zone and language', async () => {
     await build('first', 'cache-first');
-    await build('second', 'cache-second');
+    await build('second', 'cache-second', { TZ: 'Pacific/Chatham', LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' });
     await build('third', 'cache-first');
     const first = await hashTree(join(root, 'first'));
     expect(Object.keys(first)).toContain('reviews/2026-q2/r1/index.html');
