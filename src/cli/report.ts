@@ -1,5 +1,6 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
-import { formatAttainment, formatObjective, formatPercent } from '../domain/format.ts';
+import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
+import { budgetText } from '../report/budget-text.ts';
 import { join } from 'node:path';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
@@ -50,10 +51,10 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     fx.out(JSON.stringify(q, null, 2));
     return EXIT.ok;
   }
-  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}${q.revision !== null ? `, closed, revision ${q.revision}` : ''}; data as of ${q.asOf}`);
+  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}${q.revision !== null ? `, closed, revision ${q.revision}` : ''}; data as of ${formatDateTime(Date.parse(q.asOf), inputs.settings.calendar)}`);
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
-    const rem = s.remaining === null ? '' : `, ${formatPercent(s.remaining)} of budget left`;
+    const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
     fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
   }
   fx.out(`  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`);

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DEFAULT_POLICY, type Policy } from '../domain/slo.ts';
 import type { Calendar } from '../domain/calendar.ts';
+import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
@@ -24,15 +25,6 @@ export interface Settings {
   allowMdxPostmortems: boolean;
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const settingsSchema = z.strictObject({
   /** Site title, e.g. "Acme reliability reviews". */
   title: z.string().min(1).default('Reliability reviews'),
@@ -41,7 +33,7 @@ const settingsSchema = z.strictObject({
   /** IANA zone for quarter boundaries and displayed times, e.g. Europe/London. */
   timezone: z
     .string()
-    .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/London, America/New_York, UTC)' })
+    .refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. Europe/London, America/New_York, UTC)' })
     .default('UTC'),
   /** Month in which Q1 starts, 1–12. */
   fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),

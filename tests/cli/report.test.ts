@@ -19,7 +19,9 @@ describe('npm run report', () => {
     const run = await runCliProcess(['report', '2026-q2', ...SMALL]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('April–June 2026 (2026-Q2), complete');
-    expect(run.stdout).toContain('shop-availability: 99.89% vs objective 99.9%');
+    // 100 of 91 allowed failures: 9% over, 9 failed requests (SPEC §9.2 wording).
+    expect(run.stdout).toContain('shop-availability: 99.89% vs objective 99.9%, 9% over (9 failed requests)');
+    expect(run.stdout).toContain('data as of 15 Jul 2026 00:00 UTC');
     expect(run.stdout).toContain('— exhausted');
   });
 
