@@ -59,7 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'csv-bad-number': {
     severity: 'error',
     title: 'Count is not a number',
-    hint: 'counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value',
+    hint: 'counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value',
   },
   'csv-negative': {
     severity: 'error',

@@ -112,7 +112,9 @@ export async function parseRange(
     // Digits first: the common case skips the missing-value checks.
     if (!(first >= 48 && first <= 57) && isMissing(text)) return null;
     const n = Number(text);
-    if (!Number.isFinite(n) || (n === 0 && text.trim() === '')) {
+    // Number() also reads 0x10, 0b11 and 0o17; an export writes decimals only.
+    const radixPrefix = first === 48 && text.length > 2 && ((text.charCodeAt(1) | 32) === 120 || (text.charCodeAt(1) | 32) === 98 || (text.charCodeAt(1) | 32) === 111);
+    if (!Number.isFinite(n) || radixPrefix || (n === 0 && text.trim() === '')) {
       report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
       return null;
     }

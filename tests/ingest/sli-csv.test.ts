@@ -104,10 +104,17 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
     `);
   });
 
+  it('a count written in hexadecimal, which Number() would read as 100', async () => {
+    expect((await read('hexadecimal-count.csv')).text).toMatchInlineSnapshot(`
+      "data/sli/hexadecimal-count.csv:2:4: error: total is "0x64", not a number [csv-bad-number]
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value"
+    `);
+  });
+
   it('a count that is not a number', async () => {
     expect((await read('not-a-number.csv')).text).toMatchInlineSnapshot(`
       "data/sli/not-a-number.csv:2:3: error: good is "ninety", not a number [csv-bad-number]
-        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value"
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value"
     `);
   });
 
@@ -215,9 +222,9 @@ describe('the shapes monitoring tools export', () => {
     // Row i (from 0) is on line i + 2; rows 3 and 150 say "x", row 180 says -1, the last line repeats row 9.
     expect(one.text).toMatchInlineSnapshot(`
       "data/sli/problems-in-both-halves.csv:5:3: error: good is "x", not a number [csv-bad-number]
-        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value
       data/sli/problems-in-both-halves.csv:152:3: error: good is "x", not a number [csv-bad-number]
-        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value
       data/sli/problems-in-both-halves.csv:182:3: error: good is -1; counts cannot be negative [csv-negative]
         hint: counts cannot be negative; fix the export
       data/sli/problems-in-both-halves.csv:202:1: error: timestamp 2026-07-01T00:09:00Z of series api appears twice: lines 11 and 202 [csv-duplicate-row]
@@ -289,7 +296,7 @@ describe('problems with the file itself', () => {
     expect(r.diagnostics).toHaveLength(21);
     expect(r.text.split('\n').slice(-4).join('\n')).toMatchInlineSnapshot(`
       "data/sli/twenty-five-non-numbers.csv:21:3: error: good is "n/a?", not a number [csv-bad-number]
-        hint: counts must be whole numbers ≥ 0; use an empty field, null or NaN for a missing value
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value
       data/sli/twenty-five-non-numbers.csv: error: 5 more problems in this file are not listed [csv-too-many-problems]
         hint: fix the ones above first: they usually share one cause"
     `);
