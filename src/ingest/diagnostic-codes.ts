@@ -191,6 +191,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'Postmortem names a deployment that is not in the log',
     hint: 'use an id from data/deployments/; until then the deployment does not count as a change failure',
   },
+  'sli-step-unknown': {
+    severity: 'error',
+    title: 'The span of a row is unknown',
+    hint: 'add sli.step to the SLO, e.g. step: 1h',
+  },
   'no-sli-data': {
     severity: 'error',
     title: 'No SLI data at all',

@@ -88,7 +88,15 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const sli = new Map<string, SliAggregate>();
   for (const [id, acc] of accumulators) {
     diagnostics.push(...(await diagnoseSliAccumulator(acc)));
-    sli.set(id, finishSliAccumulator(acc));
+    const aggregate = finishSliAccumulator(acc);
+    sli.set(id, aggregate);
+    // One row has no spacing to infer its span from, and the as-of time needs it.
+    const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
+    if (aggregate.buckets.length > 0 && aggregate.stepMs === null && entry) {
+      diagnostics.push(
+        diagnose('sli-step-unknown', { file: entry.file, line: entry.line, column: 1 }, `SLO ${id} has a single SLI row, so the span each row covers is unknown`, 'add sli.step to the SLO, e.g. step: 1h, or export more than one row'),
+      );
+    }
   }
   if (catalogRead.catalog.entries.length > 0 && [...sli.values()].every((a) => a.buckets.length === 0) && diagnostics.length === 0) {
     diagnostics.push(diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'));

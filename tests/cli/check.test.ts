@@ -54,6 +54,13 @@ describe('npm run check', () => {
     );
   });
 
+  it('asks for sli.step when an export has a single row', async () => {
+    const run = await runCliProcess(['check', '--data', 'tests/fixtures/ledgers/single-row/data', '--content', 'tests/fixtures/ledgers/single-row/content']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('tests/fixtures/ledgers/single-row/data/slos/api.yaml:5:1: error: SLO api-availability has a single SLI row, so the span each row covers is unknown [sli-step-unknown]');
+    expect(run.stderr).toContain('hint: add sli.step to the SLO, e.g. step: 1h, or export more than one row');
+  });
+
   it('refuses an unknown format with exit 2', async () => {
     const run = await runCliProcess(['check', '--format', 'xml']);
     expect(run.code).toBe(2);
