@@ -24,11 +24,6 @@ export function sumBuckets(buckets: Iterable<Bucket>): EventCounts {
   return { good, total };
 }
 
-/** The buckets whose startMs lies in `[fromMs, toMs)`. */
-export function bucketsBetween(buckets: readonly Bucket[], fromMs: number, toMs: number): Bucket[] {
-  return buckets.filter((b) => b.startMs >= fromMs && b.startMs < toMs);
-}
-
 /** Buckets sorted by startMs; ties keep their order. */
 export function sortBuckets(buckets: readonly Bucket[]): Bucket[] {
   return [...buckets].sort((a, b) => a.startMs - b.startMs);

@@ -9,5 +9,3 @@ export interface Calendar {
   fiscalYearStartMonth: number;
 }
 
-/** The defaults of SPEC §3. */
-export const DEFAULT_CALENDAR: Calendar = { timezone: 'UTC', fiscalYearStartMonth: 1 };

@@ -25,7 +25,10 @@ export function computeCoverage(covered: number, expected: number): number {
   return Math.min(1, covered / expected);
 }
 
-/** coverage < 90%, decided on the counts so that exactly 90% is not incomplete; no data expected yet is incomplete. */
+/**
+ * coverage < INCOMPLETE_BELOW, decided on the counts (scaled to whole tenths) so that exactly 90%
+ * is not incomplete; no data expected yet is incomplete.
+ */
 export function isIncomplete(covered: number, expected: number): boolean {
-  return expected <= 0 || covered * 10 < expected * 9;
+  return expected <= 0 || covered * 10 < expected * Math.round(INCOMPLETE_BELOW * 10);
 }

@@ -5,9 +5,9 @@
 import type { Bucket } from './bucket.ts';
 import type { Calendar } from './calendar.ts';
 import { countCoveredSteps, countSteps, computeCoverage, isIncomplete } from './coverage.ts';
-import { decimalFromNumber, divideByScaled, scaleByDecimal } from './decimal.ts';
+import { decimalFromNumber, divideByScaled } from './decimal.ts';
 import type { BudgetUse } from './error-budget.ts';
-import { allowedFraction, consumedFraction, isExhausted } from './error-budget.ts';
+import { allowedFraction, consumedFraction, eventBudget, isExhausted, timeBudgetMs } from './error-budget.ts';
 import type { ExclusionWindow } from './exclusion.ts';
 import { dropExcluded } from './exclusion.ts';
 import type { Projection } from './projection.ts';
@@ -218,8 +218,8 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     good: tally.good,
     total: tally.total,
     attainment,
-    budget: method === 'occurrences' ? scaleByDecimal(tally.total, allowed) : null,
-    budgetMinutes: method === 'occurrences' ? null : scaleByDecimal(lengthMs, allowed) / MS_PER_MINUTE,
+    budget: method === 'occurrences' ? eventBudget(slo.objective, tally.total) : null,
+    budgetMinutes: method === 'occurrences' ? null : timeBudgetMs(slo.objective, lengthMs) / MS_PER_MINUTE,
     consumed,
     remaining,
     burnRate,

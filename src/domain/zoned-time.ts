@@ -158,12 +158,6 @@ export function addMonthsToDate(date: LocalDate, months: number): LocalDate {
   return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1, day: 1 };
 }
 
-/** The first instant of the local month containing `ms`. */
-export function startOfLocalMonth(ms: number, zone: string): number {
-  const p = localParts(ms, zone);
-  return startOfLocalDate({ year: p.year, month: p.month, day: 1 }, zone);
-}
-
 const ABBREVIATION = /^[A-Z]{2,5}$/;
 // Each English locale names a different set of zones (en-GB knows BST and CET, en-IN knows IST,
 // en-AU knows AEST); the first alphabetic name wins.

@@ -14,10 +14,6 @@ export interface PackedBuckets {
   count: number;
 }
 
-export function emptyBuckets(): PackedBuckets {
-  return { chunks: [], count: 0 };
-}
-
 /**
  * Buckets as a range of a file is read: starts as runs of even spacing (a sorted export with a
  * fixed step is one run), counts as `[good, total]` pairs in Uint32 chunks until a value needs a
@@ -159,21 +155,6 @@ function unpackRaw(parts: readonly RawBuckets[]): PackedBuckets {
     }
   }
   return { chunks: [out], count };
-}
-
-/** Calls `f` for each bucket in order. */
-export function forEachBucket(p: PackedBuckets, f: (startMs: number, good: number, total: number) => void): void {
-  for (const chunk of p.chunks) {
-    for (let i = 0; i < chunk.length; i += 3) f(chunk[i] ?? 0, chunk[i + 1] ?? 0, chunk[i + 2] ?? 0);
-  }
-}
-
-/** Bucket starts in order, as one array (for step inference and tests). */
-export function bucketStarts(p: PackedBuckets): Float64Array {
-  const out = new Float64Array(p.count);
-  let k = 0;
-  for (const chunk of p.chunks) for (let i = 0; i < chunk.length; i += 3) out[k++] = chunk[i] ?? 0;
-  return out;
 }
 
 export type DuplicateRule = 'error' | 'sum' | 'last';

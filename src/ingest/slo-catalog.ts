@@ -153,12 +153,6 @@ const serviceFileSchema = z.strictObject({
   slos: z.array(z.unknown()).min(1),
 });
 
-export function parseSloFile(file: string, text: string): { catalog: Catalog; diagnostics: Diagnostic[] } {
-  const { source, diagnostics } = parseYamlSource(file, text);
-  if (diagnostics.length > 0) return { catalog: { services: [], entries: [] }, diagnostics };
-  return parseNativeSloSource(source);
-}
-
 /** The native format: one service and its SLOs per file. */
 export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; diagnostics: Diagnostic[] } {
   const file = source.file;
