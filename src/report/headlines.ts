@@ -4,7 +4,8 @@
  * words; every number comes from the report.
  */
 import { formatChangeDuration, formatChangePercent, formatCount, formatDuration, formatPercent } from '../domain/format.ts';
-import type { QuarterReport, SloReport } from './quarter-report.ts';
+import { findQuarterReport, metricDelta } from './metric.ts';
+import type { LedgerReport, QuarterReport, SloReport } from './quarter-report.ts';
 
 export type Direction = 'better' | 'worse' | 'same';
 
@@ -28,11 +29,6 @@ export interface HeadlineFigure {
 
 const MINUTE = 60_000;
 const WEEK = 7 * 86_400_000;
-
-function direction(delta: number, lowerIsBetter: boolean): Direction {
-  if (delta === 0) return 'same';
-  return (delta < 0) === lowerIsBetter ? 'better' : 'worse';
-}
 
 function sloLabel(slo: SloReport): string {
   return `“${slo.name}”`;
@@ -131,25 +127,30 @@ export function headlineSentences(q: QuarterReport, prev: QuarterReport | null, 
   return [objectivesSentence(q), policySentence(q), incidentsSentence(q, prev, prevLabel)];
 }
 
-export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, prevLabel: string | null): HeadlineFigure[] {
-  const baseline = prevLabel === null ? null : `vs ${prevLabel}`;
-  const change = (now: number | null, before: number | null, lowerIsBetter: boolean, text: (d: number) => string): HeadlineChange | null => {
-    if (now === null || before === null || baseline === null) return null;
-    const d = now - before;
-    const t = text(d);
-    return { text: t, direction: t === 'no change' ? 'same' : direction(d, lowerIsBetter), baseline };
+/**
+ * The headline cards of a quarter, each compared with the previous quarter through the same
+ * named figures <Num> and <Delta> use (src/report/metric.ts), so a change is worded one way only.
+ */
+export function headlineFigures(report: LedgerReport, quarterId: string): HeadlineFigure[] {
+  const q = findQuarterReport(report, quarterId);
+  const prev = report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null;
+  const change = (metric: string): HeadlineChange | null => {
+    const d = metricDelta(report, q.quarter, metric, 'previous');
+    return d === null ? null : { text: d.text, direction: d.direction, baseline: d.baseline };
   };
   const complete = q.state === 'complete';
-  const good = (r: QuarterReport) => (r.state === 'complete' ? r.slos.filter((s) => s.met === true).length : r.slos.filter((s) => s.status === 'healthy').length);
+  const healthy = q.slos.filter((s) => s.status === 'healthy').length;
+  const met = q.slos.filter((s) => s.met === true).length;
   const s = q.incidentSummary;
   return [
     {
       name: 'objectives',
       label: complete ? 'SLOs that met their objective' : 'SLOs within budget',
-      value: good(q),
-      text: `${good(q)} of ${q.slos.length}`,
+      value: complete ? met : healthy,
+      text: `${complete ? met : healthy} of ${q.slos.length}`,
       detail: q.slos.some((x) => x.insufficientData) ? `${q.slos.filter((x) => x.insufficientData).length} with insufficient data` : null,
-      change: prev && prev.state === q.state ? change(good(q), good(prev), false, (d) => (d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`)) : null,
+      // Met or missed exists for complete quarters only (SPEC §6.2).
+      change: complete && prev?.state === 'complete' ? change('slos-met') : null,
     },
     {
       name: 'incidents',
@@ -157,9 +158,7 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       value: s.incidents,
       text: formatCount(s.incidents),
       detail: Object.entries(s.bySeverity).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || null,
-      change: change(s.incidents, prev?.incidentSummary.incidents ?? null, true, (d) =>
-        prev && prev.incidentSummary.incidents > 0 ? formatChangePercent(d / prev.incidentSummary.incidents) : d === 0 ? 'no change' : `+${d}`,
-      ),
+      change: change('incidents'),
     },
     {
       name: 'ttr-median',
@@ -167,7 +166,7 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       value: s.ttrMedianMinutes,
       text: s.ttrMedianMinutes === null ? 'no incidents' : formatDuration(s.ttrMedianMinutes * MINUTE),
       detail: s.ttrP90Minutes === null ? null : `90th percentile ${formatDuration(s.ttrP90Minutes * MINUTE)}`,
-      change: change(s.ttrMedianMinutes, prev?.incidentSummary.ttrMedianMinutes ?? null, true, (d) => formatChangeDuration(d * MINUTE)),
+      change: change('ttr-median'),
     },
     {
       name: 'action-items',
@@ -175,7 +174,7 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       value: q.actionItems.done,
       text: `${q.actionItems.done} of ${q.actionItems.opened}`,
       detail: `${q.actionItems.overdue} overdue`,
-      change: null,
+      change: change('action-items-done'),
     },
     {
       name: 'deployments',
@@ -183,9 +182,7 @@ export function headlineFigures(q: QuarterReport, prev: QuarterReport | null, pr
       value: q.throughput.perWeek,
       text: q.throughput.perWeek === null ? 'no log' : formatCount(q.throughput.perWeek, 1),
       detail: q.throughput.changeFailRate === null ? null : `change fail rate ${formatPercent(q.throughput.changeFailRate, 1)}`,
-      change: change(q.throughput.perWeek, prev?.throughput.perWeek ?? null, false, (d) =>
-        prev?.throughput.perWeek ? formatChangePercent(d / prev.throughput.perWeek) : d === 0 ? 'no change' : `+${formatCount(d, 1)}`,
-      ),
+      change: change('deployments-per-week'),
     },
   ];
 }

@@ -46,6 +46,8 @@ const QUARTER_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean;
   'action-items-overdue': { kind: 'count', lowerIsBetter: true, get: (q) => q.actionItems.overdue },
   'slos-met': { kind: 'count', lowerIsBetter: false, get: (q) => q.slos.filter((s) => s.met === true).length },
   'slos-missed': { kind: 'count', lowerIsBetter: true, get: (q) => q.slos.filter((s) => s.met === false).length },
+  'deployments-per-week': { kind: 'count', lowerIsBetter: false, get: (q) => q.throughput.perWeek },
+  'change-fail-rate': { kind: 'fraction', lowerIsBetter: true, get: (q) => q.throughput.changeFailRate },
 };
 
 export const METRIC_NAMES = [...Object.keys(QUARTER_FIELDS), ...Object.keys(SLO_FIELDS).map((f) => `<slo>.${f}`)];

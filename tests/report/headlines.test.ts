@@ -41,7 +41,7 @@ describe('headline sentences', () => {
 });
 
 describe('headline figures against the previous quarter', () => {
-  const figures = headlineFigures(q3, q2, q2.label);
+  const figures = headlineFigures(report, '2026-Q3');
   const byName = Object.fromEntries(figures.map((f) => [f.name, f]));
 
   it('two incidents to none is −100%, and fewer incidents is better', () => {

@@ -43,7 +43,7 @@ describe('named figures', () => {
   });
 
   it('refuses a name that does not resolve, listing what does', () => {
-    expect(() => resolveMetric(report, '2026-Q2', 'shop-availabilty.attainment')).toThrowErrorMatchingInlineSnapshot(`[Error: unknown metric "shop-availabilty.attainment" in 2026-Q2; use one of incidents, ttr-median, ttr-p90, ttd-median, ttd-p90, action-items-open, action-items-done, action-items-overdue, slos-met, slos-missed, or <slo>.<field> with a field among attainment, objective, consumed, remaining, burn-rate, coverage, nines, events, unattributed and an SLO among shop-availability, shop-checkout]`);
+    expect(() => resolveMetric(report, '2026-Q2', 'shop-availabilty.attainment')).toThrowErrorMatchingInlineSnapshot(`[Error: unknown metric "shop-availabilty.attainment" in 2026-Q2; use one of incidents, ttr-median, ttr-p90, ttd-median, ttd-p90, action-items-open, action-items-done, action-items-overdue, slos-met, slos-missed, deployments-per-week, change-fail-rate, or <slo>.<field> with a field among attainment, objective, consumed, remaining, burn-rate, coverage, nines, events, unattributed and an SLO among shop-availability, shop-checkout]`);
     expect(() => resolveMetric(report, '2025-Q1', 'incidents')).toThrow('no quarter "2025-Q1" in this ledger; quarters: 2026-Q2, 2026-Q3');
   });
 });
