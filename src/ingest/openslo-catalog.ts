@@ -10,7 +10,7 @@ import type { BudgetingMethod, SloDefinition } from '../domain/slo.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
-import { csvReadingShape, refineLayout } from './sli-mapping.ts';
+import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './slo-catalog.ts';
 import { diagnoseSchemaIssues, type YamlSource } from './yaml-source.ts';
 
@@ -403,22 +403,6 @@ function indicatorMapping(
     }
     return parsed.data;
   };
-  const toMapping = (c: CsvSpec, columns: Partial<Pick<SliMapping, 'good' | 'bad' | 'total' | 'value'>>): SliMapping => ({
-    source: c.source,
-    timestampColumn: c.timestampColumn,
-    seriesColumn: c.seriesColumn,
-    series: c.series ?? null,
-    good: columns.good ?? null,
-    bad: columns.bad ?? null,
-    total: columns.total ?? null,
-    value: columns.value ?? null,
-    threshold: null,
-    timezone: c.timezone ?? null,
-    stepMs: c.step ?? null,
-    duplicates: c.duplicates,
-    layout: c.layout ?? null,
-    timeFormat: c.timeFormat ?? 'auto',
-  });
 
   if ((spec.thresholdMetric === undefined) === (spec.ratioMetric === undefined)) {
     report([], 'openslo-rule', `SLI ${name}: "Either \`ratioMetric\` or \`thresholdMetric\` must be used"${spec.thresholdMetric !== undefined ? ', not both' : ''}`);
@@ -426,7 +410,7 @@ function indicatorMapping(
   }
   if (spec.thresholdMetric !== undefined) {
     const c = csv(spec.thresholdMetric, ['thresholdMetric']);
-    return { kind: 'threshold', mapping: c === null ? null : toMapping(c, { value: c.column }) };
+    return { kind: 'threshold', mapping: c === null ? null : toSliMapping(c, { value: c.column }) };
   }
   const r = spec.ratioMetric;
   if (r === undefined) return null;
@@ -454,7 +438,7 @@ function indicatorMapping(
     report(['ratioMetric', 'total', 'metricSource', 'spec'], 'openslo-rule', `SLI ${name}: ${numeratorKey} and total must come from the same CSV rows, but their spec differs in ${differingKeys(nRest, tRest).join(', ')}`, `give ${numeratorKey} and total the same source, series and reading options; only column differs`);
     return { kind: 'ratio', mapping: null };
   }
-  return { kind: 'ratio', mapping: toMapping(t, { [numeratorKey]: n.column, total: t.column }) };
+  return { kind: 'ratio', mapping: toSliMapping(t, { [numeratorKey]: n.column, total: t.column }) };
 }
 
 function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

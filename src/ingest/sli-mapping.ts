@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { parseDurationText } from './duration-text.ts';
+import type { SliMapping } from './slo-catalog.ts';
 
 export const durationSchema = z
   .string()
@@ -40,3 +41,29 @@ export function refineLayout(sli: { layout?: 'long' | 'wide' | undefined; series
   }
 }
 
+
+/** The parsed `csvReadingShape`: where a CSV is and how to read its rows. */
+export type CsvReading = z.output<z.ZodObject<typeof csvReadingShape>>;
+
+/** A CSV reading and the columns an SLO takes from it, as the reader wants them. */
+export function toSliMapping(
+  reading: CsvReading,
+  columns: { [K in 'good' | 'bad' | 'total' | 'value' | 'threshold']?: SliMapping[K] | undefined },
+): SliMapping {
+  return {
+    source: reading.source,
+    timestampColumn: reading.timestampColumn,
+    seriesColumn: reading.seriesColumn,
+    series: reading.series ?? null,
+    good: columns.good ?? null,
+    bad: columns.bad ?? null,
+    total: columns.total ?? null,
+    value: columns.value ?? null,
+    threshold: columns.threshold ?? null,
+    timezone: reading.timezone ?? null,
+    stepMs: reading.step ?? null,
+    duplicates: reading.duplicates,
+    layout: reading.layout ?? null,
+    timeFormat: reading.timeFormat ?? 'auto',
+  };
+}

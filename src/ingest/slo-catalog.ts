@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { readOpenSloObjects, resolveOpenSlo, isOpenSloSource, type OpenSloObject } from './openslo-catalog.ts';
-import { csvReadingShape, durationSchema, refineLayout } from './sli-mapping.ts';
+import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { TimeFormat } from './sli-timestamp.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -187,22 +187,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
     const sli = s.sli;
     entries.push({
       slo,
-      sli: {
-        source: sli.source,
-        timestampColumn: sli.timestampColumn,
-        seriesColumn: sli.seriesColumn,
-        series: sli.series ?? null,
-        good: sli.good ?? null,
-        bad: sli.bad ?? null,
-        total: sli.total ?? null,
-        value: sli.value ?? null,
-        threshold: sli.threshold ?? null,
-        timezone: sli.timezone ?? null,
-        stepMs: sli.step ?? null,
-        duplicates: sli.duplicates,
-        layout: sli.layout ?? null,
-        timeFormat: sli.timeFormat ?? 'auto',
-      },
+      sli: toSliMapping(sli, sli),
       file,
       line: source.locate(['slos', i]).line,
     });
