@@ -23,7 +23,8 @@ export default defineConfig({
         // MDX reviews carry Astro's own "use astro:head-inject" directive, which the bundler
         // warns about on every build although Astro handles it; the warning is noise for users.
         onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

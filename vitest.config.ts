@@ -5,12 +5,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // On CI a JSON summary is written too, for .ci/run's closing "N passed, N failed" line.
-    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: process.env['CI']
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['tests/{domain,ingest,report,cli,charts}/**/*.test.ts'],
+          include: ['tests/{domain,ingest,report,cli,charts,repo}/**/*.test.ts'],
           setupFiles: ['tests/setup/fast-check.ts'],
         },
       },

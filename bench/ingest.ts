@@ -32,7 +32,8 @@ const DAY_MS = 86_400_000;
 const t0 = performance.now();
 const accs = SERIES.map((s) => createSliAccumulator({ sloId: s, mapping: mapping(s) }));
 const result = await readSliCsv(path, 'bench.csv', accs, { cacheDir });
-if (result.diagnostics.length > 0) throw new Error(`unexpected diagnostics: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+if (result.diagnostics.length > 0)
+  throw new Error(`unexpected diagnostics: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
 let good = 0;
 let total = 0;
 let slices = 0;
@@ -45,7 +46,18 @@ for (const acc of accs) {
   days += r.days;
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ rows: result.rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cached: result.cached, good, total, slices, days }));
+console.log(
+  JSON.stringify({
+    rows: result.rows,
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cached: result.cached,
+    good,
+    total,
+    slices,
+    days,
+  }),
+);
 
 /**
  * Roll-up in one pass over the sorted runs: a slice or day closes when a bucket starts at or

@@ -55,7 +55,9 @@ try {
   const cold = await child('ingest.ts', [csv, cacheDir]);
   const warm = await child('ingest.ts', [csv, cacheDir]);
   if (cold.good !== baseline.good || cold.total !== baseline.total || warm.total !== baseline.total) {
-    throw new Error(`sums differ: baseline ${baseline.good}/${baseline.total}, ingest ${cold.good}/${cold.total}, cached ${warm.good}/${warm.total}`);
+    throw new Error(
+      `sums differ: baseline ${baseline.good}/${baseline.total}, ingest ${cold.good}/${cold.total}, cached ${warm.good}/${warm.total}`,
+    );
   }
   const perSecond = (r: Run) => Math.round((r.rows / r.ms) * 1000).toLocaleString('en-US');
   const lines = [

@@ -25,16 +25,27 @@ const NOTE_AMENDED =
   'on 3 June, 10:00–14:00 UTC, as failed checkout requests. Checkout availability for the quarter rises accordingly.';
 
 /** The faulty first export: 2% of the requests of those four hours marked failed. */
-const FAULTY_HOURS = ['2026-06-03T10:00:00Z', '2026-06-03T11:00:00Z', '2026-06-03T12:00:00Z', '2026-06-03T13:00:00Z'];
+const FAULTY_HOURS = [
+  '2026-06-03T10:00:00Z',
+  '2026-06-03T11:00:00Z',
+  '2026-06-03T12:00:00Z',
+  '2026-06-03T13:00:00Z',
+];
 
 function faultyExport(csv: string): string {
   let changed = 0;
-  const out = csv.replace(/^(\S+?),checkout,(\d+),(\d+)$/gm, (line, ts: string, good: string, total: string) => {
-    if (!FAULTY_HOURS.includes(ts)) return line;
-    changed++;
-    return `${ts},checkout,${Number(good) - Math.round(Number(total) * 0.02)},${total}`;
-  });
-  if (changed !== FAULTY_HOURS.length) throw new Error(`expected ${FAULTY_HOURS.length} checkout rows on 3 June in data/sli/checkout.csv, found ${changed}`);
+  const out = csv.replace(
+    /^(\S+?),checkout,(\d+),(\d+)$/gm,
+    (line, ts: string, good: string, total: string) => {
+      if (!FAULTY_HOURS.includes(ts)) return line;
+      changed++;
+      return `${ts},checkout,${Number(good) - Math.round(Number(total) * 0.02)},${total}`;
+    },
+  );
+  if (changed !== FAULTY_HOURS.length)
+    throw new Error(
+      `expected ${FAULTY_HOURS.length} checkout rows on 3 June in data/sli/checkout.csv, found ${changed}`,
+    );
   return out;
 }
 

@@ -127,7 +127,8 @@ type Series = CountSeries | ValueSeries;
 const overrides = new Map<string, Map<number, number>>();
 
 function addOverride(slo: string, startMs: number, values: number[]): void {
-  if ((startMs - START) % HOUR !== 0) throw new Error(`effect for ${slo} does not start on the hour: ${iso(startMs)}`);
+  if ((startMs - START) % HOUR !== 0)
+    throw new Error(`effect for ${slo} does not start on the hour: ${iso(startMs)}`);
   sloById(slo);
   let m = overrides.get(slo);
   if (!m) {
@@ -147,7 +148,8 @@ for (const inc of INCIDENTS) {
     const values = e.rates ?? e.latency ?? [];
     if (inc.mitigated !== undefined) {
       const hours = (Date.parse(inc.mitigated) - started) / HOUR;
-      if (hours !== values.length) throw new Error(`${inc.file}: ${values.length} effect hours for a ${hours} h window`);
+      if (hours !== values.length)
+        throw new Error(`${inc.file}: ${values.length} effect hours for a ${hours} h window`);
     }
     addOverride(e.slo, started, values);
   }
@@ -155,7 +157,8 @@ for (const inc of INCIDENTS) {
 for (const ex of EXCLUSIONS) {
   for (const e of ex.effects) {
     const values = e.rates ?? e.latency ?? [];
-    if ((Date.parse(ex.end) - Date.parse(ex.start)) / HOUR !== values.length) throw new Error(`exclusion ${ex.start}: length`);
+    if ((Date.parse(ex.end) - Date.parse(ex.start)) / HOUR !== values.length)
+      throw new Error(`exclusion ${ex.start}: length`);
     addOverride(e.slo, Date.parse(ex.start), values);
   }
 }
@@ -188,8 +191,12 @@ function genCounts(slo: SloDef, model: CountModel, rng: Rng): CountSeries {
     const years = (t - START) / (365 * DAY);
     const shape = model.trough + (1 - model.trough) * dayShape(new Date(t).getUTCHours(), model.peakHour);
     const mean =
-      model.peak * shape * (isWeekend(t) ? model.weekend : 1) * (1 + model.growth * years) *
-      holidayFactor(slo.id, t) * Math.exp(0.05 * rng.gauss());
+      model.peak *
+      shape *
+      (isWeekend(t) ? model.weekend : 1) *
+      (1 + model.growth * years) *
+      holidayFactor(slo.id, t) *
+      Math.exp(0.05 * rng.gauss());
     const n = sampleCount(rng, mean);
     const q = model.quarterFactor[quarterIndex(t)] ?? 1;
     const background = model.errorRate * q * Math.exp(0.35 * rng.gauss());
@@ -249,7 +256,11 @@ for (const { slo } of allSlos()) {
   const m = slo.model;
   series.set(
     slo.id,
-    m.kind === 'counts' ? genCounts(slo, m, rng) : m.kind === 'low-traffic' ? genLowTraffic(slo, m, rng) : genLatency(slo, m, rng),
+    m.kind === 'counts'
+      ? genCounts(slo, m, rng)
+      : m.kind === 'low-traffic'
+        ? genLowTraffic(slo, m, rng)
+        : genLatency(slo, m, rng),
   );
 }
 
@@ -293,13 +304,17 @@ const DEPLOY_PROFILE: Record<string, { perDay: number; leadMedianHours: number }
   'export-api': { perDay: 0.35, leadMedianHours: 110 },
 };
 
-function genDeployments(): { list: Deployment[]; byIncident: Map<string, { dep: Deployment; follow: Deployment }> } {
+function genDeployments(): {
+  list: Deployment[];
+  byIncident: Map<string, { dep: Deployment; follow: Deployment }>;
+} {
   const list: Deployment[] = [];
   const rng = makeRng(SEED, 'deployments');
   const firstDay = Date.parse('2025-07-01T00:00:00Z');
   for (let day = firstDay; day < END; day += DAY) {
     const d = new Date(day);
-    const freeze = (d.getUTCMonth() === 11 && d.getUTCDate() >= 22) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 2);
+    const freeze =
+      (d.getUTCMonth() === 11 && d.getUTCDate() >= 22) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 2);
     if (isWeekend(day) || freeze) continue;
     for (const service of SERVICES.map((s) => s.service)) {
       const p = DEPLOY_PROFILE[service];
@@ -311,10 +326,24 @@ function genDeployments(): { list: Deployment[]; byIncident: Map<string, { dep: 
         const r = rng.next();
         const status = r < 0.035 ? 'failed' : r < 0.07 ? 'rolled-back' : 'success';
         const kind = status === 'success' && rng.chance(0.07) ? 'hotfix' : 'change';
-        list.push({ id: '', service, deployedAt, committedAt: deployedAt - leadMinutes * 60_000, status, kind });
+        list.push({
+          id: '',
+          service,
+          deployedAt,
+          committedAt: deployedAt - leadMinutes * 60_000,
+          status,
+          kind,
+        });
         if (status === 'rolled-back') {
           const at = deployedAt + rng.int(20, 75) * 60_000;
-          list.push({ id: '', service, deployedAt: at, committedAt: at - rng.int(2, 6) * DAY, status: 'success', kind: 'rollback' });
+          list.push({
+            id: '',
+            service,
+            deployedAt: at,
+            committedAt: at - rng.int(2, 6) * DAY,
+            status: 'success',
+            kind: 'rollback',
+          });
         }
       }
     }
@@ -325,23 +354,36 @@ function genDeployments(): { list: Deployment[]; byIncident: Map<string, { dep: 
     const at = Date.parse(inc.deploy.at);
     const followAt = Date.parse(inc.deploy.followAt);
     const dep: Deployment = {
-      id: '', service: inc.deploy.service, deployedAt: at, committedAt: at - inc.deploy.leadHours * HOUR,
-      status: inc.deploy.status, kind: 'change',
+      id: '',
+      service: inc.deploy.service,
+      deployedAt: at,
+      committedAt: at - inc.deploy.leadHours * HOUR,
+      status: inc.deploy.status,
+      kind: 'change',
     };
     const follow: Deployment = {
-      id: '', service: inc.deploy.service, deployedAt: followAt,
-      committedAt: inc.deploy.followKind === 'rollback' ? at - (inc.deploy.leadHours + 30) * HOUR : followAt - 35 * 60_000,
-      status: 'success', kind: inc.deploy.followKind,
+      id: '',
+      service: inc.deploy.service,
+      deployedAt: followAt,
+      committedAt:
+        inc.deploy.followKind === 'rollback'
+          ? at - (inc.deploy.leadHours + 30) * HOUR
+          : followAt - 35 * 60_000,
+      status: 'success',
+      kind: inc.deploy.followKind,
     };
     // nothing else of that service ships between the bad deployment and its fix
     for (let i = list.length - 1; i >= 0; i--) {
       const x = list[i];
-      if (x && x.service === dep.service && x.deployedAt >= at - HOUR && x.deployedAt <= followAt + HOUR) list.splice(i, 1);
+      if (x && x.service === dep.service && x.deployedAt >= at - HOUR && x.deployedAt <= followAt + HOUR)
+        list.splice(i, 1);
     }
     list.push(dep, follow);
     byIncident.set(inc.file, { dep, follow });
   }
-  list.sort((a, b) => a.deployedAt - b.deployedAt || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  list.sort(
+    (a, b) => a.deployedAt - b.deployedAt || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
+  );
   let lastDay = '';
   let n = 0;
   for (const x of list) {
@@ -357,7 +399,11 @@ function genDeployments(): { list: Deployment[]; byIncident: Map<string, { dep: 
 // YAML and Markdown writers (by hand, to keep the layout of SPEC §3, §4, §6.6 and §7)
 
 function yamlScalar(s: string): string {
-  return /^[\p{L}\p{N}_ .,'()/+-]*$/u.test(s) && !/^[\d.+-]/.test(s) && !/^(true|false|null|yes|no|on|off)$/i.test(s) && s.trim() === s && s !== ''
+  return /^[\p{L}\p{N}_ .,'()/+-]*$/u.test(s) &&
+    !/^[\d.+-]/.test(s) &&
+    !/^(true|false|null|yes|no|on|off)$/i.test(s) &&
+    s.trim() === s &&
+    s !== ''
     ? s
     : JSON.stringify(s);
 }
@@ -389,7 +435,12 @@ function sloYaml(service: (typeof SERVICES)[number]): string {
   ];
   for (const s of service.slos) {
     lines.push(`  # ${s.note}`);
-    lines.push(`  - id: ${s.id}`, `    name: ${yamlScalar(s.name)}`, `    objective: ${s.objective}`, `    budgeting: ${s.budgeting}`);
+    lines.push(
+      `  - id: ${s.id}`,
+      `    name: ${yamlScalar(s.name)}`,
+      `    objective: ${s.objective}`,
+      `    budgeting: ${s.budgeting}`,
+    );
     if (s.timeslice) {
       const parts = [`window: ${s.timeslice.window}`];
       if (s.timeslice.target !== undefined) parts.push(`target: ${s.timeslice.target}`);
@@ -400,17 +451,28 @@ function sloYaml(service: (typeof SERVICES)[number]): string {
     if ('series' in s.sli) {
       lines.push(`      series: ${s.sli.series}`, `      good: ${s.sli.good}`, `      total: ${s.sli.total}`);
     } else {
-      lines.push(`      value: ${s.sli.value}`, `      threshold: { op: ${s.sli.threshold.op}, value: ${s.sli.threshold.value} }`);
+      lines.push(
+        `      value: ${s.sli.value}`,
+        `      threshold: { op: ${s.sli.threshold.op}, value: ${s.sli.threshold.value} }`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function exclusionsYaml(): string {
-  const out = ['# Planned maintenance left out of every figure (SPEC §6.6). Generated by scripts/generate-demo.ts.'];
+  const out = [
+    '# Planned maintenance left out of every figure (SPEC §6.6). Generated by scripts/generate-demo.ts.',
+  ];
   for (const ex of EXCLUSIONS) {
     const first = ex.slos ? `- slos: ${yamlList(ex.slos)}` : `- services: ${yamlList(ex.services ?? [])}`;
-    out.push(first, `  start: ${ex.start}`, `  end: ${ex.end}`, `  reason: ${yamlScalar(ex.reason)}`, `  approvedBy: ${ex.approvedBy}`);
+    out.push(
+      first,
+      `  start: ${ex.start}`,
+      `  end: ${ex.end}`,
+      `  reason: ${yamlScalar(ex.reason)}`,
+      `  approvedBy: ${ex.approvedBy}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -431,12 +493,19 @@ function postmortem(inc: Incident, ctx: { dep: string; rollback: string }): stri
   if (inc.deploy) fm.push(`deployment: ${ctx.dep}`);
   fm.push('action_items:');
   for (const a of inc.actionItems) {
-    fm.push(`  - title: ${yamlScalar(a.title)}`, `    owner: ${a.owner}`, `    due: ${a.due}`, `    status: ${a.status}`);
+    fm.push(
+      `  - title: ${yamlScalar(a.title)}`,
+      `    owner: ${a.owner}`,
+      `    due: ${a.due}`,
+      `    status: ${a.status}`,
+    );
     if (a.priority) fm.push(`    priority: ${a.priority}`);
     if (a.link) fm.push(`    link: ${a.link}`);
   }
   const started = Date.parse(inc.started);
-  const end = inc.mitigated ? Date.parse(inc.mitigated) : started + (inc.effects[0]?.rates?.length ?? 0) * HOUR;
+  const end = inc.mitigated
+    ? Date.parse(inc.mitigated)
+    : started + (inc.effects[0]?.rates?.length ?? 0) * HOUR;
   const body = inc.body({
     dep: ctx.dep,
     rollback: ctx.rollback,
@@ -452,7 +521,10 @@ function postmortem(inc: Incident, ctx: { dep: string; rollback: string }): stri
 function excluded(sloId: string, ms: number): boolean {
   const service = allSlos().find((x) => x.slo.id === sloId)?.service ?? '';
   return EXCLUSIONS.some(
-    (ex) => (ex.slos?.includes(sloId) || ex.services?.includes(service)) && ms >= Date.parse(ex.start) && ms < Date.parse(ex.end),
+    (ex) =>
+      (ex.slos?.includes(sloId) || ex.services?.includes(service)) &&
+      ms >= Date.parse(ex.start) &&
+      ms < Date.parse(ex.end),
   );
 }
 
@@ -482,7 +554,11 @@ function reviewQ3(): string {
   const checkoutBudget = 0.001 * checkout.total;
   const sev1 = INCIDENTS.find((i) => i.severity === 'SEV1');
   if (!sev1?.mitigated) throw new Error('no SEV1');
-  const sev1Bad = occurrences('checkout-availability', Date.parse(sev1.started), Date.parse(sev1.mitigated)).bad;
+  const sev1Bad = occurrences(
+    'checkout-availability',
+    Date.parse(sev1.started),
+    Date.parse(sev1.mitigated),
+  ).bad;
   // The narrative uses the review components (README § Reviews): figures the ledger computes are
   // written with <Num> and <Delta>, so they can never disagree with the tables.
   return `Checkout had its worst quarter since we started measuring. The release on 19 August that
@@ -553,7 +629,8 @@ function main(): void {
 
   // one CSV per source file, series in catalog order
   const bySource = new Map<string, string[]>();
-  for (const { slo } of allSlos()) bySource.set(slo.sli.source, [...(bySource.get(slo.sli.source) ?? []), slo.id]);
+  for (const { slo } of allSlos())
+    bySource.set(slo.sli.source, [...(bySource.get(slo.sli.source) ?? []), slo.id]);
   for (const [source, ids] of bySource) {
     const first = ids[0];
     if (first === undefined) continue;
@@ -563,12 +640,16 @@ function main(): void {
 
   const { list, byIncident } = genDeployments();
   const rows = ['id,service,deployed_at,committed_at,status,kind'];
-  for (const d of list) rows.push(`${d.id},${d.service},${iso(d.deployedAt)},${iso(d.committedAt)},${d.status},${d.kind}`);
+  for (const d of list)
+    rows.push(`${d.id},${d.service},${iso(d.deployedAt)},${iso(d.committedAt)},${d.status},${d.kind}`);
   write(join(DATA, 'deployments', 'deployments.csv'), `${rows.join('\n')}\n`);
 
   for (const inc of INCIDENTS) {
     const d = byIncident.get(inc.file);
-    write(join(CONTENT, 'postmortems', `${inc.file}.md`), postmortem(inc, { dep: d?.dep.id ?? '', rollback: d?.follow.id ?? '' }));
+    write(
+      join(CONTENT, 'postmortems', `${inc.file}.md`),
+      postmortem(inc, { dep: d?.dep.id ?? '', rollback: d?.follow.id ?? '' }),
+    );
   }
   write(join(CONTENT, 'reviews', '2026-q3.mdx'), reviewQ3());
 

@@ -29,6 +29,10 @@ export const collections = {
     schema: postmortemSchema,
   }),
   reviews: defineCollection({
-    loader: glob({ pattern: '*.{md,mdx}', base: join(paths.contentDir, 'reviews'), generateId: ({ entry }) => entry.replace(/\.mdx?$/, '').toLowerCase() }),
+    loader: glob({
+      pattern: '*.{md,mdx}',
+      base: join(paths.contentDir, 'reviews'),
+      generateId: ({ entry }) => entry.replace(/\.mdx?$/, '').toLowerCase(),
+    }),
   }),
 };

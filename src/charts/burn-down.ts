@@ -10,7 +10,14 @@ import type { Calendar } from '../domain/calendar.ts';
 import { formatDate, formatPercent } from '../domain/format.ts';
 import type { DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
-import { CHART_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DASH, percentAxisFormat } from './chart-style.ts';
+import {
+  CHART_COLORS,
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  DASH,
+  percentAxisFormat,
+} from './chart-style.ts';
 import { quarterSpan, timeField, timeX, wallClockOf, type QuarterLike } from './chart-time.ts';
 
 export interface BurnDownSlo {
@@ -32,7 +39,9 @@ export function incidentMarkersFor(
   sloId: string,
   incidents: readonly { id: string; title: string; slos: readonly string[]; started: string }[],
 ): IncidentMarker[] {
-  return incidents.filter((i) => i.slos.includes(sloId)).map((i) => ({ id: i.id, title: i.title, startedMs: Date.parse(i.started) }));
+  return incidents
+    .filter((i) => i.slos.includes(sloId))
+    .map((i) => ({ id: i.id, title: i.title, startedMs: Date.parse(i.started) }));
 }
 
 /**
@@ -52,17 +61,26 @@ export function buildBurnDownChart(
 ): BuiltChart {
   const q = quarterSpan(quarter);
   const daily = slo.series.daily;
-  const known = daily.filter((p): p is DailyPoint & { consumedCumulative: number } => p.consumedCumulative !== null);
+  const known = daily.filter(
+    (p): p is DailyPoint & { consumedCumulative: number } => p.consumedCumulative !== null,
+  );
   const markers = [...incidents]
     .filter((i) => i.startedMs >= q.startMs && i.startedMs < q.endMs)
     .sort((a, b) => a.startedMs - b.startedMs || compareText(a.id, b.id))
     .map((i, index) => ({ ...i, number: index + 1 }));
 
   const wall = (ms: number): number => wallClockOf(ms, cal);
-  const consumedPoints = known.length === 0 ? [] : [
-    { t: wall(q.startMs), value: 0, series: CONSUMED },
-    ...known.map((p) => ({ t: wall(pointInstantMs(p, q.startMs, q.endMs)), value: p.consumedCumulative, series: CONSUMED })),
-  ];
+  const consumedPoints =
+    known.length === 0
+      ? []
+      : [
+          { t: wall(q.startMs), value: 0, series: CONSUMED },
+          ...known.map((p) => ({
+            t: wall(pointInstantMs(p, q.startMs, q.endMs)),
+            value: p.consumedCumulative,
+            series: CONSUMED,
+          })),
+        ];
   const idealPoints = [
     { t: wall(q.startMs), value: 0, series: IDEAL },
     { t: wall(q.endMs), value: 1, series: IDEAL },
@@ -76,7 +94,10 @@ export function buildBurnDownChart(
       {
         data: { values: [{ y: 1, label: '100%: budget exhausted' }] },
         layer: [
-          { mark: { type: 'rule', stroke: CHART_COLORS.bad, strokeWidth: 1.5 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', stroke: CHART_COLORS.bad, strokeWidth: 1.5 },
+            encoding: { y: { field: 'y', type: 'quantitative' } },
+          },
           {
             mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -2 },
             encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
@@ -86,7 +107,10 @@ export function buildBurnDownChart(
       {
         data: { values: markers.map((m) => ({ t: wall(m.startedMs), label: String(m.number) })) },
         layer: [
-          { mark: { type: 'rule', stroke: CHART_COLORS.marker, strokeDash: [...DASH.marker] }, encoding: { x: timeField('t') } },
+          {
+            mark: { type: 'rule', stroke: CHART_COLORS.marker, strokeDash: [...DASH.marker] },
+            encoding: { x: timeField('t') },
+          },
           {
             mark: { type: 'text', baseline: 'top', dy: 2, dx: 3, align: 'left', fontWeight: 'bold' },
             encoding: { x: timeField('t'), y: { value: 0 }, text: { field: 'label' } },
@@ -105,8 +129,18 @@ export function buildBurnDownChart(
             axis: { format: percentAxisFormat(0) },
             scale: { zero: true, nice: true },
           },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain: [CONSUMED, IDEAL], range: [CHART_COLORS.line, CHART_COLORS.ideal] } },
-          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: [CONSUMED, IDEAL], range: [[...DASH.solid], [...DASH.ideal]] } },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [CONSUMED, IDEAL], range: [CHART_COLORS.line, CHART_COLORS.ideal] },
+          },
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [CONSUMED, IDEAL], range: [[...DASH.solid], [...DASH.ideal]] },
+          },
         },
       },
     ],
@@ -158,12 +192,15 @@ function describeBurnDown(
   // The exact value decides, as it does for the status: 0.9999 prints as 99% and has not crossed.
   const crossing = known.find((p) => p.consumedCumulative >= 1);
   const risen = last.consumedCumulative > 0 ? `rose to ${final}` : `stayed at ${final}`;
-  const passed = crossing === undefined ? 'staying under 100%' : `passing 100% on ${formatDate(crossing.dayStartMs, cal)}`;
+  const passed =
+    crossing === undefined ? 'staying under 100%' : `passing 100% on ${formatDate(crossing.dayStartMs, cal)}`;
   const ideal =
     last.idealConsumed >= 1
       ? 'the ideal line reaches 100% at quarter end'
       : `the ideal line stands at ${formatPercent(last.idealConsumed)} on that day and reaches 100% at quarter end`;
   const incidents =
-    markers === 0 ? '' : ` ${markers === 1 ? 'One incident is' : `${markers} incidents are`} marked where ${markers === 1 ? 'it' : 'they'} started.`;
+    markers === 0
+      ? ''
+      : ` ${markers === 1 ? 'One incident is' : `${markers} incidents are`} marked where ${markers === 1 ? 'it' : 'they'} started.`;
   return `Budget consumed ${risen} by ${by}, ${passed}; ${ideal}.${incidents}`;
 }

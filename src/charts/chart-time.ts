@@ -27,7 +27,9 @@ export interface QuarterSpan {
 }
 
 /** A domain Quarter (startMs/endMs) or a report's QuarterReport (ISO start/end). */
-export type QuarterLike = { label: string } & ({ startMs: number; endMs: number } | { start: string; end: string });
+export type QuarterLike = { label: string } & (
+  { startMs: number; endMs: number } | { start: string; end: string }
+);
 
 export function quarterSpan(q: QuarterLike): QuarterSpan {
   if ('startMs' in q) return { label: q.label, startMs: q.startMs, endMs: q.endMs };
@@ -40,7 +42,12 @@ export function timeX(field: string, domain: readonly [number, number], format: 
     field,
     type: 'temporal' as const,
     scale: { type: 'utc' as const, domain: [domain[0], domain[1]] },
-    axis: { title: null, format, labelOverlap: true as const, ...(tickCount === undefined ? {} : { tickCount }) },
+    axis: {
+      title: null,
+      format,
+      labelOverlap: true as const,
+      ...(tickCount === undefined ? {} : { tickCount }),
+    },
   };
 }
 

@@ -7,7 +7,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatTime } from '../domain/format.ts';
 import type { BuiltChart } from './chart.ts';
-import { CHART_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DASH, percentAxisFormat } from './chart-style.ts';
+import {
+  CHART_COLORS,
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  DASH,
+  percentAxisFormat,
+} from './chart-style.ts';
 import { timeField, timeX, wallClockOf } from './chart-time.ts';
 
 export interface SliBucket {
@@ -45,7 +52,8 @@ function inferStepMs(starts: readonly number[]): number {
   }
   let best = 3_600_000;
   let bestCount = 0;
-  for (const [gap, n] of counts) if (n > bestCount || (n === bestCount && gap < best)) [best, bestCount] = [gap, n];
+  for (const [gap, n] of counts)
+    if (n > bestCount || (n === bestCount && gap < best)) [best, bestCount] = [gap, n];
   return best;
 }
 
@@ -68,7 +76,9 @@ export function coarsenBuckets(
   if (first === undefined || last === undefined) return { buckets: [...buckets], stepMs };
   const spanMs = last.startMs + stepMs - first.startMs;
   if (spanMs / stepMs <= MAX_DISPLAY_BUCKETS) return { buckets: [...buckets], stepMs };
-  const display = DISPLAY_STEPS_MS.find((d) => d > stepMs && d % stepMs === 0 && spanMs / d <= MAX_DISPLAY_BUCKETS - 1);
+  const display = DISPLAY_STEPS_MS.find(
+    (d) => d > stepMs && d % stepMs === 0 && spanMs / d <= MAX_DISPLAY_BUCKETS - 1,
+  );
   if (display === undefined) return { buckets: [...buckets], stepMs };
   const groups = new Map<number, SliBucket>();
   for (const b of buckets) {
@@ -86,7 +96,11 @@ export function coarsenBuckets(
 
 export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): BuiltChart {
   const sorted = [...input.buckets].sort((a, b) => a.startMs - b.startMs);
-  const { buckets, stepMs } = coarsenBuckets(sorted, input.stepMs ?? inferStepMs(sorted.map((b) => b.startMs)), cal);
+  const { buckets, stepMs } = coarsenBuckets(
+    sorted,
+    input.stepMs ?? inferStepMs(sorted.map((b) => b.startMs)),
+    cal,
+  );
   const { startedMs, mitigatedMs } = input.incident;
   const lastEndMs = (buckets[buckets.length - 1]?.startMs ?? startedMs) + stepMs;
   const windowEndMs = mitigatedMs ?? Math.max(lastEndMs, startedMs);
@@ -117,9 +131,18 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     {
       data: { values: [{ from: wall(startedMs), to: wall(windowEndMs), label: windowLabel }] },
       layer: [
-        { mark: { type: 'rect', fill: CHART_COLORS.bad, opacity: 0.15 }, encoding: { x: timeField('from'), x2: { field: 'to' } } },
-        { mark: { type: 'rule', stroke: CHART_COLORS.bad, strokeDash: [...DASH.marker] }, encoding: { x: timeField('from') } },
-        { mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4 }, encoding: { x: timeField('from'), y: { value: 0 }, text: { field: 'label' } } },
+        {
+          mark: { type: 'rect', fill: CHART_COLORS.bad, opacity: 0.15 },
+          encoding: { x: timeField('from'), x2: { field: 'to' } },
+        },
+        {
+          mark: { type: 'rule', stroke: CHART_COLORS.bad, strokeDash: [...DASH.marker] },
+          encoding: { x: timeField('from') },
+        },
+        {
+          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4 },
+          encoding: { x: timeField('from'), y: { value: 0 }, text: { field: 'label' } },
+        },
       ],
     },
   ];
@@ -127,8 +150,18 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     layers.push({
       data: { values: [{ y: allowed, label: `budget rate ${formatPercent(allowed, RATE_DECIMALS)}` }] },
       layer: [
-        { mark: { type: 'rule', stroke: CHART_COLORS.objective, strokeDash: [...DASH.objective] }, encoding: { y: { field: 'y', type: 'quantitative' } } },
-        { mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH }, text: { field: 'label' } } },
+        {
+          mark: { type: 'rule', stroke: CHART_COLORS.objective, strokeDash: [...DASH.objective] },
+          encoding: { y: { field: 'y', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 },
+          encoding: {
+            y: { field: 'y', type: 'quantitative' },
+            x: { value: CHART_WIDTH },
+            text: { field: 'label' },
+          },
+        },
       ],
     });
   }
@@ -137,12 +170,23 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     mark: { type: 'line', stroke: CHART_COLORS.line },
     encoding: {
       x: timeX('t', [wall(fromMs), wall(toMs)], '%-d %b %H:%M', 6),
-      y: { field: 'value', type: 'quantitative', title: 'Error rate', axis: { format: percentAxisFormat(1) }, scale: { zero: true, nice: true } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: 'Error rate',
+        axis: { format: percentAxisFormat(1) },
+        scale: { zero: true, nice: true },
+      },
       detail: { field: 'segment', type: 'nominal' },
     },
   });
 
-  const spec: TopLevelSpec = { config: CHART_CONFIG, width: CHART_WIDTH, height: CHART_HEIGHT, layer: layers };
+  const spec: TopLevelSpec = {
+    config: CHART_CONFIG,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    layer: layers,
+  };
 
   return {
     kind: 'incident-sli',
@@ -197,6 +241,11 @@ function describeSli(
   const after = pooled(buckets.filter((b) => !inWindow(b) && b.startMs >= windowEndMs));
   const where = inWindow(peak) ? 'inside the incident window' : 'outside the incident window';
   const peakText = `The error rate peaked at ${formatPercent(rate(peak) ?? 0, RATE_DECIMALS)} in the ${stepNoun(stepMs)} from ${formatDateTime(peak.startMs, cal)}, ${where} (${windowText}).`;
-  const context = [before === null ? null : `${before} before the incident`, after === null ? null : `${after} after it`].filter((s) => s !== null);
-  return context.length === 0 ? peakText : `${peakText} It was ${context.join(' and ')}, over the rest of the chart.`;
+  const context = [
+    before === null ? null : `${before} before the incident`,
+    after === null ? null : `${after} after it`,
+  ].filter((s) => s !== null);
+  return context.length === 0
+    ? peakText
+    : `${peakText} It was ${context.join(' and ')}, over the rest of the chart.`;
 }

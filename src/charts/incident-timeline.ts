@@ -49,7 +49,9 @@ export function buildIncidentTimelineChart(
 ): BuiltChart {
   const q = quarterSpan(quarter);
   const wall = (ms: number): number => wallClockOf(ms, cal);
-  const sorted = [...incidents].sort((a, b) => Date.parse(a.started) - Date.parse(b.started) || compareText(a.id, b.id));
+  const sorted = [...incidents].sort(
+    (a, b) => Date.parse(a.started) - Date.parse(b.started) || compareText(a.id, b.id),
+  );
   const severities = orderedSeverities(options.severities ?? DEFAULT_SEVERITIES, sorted);
   const openEndMs = Math.min(options.asOfMs ?? q.endMs, q.endMs);
 
@@ -79,14 +81,24 @@ export function buildIncidentTimelineChart(
     };
   });
   const rowNames = rows.map((r) => r.row);
-  const y = { field: 'row', type: 'nominal' as const, title: null, sort: rowNames, axis: { ticks: false, domain: false } };
+  const y = {
+    field: 'row',
+    type: 'nominal' as const,
+    title: null,
+    sort: rowNames,
+    axis: { ticks: false, domain: false },
+  };
   const severityScale = {
     domain: severities,
-    range: severities.map((_, i) => SEVERITY_COLORS[Math.min(i, SEVERITY_COLORS.length - 1)] ?? SEVERITY_COLORS[0]),
+    range: severities.map(
+      (_, i) => SEVERITY_COLORS[Math.min(i, SEVERITY_COLORS.length - 1)] ?? SEVERITY_COLORS[0],
+    ),
   };
   const shapeScale = {
     domain: severities,
-    range: severities.map((_, i) => SEVERITY_SHAPES[Math.min(i, SEVERITY_SHAPES.length - 1)] ?? SEVERITY_SHAPES[0]),
+    range: severities.map(
+      (_, i) => SEVERITY_SHAPES[Math.min(i, SEVERITY_SHAPES.length - 1)] ?? SEVERITY_SHAPES[0],
+    ),
   };
 
   const spec: TopLevelSpec = {
@@ -103,7 +115,13 @@ export function buildIncidentTimelineChart(
           x: timeField('from'),
           x2: { field: 'to' },
           y,
-          color: { field: 'severity', type: 'nominal', title: 'Severity', scale: severityScale, legend: null },
+          color: {
+            field: 'severity',
+            type: 'nominal',
+            title: 'Severity',
+            scale: severityScale,
+            legend: null,
+          },
         },
       },
       {
@@ -158,7 +176,13 @@ function orderedSeverities(configured: readonly string[], incidents: readonly Ti
 }
 
 function describeTimeline(
-  rows: readonly { title: string; severity: string; startedMs: number; mitigatedMs: number | null; duration: string }[],
+  rows: readonly {
+    title: string;
+    severity: string;
+    startedMs: number;
+    mitigatedMs: number | null;
+    duration: string;
+  }[],
   severities: readonly string[],
   label: string,
   cal: Calendar,
@@ -171,11 +195,15 @@ function describeTimeline(
   const head = `${rows.length} ${rows.length === 1 ? 'incident' : 'incidents'} in ${label}: ${counts.join(', ')}.`;
   const restored = rows.filter((r): r is typeof r & { mitigatedMs: number } => r.mitigatedMs !== null);
   let longest = restored[0];
-  for (const r of restored) if (longest !== undefined && r.mitigatedMs - r.startedMs > longest.mitigatedMs - longest.startedMs) longest = r;
+  for (const r of restored)
+    if (longest !== undefined && r.mitigatedMs - r.startedMs > longest.mitigatedMs - longest.startedMs)
+      longest = r;
   const open = rows.length - restored.length;
   const parts = [head];
   if (longest !== undefined) {
-    parts.push(`The longest, ${longest.title} (${longest.severity}), lasted ${longest.duration} from ${formatDateTime(longest.startedMs, cal)}.`);
+    parts.push(
+      `The longest, ${longest.title} (${longest.severity}), lasted ${longest.duration} from ${formatDateTime(longest.startedMs, cal)}.`,
+    );
   }
   if (open > 0) parts.push(`${open} ${open === 1 ? 'is' : 'are'} not yet mitigated.`);
   return parts.join(' ');

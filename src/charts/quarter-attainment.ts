@@ -6,7 +6,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatAttainment, formatObjective, objectiveDecimals } from '../domain/format.ts';
 import type { BuiltChart } from './chart.ts';
-import { CHART_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DASH, percentAxisFormat } from './chart-style.ts';
+import {
+  CHART_COLORS,
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  DASH,
+  percentAxisFormat,
+} from './chart-style.ts';
 
 export interface QuarterAttainment {
   /** 'July–September 2026', or a shorter 'Jul–Sep 2026' on a narrow chart. */
@@ -30,7 +37,10 @@ function resultOf(q: QuarterAttainment): Result {
   return above ? 'met' : 'missed';
 }
 
-export function buildQuarterAttainmentChart(sloName: string, quarters: readonly QuarterAttainment[]): BuiltChart {
+export function buildQuarterAttainmentChart(
+  sloName: string,
+  quarters: readonly QuarterAttainment[],
+): BuiltChart {
   const labels = quarters.map((q) => q.quarterLabel);
   const decimals = Math.max(0, ...quarters.map((q) => objectiveDecimals(q.objective))) + 1;
   let segment = 0;
@@ -50,7 +60,13 @@ export function buildQuarterAttainmentChart(sloName: string, quarters: readonly 
       segment,
     });
   }
-  const x = { field: 'quarter', type: 'ordinal' as const, title: null, scale: { domain: labels }, axis: { labelAngle: 0 } };
+  const x = {
+    field: 'quarter',
+    type: 'ordinal' as const,
+    title: null,
+    scale: { domain: labels },
+    axis: { labelAngle: 0 },
+  };
   const y = { field: 'value', type: 'quantitative' as const };
 
   const spec: TopLevelSpec = {
@@ -60,13 +76,22 @@ export function buildQuarterAttainmentChart(sloName: string, quarters: readonly 
     layer: [
       {
         data: { values: quarters.map((q) => ({ quarter: q.quarterLabel, value: q.objective })) },
-        mark: { type: 'line', stroke: CHART_COLORS.objective, strokeDash: [...DASH.objective], strokeWidth: 1.5, interpolate: 'step' },
+        mark: {
+          type: 'line',
+          stroke: CHART_COLORS.objective,
+          strokeDash: [...DASH.objective],
+          strokeWidth: 1.5,
+          interpolate: 'step',
+        },
         encoding: { x, y },
       },
       {
         data: { values: points },
         layer: [
-          { mark: { type: 'line', stroke: CHART_COLORS.line }, encoding: { x, y, detail: { field: 'segment', type: 'nominal' } } },
+          {
+            mark: { type: 'line', stroke: CHART_COLORS.line },
+            encoding: { x, y, detail: { field: 'segment', type: 'nominal' } },
+          },
           {
             mark: { type: 'point', filled: true, size: 70 },
             encoding: {
@@ -79,8 +104,18 @@ export function buildQuarterAttainmentChart(sloName: string, quarters: readonly 
                 scale: { zero: false, nice: true, padding: 16 },
               },
               // Shape as well as colour, so that met and missed differ without colour (WCAG 1.4.1).
-              shape: { field: 'status', type: 'nominal', title: null, scale: { domain: [MET, MISSED], range: ['circle', 'triangle-down'] } },
-              color: { field: 'status', type: 'nominal', title: null, scale: { domain: [MET, MISSED], range: [CHART_COLORS.line, CHART_COLORS.bad] } },
+              shape: {
+                field: 'status',
+                type: 'nominal',
+                title: null,
+                scale: { domain: [MET, MISSED], range: ['circle', 'triangle-down'] },
+              },
+              color: {
+                field: 'status',
+                type: 'nominal',
+                title: null,
+                scale: { domain: [MET, MISSED], range: [CHART_COLORS.line, CHART_COLORS.bad] },
+              },
             },
           },
           { mark: { type: 'text', dy: -12 }, encoding: { x, y, text: { field: 'text' } } },
@@ -104,7 +139,12 @@ export function buildQuarterAttainmentChart(sloName: string, quarters: readonly 
       columns: ['Quarter', 'Attainment', 'Objective', 'Result'],
       numeric: [false, true, true, false],
       rowHeader: 0,
-      rows: quarters.map((q) => [q.quarterLabel, formatAttainment(q.attainment, q.objective), formatObjective(q.objective), resultOf(q)]),
+      rows: quarters.map((q) => [
+        q.quarterLabel,
+        formatAttainment(q.attainment, q.objective),
+        formatObjective(q.objective),
+        resultOf(q),
+      ]),
     },
   };
 }
@@ -118,7 +158,10 @@ function describeQuarters(quarters: readonly QuarterAttainment[]): string {
   const judged = met.length + missed.length;
   const sentences: string[] = [];
   if (judged > 0) {
-    const missedList = missed.map((q) => `${q.quarterLabel} (${formatAttainment(q.attainment, q.objective)} against ${formatObjective(q.objective)})`);
+    const missedList = missed.map(
+      (q) =>
+        `${q.quarterLabel} (${formatAttainment(q.attainment, q.objective)} against ${formatObjective(q.objective)})`,
+    );
     sentences.push(
       missed.length === 0
         ? `Attainment met the objective in all ${judged} complete ${judged === 1 ? 'quarter' : 'quarters'} with data.`

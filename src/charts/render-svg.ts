@@ -120,7 +120,9 @@ export function createChartRenderer(options: ChartRendererOptions = {}): RenderC
   }
 
   return (spec, a11y) => {
-    const key = sha256(JSON.stringify([RENDERER_REVISION, vegaVersion, vegaLiteVersion, spec, a11y.title, a11y.description]));
+    const key = sha256(
+      JSON.stringify([RENDERER_REVISION, vegaVersion, vegaLiteVersion, spec, a11y.title, a11y.description]),
+    );
     let pending = memory.get(key);
     if (pending === undefined) {
       pending = renderUncached(spec, a11y, key);
@@ -140,6 +142,8 @@ let defaultRenderer: RenderChartSvg | null = null;
  * `LEDGER_CHART_CACHE`.
  */
 export function renderChartSvg(spec: TopLevelSpec, a11y: ChartA11y): Promise<string> {
-  defaultRenderer ??= createChartRenderer({ cacheDir: path.resolve(process.env['LEDGER_CHART_CACHE'] || DEFAULT_CHART_CACHE_DIR) });
+  defaultRenderer ??= createChartRenderer({
+    cacheDir: path.resolve(process.env['LEDGER_CHART_CACHE'] || DEFAULT_CHART_CACHE_DIR),
+  });
   return defaultRenderer(spec, a11y);
 }

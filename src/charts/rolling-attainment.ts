@@ -8,7 +8,14 @@ import { formatAttainment, formatDate, formatObjective, objectiveDecimals } from
 import { ROLLING_DAYS, type DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
 import { pointInstantMs } from './burn-down.ts';
-import { CHART_COLORS, CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, DASH, percentAxisFormat } from './chart-style.ts';
+import {
+  CHART_COLORS,
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  DASH,
+  percentAxisFormat,
+} from './chart-style.ts';
 import { quarterSpan, timeX, wallClockOf, type QuarterLike } from './chart-time.ts';
 
 export interface RollingAttainmentSlo {
@@ -19,7 +26,11 @@ export interface RollingAttainmentSlo {
 
 type KnownPoint = DailyPoint & { rolling28Attainment: number };
 
-export function buildRollingAttainmentChart(slo: RollingAttainmentSlo, quarter: QuarterLike, cal: Calendar): BuiltChart {
+export function buildRollingAttainmentChart(
+  slo: RollingAttainmentSlo,
+  quarter: QuarterLike,
+  cal: Calendar,
+): BuiltChart {
   const q = quarterSpan(quarter);
   const daily = slo.series.daily;
   const wall = (ms: number): number => wallClockOf(ms, cal);
@@ -28,7 +39,8 @@ export function buildRollingAttainmentChart(slo: RollingAttainmentSlo, quarter: 
   const points: { t: number; value: number; segment: number }[] = [];
   for (const p of daily) {
     if (p.rolling28Attainment === null) segment++;
-    else points.push({ t: wall(pointInstantMs(p, q.startMs, q.endMs)), value: p.rolling28Attainment, segment });
+    else
+      points.push({ t: wall(pointInstantMs(p, q.startMs, q.endMs)), value: p.rolling28Attainment, segment });
   }
   const objectiveText = formatObjective(slo.objective);
 
@@ -40,10 +52,22 @@ export function buildRollingAttainmentChart(slo: RollingAttainmentSlo, quarter: 
       {
         data: { values: [{ y: slo.objective, label: `objective ${objectiveText}` }] },
         layer: [
-          { mark: { type: 'rule', stroke: CHART_COLORS.objective, strokeDash: [...DASH.objective], strokeWidth: 1.5 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+          {
+            mark: {
+              type: 'rule',
+              stroke: CHART_COLORS.objective,
+              strokeDash: [...DASH.objective],
+              strokeWidth: 1.5,
+            },
+            encoding: { y: { field: 'y', type: 'quantitative' } },
+          },
           {
             mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 },
-            encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: CHART_WIDTH }, text: { field: 'label' } },
+            encoding: {
+              y: { field: 'y', type: 'quantitative' },
+              x: { value: CHART_WIDTH },
+              text: { field: 'label' },
+            },
           },
         ],
       },
@@ -79,15 +103,25 @@ export function buildRollingAttainmentChart(slo: RollingAttainmentSlo, quarter: 
       rows: daily.map((p) => [
         formatDate(p.dayStartMs, cal),
         formatAttainment(p.rolling28Attainment, slo.objective),
-        p.rolling28Attainment === null ? '' : p.rolling28Attainment >= slo.objective ? 'at or above' : 'below',
+        p.rolling28Attainment === null
+          ? ''
+          : p.rolling28Attainment >= slo.objective
+            ? 'at or above'
+            : 'below',
       ]),
     },
   };
 }
 
-function describeRolling(known: readonly KnownPoint[], objective: number, label: string, cal: Calendar): string {
+function describeRolling(
+  known: readonly KnownPoint[],
+  objective: number,
+  label: string,
+  cal: Calendar,
+): string {
   const last = known[known.length - 1];
-  if (last === undefined) return `There is not enough data for a rolling ${ROLLING_DAYS}-day attainment in ${label}.`;
+  if (last === undefined)
+    return `There is not enough data for a rolling ${ROLLING_DAYS}-day attainment in ${label}.`;
   const value = (p: KnownPoint): string => formatAttainment(p.rolling28Attainment, objective);
   const day = (p: KnownPoint): string => formatDate(p.dayStartMs, cal);
   const objectiveText = formatObjective(objective);
@@ -96,9 +130,10 @@ function describeRolling(known: readonly KnownPoint[], objective: number, label:
   const below = known.filter((p) => p.rolling28Attainment < objective).length;
   const lowestClause = `lowest ${value(lowest)} on ${day(lowest)}`;
   if (last.rolling28Attainment >= objective) {
-    const history = below === 0
-      ? `it stayed at or above the objective every day`
-      : `it was below the objective on ${below} ${below === 1 ? 'day' : 'days'}, ${lowestClause}`;
+    const history =
+      below === 0
+        ? `it stayed at or above the objective every day`
+        : `it was below the objective on ${below} ${below === 1 ? 'day' : 'days'}, ${lowestClause}`;
     return `Rolling ${ROLLING_DAYS}-day attainment ended at ${value(last)} on ${day(last)}, at or above the ${objectiveText} objective; ${history}.`;
   }
   // The start of the run below the objective that the quarter ends in.

@@ -36,7 +36,11 @@ interface SparkPoint {
 export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: SparklineOptions = {}): BuiltChart {
   const kind = options.kind ?? 'budget-remaining';
   const valueOf = (p: DailyPoint): number | null =>
-    kind === 'attainment' ? p.rolling28Attainment : p.consumedCumulative === null ? null : 1 - p.consumedCumulative;
+    kind === 'attainment'
+      ? p.rolling28Attainment
+      : p.consumedCumulative === null
+        ? null
+        : 1 - p.consumedCumulative;
   const points: SparkPoint[] = [];
   for (const day of slo.series.daily) {
     const value = valueOf(day);
@@ -56,16 +60,30 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
     layer: [
       {
         data: { values: [{ value: reference }] },
-        mark: { type: 'rule', stroke: kind === 'attainment' ? CHART_COLORS.objective : CHART_COLORS.bad, strokeDash: [...DASH.objective], strokeWidth: 1 },
+        mark: {
+          type: 'rule',
+          stroke: kind === 'attainment' ? CHART_COLORS.objective : CHART_COLORS.bad,
+          strokeDash: [...DASH.objective],
+          strokeWidth: 1,
+        },
         encoding: { y },
       },
-      { data: { values }, mark: { type: 'line', stroke: CHART_COLORS.line, strokeWidth: 1.5 }, encoding: { x, y } },
-      { data: { values: last }, mark: { type: 'point', filled: true, size: 16, fill: CHART_COLORS.line }, encoding: { x, y } },
+      {
+        data: { values },
+        mark: { type: 'line', stroke: CHART_COLORS.line, strokeWidth: 1.5 },
+        encoding: { x, y },
+      },
+      {
+        data: { values: last },
+        mark: { type: 'point', filled: true, size: 16, fill: CHART_COLORS.line },
+        encoding: { x, y },
+      },
     ],
   };
 
   const what = kind === 'attainment' ? `Rolling ${ROLLING_DAYS}-day attainment` : 'Error budget remaining';
-  const shown = (v: number): string => (kind === 'attainment' ? formatAttainment(v, slo.objective) : remainingText(v));
+  const shown = (v: number): string =>
+    kind === 'attainment' ? formatAttainment(v, slo.objective) : remainingText(v);
   return {
     kind: 'sparkline',
     spec,
@@ -107,6 +125,7 @@ function describeSparkline(
   }
   // Exhausted at R ≤ 0, as the status has it (SPEC §6.2).
   const spent = points.find((p) => p.value <= 0);
-  const ranOut = spent === undefined ? '' : `; the budget ran out on ${formatDate(spent.day.dayStartMs, cal)}`;
+  const ranOut =
+    spent === undefined ? '' : `; the budget ran out on ${formatDate(spent.day.dayStartMs, cal)}`;
   return `${at(last)}${from}${ranOut}.`;
 }

@@ -10,7 +10,8 @@ export interface SvgA11y {
   description: string;
 }
 
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Vega marks each group and axis for assistive technology; inside an image those names are never
@@ -45,25 +46,28 @@ function scopeIds(body: string, prefix: string): string {
  * moves there.
  */
 function paintVariablesToStyle(body: string): string {
-  return body.replace(/<([a-zA-Z]+)((?:\s[^\s=>]+="[^"]*")*)\s*(\/?)>/g, (tag, name: string, attrs: string, selfClose: string) => {
-    if (!attrs.includes('var(')) return tag;
-    const declarations: string[] = [];
-    let style = '';
-    const kept = attrs.replace(/\s([^\s=]+)="([^"]*)"/g, (attr, key: string, value: string) => {
-      if (key === 'style') {
-        style = value;
-        return '';
-      }
-      if ((key === 'fill' || key === 'stroke') && value.startsWith('var(')) {
-        declarations.push(`${key}:${value}`);
-        return '';
-      }
-      return attr;
-    });
-    if (declarations.length === 0) return tag;
-    const merged = [style.replace(/;\s*$/, ''), ...declarations].filter((d) => d !== '').join(';');
-    return `<${name}${kept} style="${merged}"${selfClose === '' ? '' : '/'}>`;
-  });
+  return body.replace(
+    /<([a-zA-Z]+)((?:\s[^\s=>]+="[^"]*")*)\s*(\/?)>/g,
+    (tag, name: string, attrs: string, selfClose: string) => {
+      if (!attrs.includes('var(')) return tag;
+      const declarations: string[] = [];
+      let style = '';
+      const kept = attrs.replace(/\s([^\s=]+)="([^"]*)"/g, (attr, key: string, value: string) => {
+        if (key === 'style') {
+          style = value;
+          return '';
+        }
+        if ((key === 'fill' || key === 'stroke') && value.startsWith('var(')) {
+          declarations.push(`${key}:${value}`);
+          return '';
+        }
+        return attr;
+      });
+      if (declarations.length === 0) return tag;
+      const merged = [style.replace(/;\s*$/, ''), ...declarations].filter((d) => d !== '').join(';');
+      return `<${name}${kept} style="${merged}"${selfClose === '' ? '' : '/'}>`;
+    },
+  );
 }
 
 /**

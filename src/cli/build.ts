@@ -49,13 +49,17 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const closed = await checkClosedQuarters(inputs, paths, asOfMs, inputOptions(values));
   printDiagnostics(closed.diagnostics, 'text', fx);
   if (hasErrors(closed.diagnostics)) {
-    fx.err(`build: stopped, ${summarise(closed.diagnostics)} in the snapshots of closed quarters; ${basename(outDir)}/ was left as it was`);
+    fx.err(
+      `build: stopped, ${summarise(closed.diagnostics)} in the snapshots of closed quarters; ${basename(outDir)}/ was left as it was`,
+    );
     return EXIT.invalidInput;
   }
   if (closed.restatements.length > 0) {
     for (const r of closed.restatements) fx.err(`${formatRestatement(r)}\n`);
     const n = closed.restatements.length;
-    fx.err(`build: stopped, ${n} closed quarter${n === 1 ? '' : 's'} would be restated; ${basename(outDir)}/ was left as it was`);
+    fx.err(
+      `build: stopped, ${n} closed quarter${n === 1 ? '' : 's'} would be restated; ${basename(outDir)}/ was left as it was`,
+    );
     return EXIT.invalidInput;
   }
   if (closed.closed > 0) fx.err(`closed quarters: ${closed.closed} checked, no published figure changed`);
@@ -80,7 +84,10 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     });
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
-    throw new CliError(`build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`, EXIT.invalidInput);
+    throw new CliError(
+      `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+      EXIT.invalidInput,
+    );
   }
   await publish(staging, outDir);
   fx.err(`build: site written to ${outDir}`);

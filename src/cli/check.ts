@@ -20,7 +20,8 @@ export async function runCheck(args: string[], fx: Effects): Promise<number> {
     return EXIT.ok;
   }
   const format = (values.format ?? 'text') as DiagnosticFormat;
-  if (format !== 'text' && format !== 'github') throw usageError(`--format must be text or github, not "${format}"`);
+  if (format !== 'text' && format !== 'github')
+    throw usageError(`--format must be text or github, not "${format}"`);
   const paths = pathsFrom(values, fx);
   const { diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
   printDiagnostics(diagnostics, format, fx);

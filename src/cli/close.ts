@@ -14,8 +14,21 @@ import { displayPath, type LedgerPaths } from '../ingest/ledger-paths.ts';
 import { readSnapshots, snapshotFileName, writeSnapshot } from '../ingest/snapshots.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { buildLedgerReport, type LedgerReport, type QuarterReport } from '../report/quarter-report.ts';
-import { diffInputs, diffQuarterReports, figureLines, type FigureChange, type Restatement } from '../report/restatement.ts';
-import { appendRevision, closedView, contributingFiles, latestRevision, type Snapshot, type SnapshotRevision } from '../report/snapshot.ts';
+import {
+  diffInputs,
+  diffQuarterReports,
+  figureLines,
+  type FigureChange,
+  type Restatement,
+} from '../report/restatement.ts';
+import {
+  appendRevision,
+  closedView,
+  contributingFiles,
+  latestRevision,
+  type Snapshot,
+  type SnapshotRevision,
+} from '../report/snapshot.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
@@ -52,11 +65,16 @@ function computeForSnapshots(inputs: LedgerInputs, asOfMs: number | undefined): 
 }
 
 /** The current hashes of a quarter's files, and of any file the revision recorded that still exists. */
-async function currentInputs(files: LedgerFiles, q: QuarterReport | undefined, published: SnapshotRevision | null): Promise<Record<string, string>> {
+async function currentInputs(
+  files: LedgerFiles,
+  q: QuarterReport | undefined,
+  published: SnapshotRevision | null,
+): Promise<Record<string, string>> {
   const list: InputFile[] = q ? contributingFiles(files, q) : [...files.shared];
   const have = new Set(list.map((f) => f.key));
   if (published) {
-    for (const f of files.postmortems.values()) if (f.key in published.inputs && !have.has(f.key)) list.push(f);
+    for (const f of files.postmortems.values())
+      if (f.key in published.inputs && !have.has(f.key)) list.push(f);
   }
   return hashInputFiles(list);
 }
@@ -64,7 +82,8 @@ async function currentInputs(files: LedgerFiles, q: QuarterReport | undefined, p
 function displayKey(paths: LedgerPaths): (key: string) => string {
   return (key) => {
     if (key.startsWith('data/')) return displayPath(paths, join(paths.dataDir, key.slice('data/'.length)));
-    if (key.startsWith('content/')) return displayPath(paths, join(paths.contentDir, key.slice('content/'.length)));
+    if (key.startsWith('content/'))
+      return displayPath(paths, join(paths.contentDir, key.slice('content/'.length)));
     return key;
   };
 }
@@ -74,7 +93,10 @@ function quoteArg(s: string): string {
 }
 
 /** `--data X --content Y`, as given, to repeat in a suggested command. */
-export function inputOptions(values: { data?: string | boolean | undefined; content?: string | boolean | undefined }): string {
+export function inputOptions(values: {
+  data?: string | boolean | undefined;
+  content?: string | boolean | undefined;
+}): string {
   const parts: string[] = [];
   if (typeof values.data === 'string') parts.push('--data', quoteArg(values.data));
   if (typeof values.content === 'string') parts.push('--content', quoteArg(values.content));
@@ -96,8 +118,13 @@ export async function checkClosedQuarters(
   commandOptions = '',
 ): Promise<ClosedQuartersCheck> {
   const dir = snapshotsDir(paths);
-  const { snapshots, diagnostics } = await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar);
-  if (hasErrors(diagnostics) || snapshots.size === 0) return { diagnostics, closed: snapshots.size, restatements: [] };
+  const { snapshots, diagnostics } = await readSnapshots(
+    dir,
+    displayPath(paths, dir),
+    inputs.settings.calendar,
+  );
+  if (hasErrors(diagnostics) || snapshots.size === 0)
+    return { diagnostics, closed: snapshots.size, restatements: [] };
   const ledger = computeForSnapshots(inputs, asOfMs);
   const files = await listLedgerFiles(paths, inputs.catalog);
   const toolVersion = await readToolVersion();
@@ -140,23 +167,37 @@ function sameReview(a: QuarterReport, b: QuarterReport): boolean {
 }
 
 export async function runClose(args: string[], fx: Effects): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { note: { type: 'string' }, amend: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    note: { type: 'string' },
+    amend: { type: 'boolean' },
+  });
   if (values.help) {
     fx.out(HELP);
     return EXIT.ok;
   }
   const [quarterArg, ...extra] = positionals;
-  if (quarterArg === undefined) throw usageError('close needs a quarter, e.g. npm run close -- 2026-Q2 --note "Reviewed with the product leads"');
-  if (extra.length > 0) throw usageError(`close takes one quarter; also got ${extra.map((x) => `"${x}"`).join(', ')} (quote the note: --note "…")`);
+  if (quarterArg === undefined)
+    throw usageError(
+      'close needs a quarter, e.g. npm run close -- 2026-Q2 --note "Reviewed with the product leads"',
+    );
+  if (extra.length > 0)
+    throw usageError(
+      `close takes one quarter; also got ${extra.map((x) => `"${x}"`).join(', ')} (quote the note: --note "…")`,
+    );
   const amend = values.amend === true;
   const note = typeof values.note === 'string' ? values.note.trim() : '';
-  if (amend && note === '') throw usageError(`--amend needs --note "why the figures changed": readers of the review see it in the revision history`);
+  if (amend && note === '')
+    throw usageError(
+      `--amend needs --note "why the figures changed": readers of the review see it in the revision history`,
+    );
   const paths = pathsFrom(values, fx);
   const asOfMs = asOfFrom(values['as-of']);
 
   const { inputs, diagnostics } = await readLedgerInputs(paths);
   const dir = snapshotsDir(paths);
-  const read = inputs ? await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar) : { snapshots: new Map<string, Snapshot>(), diagnostics: [] };
+  const read = inputs
+    ? await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar)
+    : { snapshots: new Map<string, Snapshot>(), diagnostics: [] };
   const all = [...diagnostics, ...read.diagnostics];
   if (inputs === null || hasErrors(all)) {
     printDiagnostics(all, 'text', fx);
@@ -165,12 +206,18 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   }
   const cal = inputs.settings.calendar;
   const quarter = parseQuarterId(quarterArg, cal);
-  if (quarter === undefined) throw usageError(`"${quarterArg}" is not a quarter; write it like ${cal.fiscalYearStartMonth === 1 ? '2026-Q2' : 'FY2027-Q1'}`);
+  if (quarter === undefined)
+    throw usageError(
+      `"${quarterArg}" is not a quarter; write it like ${cal.fiscalYearStartMonth === 1 ? '2026-Q2' : 'FY2027-Q1'}`,
+    );
 
   const ledger = computeForSnapshots(inputs, asOfMs);
   const recomputed = ledger.quarters.find((q) => q.quarter === quarter.id);
   if (recomputed === undefined) {
-    throw new CliError(`no data for quarter ${quarter.id}; quarters with data: ${ledger.quarters.map((q) => q.quarter).join(', ')}`, EXIT.usage);
+    throw new CliError(
+      `no data for quarter ${quarter.id}; quarters with data: ${ledger.quarters.map((q) => q.quarter).join(', ')}`,
+      EXIT.usage,
+    );
   }
   if (recomputed.state === 'in-progress') {
     throw new CliError(
@@ -191,13 +238,19 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
     );
   }
   if (!existing && amend) {
-    throw new CliError(`${quarter.id} is not closed yet, so there is nothing to amend; close it first: npm run close -- ${quarter.id} --note "…"${opt}`, EXIT.usage);
+    throw new CliError(
+      `${quarter.id} is not closed yet, so there is nothing to amend; close it first: npm run close -- ${quarter.id} --note "…"${opt}`,
+      EXIT.usage,
+    );
   }
   let changes: FigureChange[] = [];
   if (existing) {
     const last = latestRevision(existing);
     if (sameReview(last.report, { ...closedView(recomputed), revision: last.revision })) {
-      throw new CliError(`${quarter.id} recomputes exactly as revision ${last.revision}; there is nothing new to publish, so ${shown} was left as it was.`, EXIT.usage);
+      throw new CliError(
+        `${quarter.id} recomputes exactly as revision ${last.revision}; there is nothing new to publish, so ${shown} was left as it was.`,
+        EXIT.usage,
+      );
     }
     changes = diffQuarterReports(last.report, closedView(recomputed));
   }
@@ -214,9 +267,15 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   await writeSnapshot(dir, quarter.slug, snapshot);
   fx.out(shown);
   const n = Object.keys(revision.inputs).length;
-  fx.err(`close: ${quarter.id} (${recomputed.label}) published as revision ${revision.revision} in ${shown}, from ${n} input file${n === 1 ? '' : 's'} (data as of ${revision.asOf})`);
+  fx.err(
+    `close: ${quarter.id} (${recomputed.label}) published as revision ${revision.revision} in ${shown}, from ${n} input file${n === 1 ? '' : 's'} (data as of ${revision.asOf})`,
+  );
   if (existing) {
-    fx.err(changes.length === 0 ? '  no published figure changed; wording and action items did' : `  ${changes.length} figure${changes.length === 1 ? '' : 's'} changed from revision ${revision.revision - 1}:`);
+    fx.err(
+      changes.length === 0
+        ? '  no published figure changed; wording and action items did'
+        : `  ${changes.length} figure${changes.length === 1 ? '' : 's'} changed from revision ${revision.revision - 1}:`,
+    );
     for (const line of figureLines(changes)) fx.err(`    ${line}`);
   }
   return EXIT.ok;

@@ -18,6 +18,9 @@ export async function runDev(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   if (asOfMs !== undefined) fx.env[AS_OF_ENV] = new Date(asOfMs).toISOString();
   const { dev } = await import('astro');
-  await dev({ root: TOOL_ROOT, ...(typeof values.port === 'string' ? { server: { port: Number(values.port) } } : {}) });
+  await dev({
+    root: TOOL_ROOT,
+    ...(typeof values.port === 'string' ? { server: { port: Number(values.port) } } : {}),
+  });
   return new Promise<number>(() => {});
 }

@@ -26,15 +26,30 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
     return EXIT.ok;
   }
   const [format, dir] = positionals;
-  if (format !== 'cstate') throw usageError(format === undefined ? 'import needs a format: cstate' : `cannot import "${format}": the supported format is cstate`);
-  if (dir === undefined) throw usageError('import cstate needs the folder of cState incident files, e.g. npm run import -- cstate ../status/content/issues --timezone UTC');
+  if (format !== 'cstate')
+    throw usageError(
+      format === undefined
+        ? 'import needs a format: cstate'
+        : `cannot import "${format}": the supported format is cstate`,
+    );
+  if (dir === undefined)
+    throw usageError(
+      'import cstate needs the folder of cState incident files, e.g. npm run import -- cstate ../status/content/issues --timezone UTC',
+    );
   const zone = typeof values.timezone === 'string' ? values.timezone : undefined;
-  if (zone === undefined) throw usageError('cState times have no zone: say which one they were written in with --timezone, e.g. --timezone UTC');
-  if (!isValidTimeZone(zone)) throw usageError(`--timezone "${zone}" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)`);
+  if (zone === undefined)
+    throw usageError(
+      'cState times have no zone: say which one they were written in with --timezone, e.g. --timezone UTC',
+    );
+  if (!isValidTimeZone(zone))
+    throw usageError(
+      `--timezone "${zone}" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)`,
+    );
 
   const paths = pathsFrom(values, fx);
   const data = await readLedgerData(paths);
-  if (data.settings === null) throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
+  if (data.settings === null)
+    throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
   const source = resolve(fx.cwd, dir);
   let names: string[];
   try {
@@ -67,6 +82,8 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
     fx.out(`${displayPath(paths, file)} (from ${name})`);
     for (const need of result.needs) fx.out(`  needs a human: ${need}`);
   }
-  fx.err(`import: ${written} draft${written === 1 ? '' : 's'} written from ${names.length} file${names.length === 1 ? '' : 's'}; run npm run check next`);
+  fx.err(
+    `import: ${written} draft${written === 1 ? '' : 's'} written from ${names.length} file${names.length === 1 ? '' : 's'}; run npm run check next`,
+  );
   return EXIT.ok;
 }

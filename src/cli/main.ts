@@ -9,13 +9,31 @@ import { processEffects, type Effects } from './effects.ts';
 type Command = (args: string[], fx: Effects) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  check: { summary: 'validate every input without building', load: async () => (await import('./check.ts')).runCheck },
-  build: { summary: 'check, compute and build the site into dist/', load: async () => (await import('./build.ts')).runBuild },
+  check: {
+    summary: 'validate every input without building',
+    load: async () => (await import('./check.ts')).runCheck,
+  },
+  build: {
+    summary: 'check, compute and build the site into dist/',
+    load: async () => (await import('./build.ts')).runBuild,
+  },
   dev: { summary: 'serve the site with live reload', load: async () => (await import('./dev.ts')).runDev },
-  new: { summary: 'scaffold a postmortem or a review narrative', load: async () => (await import('./new.ts')).runNew },
-  import: { summary: 'convert cState incident files into postmortem drafts', load: async () => (await import('./import.ts')).runImport },
-  report: { summary: "print a quarter's figures (--json for SPEC §11)", load: async () => (await import('./report.ts')).runReport },
-  close: { summary: 'freeze a complete quarter (--amend publishes a new revision)', load: async () => (await import('./close.ts')).runClose },
+  new: {
+    summary: 'scaffold a postmortem or a review narrative',
+    load: async () => (await import('./new.ts')).runNew,
+  },
+  import: {
+    summary: 'convert cState incident files into postmortem drafts',
+    load: async () => (await import('./import.ts')).runImport,
+  },
+  report: {
+    summary: "print a quarter's figures (--json for SPEC §11)",
+    load: async () => (await import('./report.ts')).runReport,
+  },
+  close: {
+    summary: 'freeze a complete quarter (--amend publishes a new revision)',
+    load: async () => (await import('./close.ts')).runClose,
+  },
 };
 
 const USAGE = `Reliability Ledger
@@ -41,7 +59,9 @@ export async function runCli(argv: string[], fx: Effects): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await (await command.load())(args, fx);
+    return await (
+      await command.load()
+    )(args, fx);
   } catch (e) {
     if (e instanceof CliError) {
       fx.err(`${name}: ${e.message}`);

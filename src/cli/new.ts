@@ -29,13 +29,18 @@ export async function runNew(args: string[], fx: Effects): Promise<number> {
   const [kind, name] = positionals;
   const paths = pathsFrom(values, fx);
   const data = await readLedgerData(paths);
-  if (data.settings === null) throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
+  if (data.settings === null)
+    throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
   const nowIso = new Date(Math.floor(fx.now() / 60_000) * 60_000).toISOString().replace(/:00\.000Z$/, ':00Z');
 
   if (kind === 'postmortem') {
-    if (!name?.trim()) throw usageError('new postmortem needs a title, e.g. npm run new -- postmortem "Checkout errors after certificate rotation"');
+    if (!name?.trim())
+      throw usageError(
+        'new postmortem needs a title, e.g. npm run new -- postmortem "Checkout errors after certificate rotation"',
+      );
     const slug = slugify(name);
-    if (slug === '') throw usageError(`the title "${name}" has no letters or digits to make a file name from`);
+    if (slug === '')
+      throw usageError(`the title "${name}" has no letters or digits to make a file name from`);
     const day = nowIso.slice(0, 10);
     const file = join(paths.contentDir, 'postmortems', `${day}-${slug}.md`);
     const text = renderPostmortemTemplate({
@@ -53,13 +58,20 @@ export async function runNew(args: string[], fx: Effects): Promise<number> {
   }
   if (kind === 'review') {
     const q = name === undefined ? undefined : parseQuarterId(name, data.settings.calendar);
-    if (q === undefined) throw usageError(`new review needs a quarter id such as ${data.settings.calendar.fiscalYearStartMonth === 1 ? '2026-Q3' : 'FY2027-Q1'}${name ? `, not "${name}"` : ''}`);
+    if (q === undefined)
+      throw usageError(
+        `new review needs a quarter id such as ${data.settings.calendar.fiscalYearStartMonth === 1 ? '2026-Q3' : 'FY2027-Q1'}${name ? `, not "${name}"` : ''}`,
+      );
     const file = join(paths.contentDir, 'reviews', `${q.slug}.mdx`);
     await writeNew(file, renderReviewTemplate(q.id, q.label), displayPath(paths, file));
     fx.out(displayPath(paths, file));
     return EXIT.ok;
   }
-  throw usageError(kind === undefined ? 'new needs what to create: postmortem or review' : `cannot create "${kind}": choose postmortem or review`);
+  throw usageError(
+    kind === undefined
+      ? 'new needs what to create: postmortem or review'
+      : `cannot create "${kind}": choose postmortem or review`,
+  );
 }
 
 async function writeNew(file: string, text: string, shown: string): Promise<void> {
@@ -67,7 +79,11 @@ async function writeNew(file: string, text: string, shown: string): Promise<void
   try {
     await writeFile(file, text, { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${shown} already exists; it was left as it was. Choose another title, or edit that file.`, EXIT.usage);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new CliError(
+        `${shown} already exists; it was left as it was. Choose another title, or edit that file.`,
+        EXIT.usage,
+      );
     throw e;
   }
 }

@@ -17,14 +17,23 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; m
 
 export function parseCommandArgs<T extends OptionSpec>(args: string[], extra: T) {
   try {
-    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...COMMON_OPTIONS, ...extra },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw usageError((e as Error).message);
   }
 }
 
 export function pathsFrom(
-  values: { data?: string | boolean | undefined; content?: string | boolean | undefined; audience?: string | boolean | undefined },
+  values: {
+    data?: string | boolean | undefined;
+    content?: string | boolean | undefined;
+    audience?: string | boolean | undefined;
+  },
   fx: Effects,
 ): LedgerPaths {
   const audience = typeof values.audience === 'string' ? values.audience : undefined;
@@ -43,6 +52,7 @@ export function pathsFrom(
 export function asOfFrom(value: string | boolean | undefined): number | undefined {
   if (typeof value !== 'string') return undefined;
   const r = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (!r.ok) throw usageError(`--as-of "${value}" is not an ISO 8601 instant; write e.g. 2026-10-01T00:00:00Z`);
+  if (!r.ok)
+    throw usageError(`--as-of "${value}" is not an ISO 8601 instant; write e.g. 2026-10-01T00:00:00Z`);
   return r.ms;
 }

@@ -1,10 +1,20 @@
-import { formatDiagnostic, formatGithubAnnotation, sortDiagnostics, type Diagnostic } from '../ingest/diagnostic.ts';
+import {
+  formatDiagnostic,
+  formatGithubAnnotation,
+  sortDiagnostics,
+  type Diagnostic,
+} from '../ingest/diagnostic.ts';
 import type { Effects } from './effects.ts';
 
 export type DiagnosticFormat = 'text' | 'github';
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, fx: Effects): void {
-  for (const d of sortDiagnostics(diagnostics)) fx.err(format === 'github' ? formatGithubAnnotation(d) : formatDiagnostic(d));
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  fx: Effects,
+): void {
+  for (const d of sortDiagnostics(diagnostics))
+    fx.err(format === 'github' ? formatGithubAnnotation(d) : formatDiagnostic(d));
 }
 
 export function summarise(diagnostics: readonly Diagnostic[]): string {

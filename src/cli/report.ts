@@ -36,12 +36,20 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   // Closed quarters are reported as published: their latest revision (SPEC §10, §11).
   const paths = pathsFrom(values, fx);
   const snapshotDir = join(paths.dataDir, 'snapshots');
-  const snapshots = await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), inputs.settings.calendar);
+  const snapshots = await readSnapshots(
+    snapshotDir,
+    displayPath(paths, snapshotDir),
+    inputs.settings.calendar,
+  );
   if (hasErrors(snapshots.diagnostics)) {
     printDiagnostics(snapshots.diagnostics, 'text', fx);
     return EXIT.invalidInput;
   }
-  const { report: ledger } = publishedLedger(buildLedgerReport(inputs, { asOfMs }), snapshots.snapshots, inputs.settings.audience);
+  const { report: ledger } = publishedLedger(
+    buildLedgerReport(inputs, { asOfMs }),
+    snapshots.snapshots,
+    inputs.settings.audience,
+  );
   const q = findQuarter(ledger, quarterId);
   if (q === undefined) {
     const known = ledger.quarters.map((x) => x.quarter).join(', ');
@@ -51,12 +59,16 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     fx.out(JSON.stringify(q, null, 2));
     return EXIT.ok;
   }
-  fx.out(`${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}${q.revision !== null ? `, closed, revision ${q.revision}` : ''}; data as of ${formatDateTime(Date.parse(q.asOf), inputs.settings.calendar)}`);
+  fx.out(
+    `${q.label} (${q.quarter}), ${q.state === 'complete' ? 'complete' : 'in progress'}${q.revision !== null ? `, closed, revision ${q.revision}` : ''}; data as of ${formatDateTime(Date.parse(q.asOf), inputs.settings.calendar)}`,
+  );
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
     const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
     fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
   }
-  fx.out(`  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`);
+  fx.out(
+    `  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,
+  );
   return EXIT.ok;
 }

@@ -14,7 +14,12 @@ export function burnRate(bad: number, total: number, objective: number): number 
 }
 
 /** The burn rate of the buckets whose startMs lies in `[fromMs, toMs)`. */
-export function burnRateBetween(buckets: readonly Bucket[], fromMs: number, toMs: number, objective: number): number | null {
+export function burnRateBetween(
+  buckets: readonly Bucket[],
+  fromMs: number,
+  toMs: number,
+  objective: number,
+): number | null {
   const { good, total } = sumBuckets(buckets.filter((b) => b.startMs >= fromMs && b.startMs < toMs));
   return burnRate(total - good, total, objective);
 }

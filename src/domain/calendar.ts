@@ -8,4 +8,3 @@ export interface Calendar {
   /** 1–12: the month in which Q1 begins. */
   fiscalYearStartMonth: number;
 }
-

@@ -7,7 +7,15 @@
  * - timeslices and ratio-timeslices: spent = bad slice time, base = the quarter's length, so
  *   (1 − O)·|quarter| is the budget in time (OpenSLO spec, budgetingMethod).
  */
-import { complement, compareScaled, decimalFromNumber, divideByScaled, multiplyDecimals, ONE, scaleByDecimal } from './decimal.ts';
+import {
+  complement,
+  compareScaled,
+  decimalFromNumber,
+  divideByScaled,
+  multiplyDecimals,
+  ONE,
+  scaleByDecimal,
+} from './decimal.ts';
 import type { DecimalFraction } from './decimal.ts';
 
 export interface BudgetUse {
@@ -21,7 +29,8 @@ export interface BudgetUse {
 
 /** 1 − objective as an exact decimal; objectives outside (0, 1) have no budget to speak of. */
 export function allowedFraction(objective: number): DecimalFraction {
-  if (!(objective > 0 && objective < 1)) throw new RangeError(`objective must be between 0 and 1, exclusive; got ${objective}`);
+  if (!(objective > 0 && objective < 1))
+    throw new RangeError(`objective must be between 0 and 1, exclusive; got ${objective}`);
   return complement(decimalFromNumber(objective));
 }
 

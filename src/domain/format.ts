@@ -18,7 +18,10 @@ const ULPS = 4;
 export function truncateToDecimals(x: number, decimals: number): string {
   const scaled = x * 10 ** decimals;
   const nearest = Math.round(scaled);
-  const units = Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled)) ? nearest : Math.trunc(scaled);
+  const units =
+    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
+      ? nearest
+      : Math.trunc(scaled);
   return fixedFromUnits(units, decimals);
 }
 
@@ -26,7 +29,10 @@ export function truncateToDecimals(x: number, decimals: number): string {
 function roundToDecimals(x: number, decimals: number): string {
   const scaled = x * 10 ** decimals;
   const nearest = Math.round(scaled);
-  const units = Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled)) ? nearest : Math.sign(scaled) * Math.round(Math.abs(scaled));
+  const units =
+    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
+      ? nearest
+      : Math.sign(scaled) * Math.round(Math.abs(scaled));
   return fixedFromUnits(units, decimals);
 }
 
@@ -156,7 +162,20 @@ export function formatNines(nines: number): string {
   return `${truncateToDecimals(nines, 1)} nines`;
 }
 
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTHS_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** '14 Aug 2026' in the site zone. */

@@ -49,7 +49,11 @@ export function percentile(values: readonly number[], p: number): number | null 
  * Time inside [fromMs, toMs) during which at least one incident had impact. Overlapping incidents
  * count once: the service was down, not down twice.
  */
-export function impactTimeMs(windows: readonly { startMs: number; endMs: number }[], fromMs: number, toMs: number): number {
+export function impactTimeMs(
+  windows: readonly { startMs: number; endMs: number }[],
+  fromMs: number,
+  toMs: number,
+): number {
   const clipped = windows
     .map((w) => ({ startMs: Math.max(w.startMs, fromMs), endMs: Math.min(w.endMs, toMs) }))
     .filter((w) => w.endMs > w.startMs)
@@ -74,7 +78,11 @@ export function impactTimeMs(windows: readonly { startMs: number; endMs: number 
  * MTBF = (period − Σ impact time) / incident count (SPEC §6.4); for the quarter in progress the
  * period ends at as-of. Null without incidents: the time between failures is not known.
  */
-export function meanTimeBetweenFailuresMs(periodMs: number, impactMs: number, incidents: number): number | null {
+export function meanTimeBetweenFailuresMs(
+  periodMs: number,
+  impactMs: number,
+  incidents: number,
+): number | null {
   if (incidents <= 0) return null;
   return (periodMs - impactMs) / incidents;
 }

@@ -37,9 +37,12 @@ export interface ProjectionInput {
 export function projectConsumption(p: ProjectionInput): Projection {
   const lengthMs = p.endMs - p.startMs;
   const consumedAtEnd =
-    p.kind === 'events' || lengthMs <= 0 ? p.consumed : p.consumed + (p.burnRate * (p.endMs - p.asOfMs)) / lengthMs;
+    p.kind === 'events' || lengthMs <= 0
+      ? p.consumed
+      : p.consumed + (p.burnRate * (p.endMs - p.asOfMs)) / lengthMs;
   if (p.exhaustedSinceMs !== null) return { consumedAtEnd, exhaustsAtMs: p.exhaustedSinceMs };
-  if (p.kind === 'events' || consumedAtEnd < 1 || !(p.burnRate > 0)) return { consumedAtEnd, exhaustsAtMs: null };
+  if (p.kind === 'events' || consumedAtEnd < 1 || !(p.burnRate > 0))
+    return { consumedAtEnd, exhaustsAtMs: null };
   // C + burnRate · (t − asOf)/|quarter| = 1; rounded up to the first whole millisecond.
   const t = p.asOfMs + ((1 - p.consumed) * lengthMs) / p.burnRate;
   return { consumedAtEnd, exhaustsAtMs: Math.min(Math.ceil(t), p.endMs) };

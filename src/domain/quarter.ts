@@ -25,8 +25,18 @@ export interface Quarter {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 function monthName(month: number): string {
@@ -43,7 +53,11 @@ function isCalendarYear(cal: Calendar): boolean {
  * before its name whenever it does not start in January.
  */
 function buildQuarter(fiscalYear: number, number: number, cal: Calendar): Quarter {
-  const firstMonthOfYear = { year: isCalendarYear(cal) ? fiscalYear : fiscalYear - 1, month: cal.fiscalYearStartMonth, day: 1 };
+  const firstMonthOfYear = {
+    year: isCalendarYear(cal) ? fiscalYear : fiscalYear - 1,
+    month: cal.fiscalYearStartMonth,
+    day: 1,
+  };
   const first = addMonthsToDate(firstMonthOfYear, (number - 1) * 3);
   const last = addMonthsToDate(first, 2);
   const next = addMonthsToDate(first, 3);
@@ -94,12 +108,16 @@ export function parseQuarterId(id: string, cal: Calendar): Quarter | undefined {
 
 /** The quarter after `q`. */
 export function nextQuarter(q: Quarter, cal: Calendar): Quarter {
-  return q.number === 4 ? buildQuarter(q.fiscalYear + 1, 1, cal) : buildQuarter(q.fiscalYear, q.number + 1, cal);
+  return q.number === 4
+    ? buildQuarter(q.fiscalYear + 1, 1, cal)
+    : buildQuarter(q.fiscalYear, q.number + 1, cal);
 }
 
 /** The quarter before `q`. */
 export function previousQuarter(q: Quarter, cal: Calendar): Quarter {
-  return q.number === 1 ? buildQuarter(q.fiscalYear - 1, 4, cal) : buildQuarter(q.fiscalYear, q.number - 1, cal);
+  return q.number === 1
+    ? buildQuarter(q.fiscalYear - 1, 4, cal)
+    : buildQuarter(q.fiscalYear, q.number - 1, cal);
 }
 
 /** Every quarter that intersects `[fromMs, toMs)`, oldest first; empty when the interval is. */

@@ -20,7 +20,17 @@ import { resolveMinEvents } from './slo.ts';
 import type { SloStatus } from './status.ts';
 import { determineStatus, policyTextFor } from './status.ts';
 import type { BudgetUnit, Tally } from './tally.ts';
-import { accumulateTally, attainmentOf, buildBudgetUnits, EMPTY_TALLY, hasEnoughData, meetsObjective, requireTimeslice, sumTallies, validSlices } from './tally.ts';
+import {
+  accumulateTally,
+  attainmentOf,
+  buildBudgetUnits,
+  EMPTY_TALLY,
+  hasEnoughData,
+  meetsObjective,
+  requireTimeslice,
+  sumTallies,
+  validSlices,
+} from './tally.ts';
 import { addLocalDays } from './zoned-time.ts';
 
 export type { DailyPoint, MonthlyPoint } from './series.ts';
@@ -106,7 +116,8 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const periodEndMs = Math.min(endMs, Math.max(startMs, input.asOfMs));
   const elapsedMs = periodEndMs - startMs;
   const windowMs = method === 'occurrences' ? null : requireTimeslice(slo).windowMs;
-  if (method === 'occurrences' && !(input.stepMs > 0)) throw new RangeError(`SLO ${slo.id}: row step must be positive, got ${input.stepMs}`);
+  if (method === 'occurrences' && !(input.stepMs > 0))
+    throw new RangeError(`SLO ${slo.id}: row step must be positive, got ${input.stepMs}`);
 
   const quarterDays = listLocalDays(startMs, periodEndMs, zone);
   const lookbackStartMs = addLocalDays(startMs, -(ROLLING_DAYS - 1), zone);
@@ -124,7 +135,12 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   let dayIndex = 0;
   for (const u of units) {
     // Units come oldest first, so the day index only moves forward.
-    for (let next = days[dayIndex + 1]; next !== undefined && next.startMs <= u.startMs; next = days[dayIndex + 1]) dayIndex++;
+    for (
+      let next = days[dayIndex + 1];
+      next !== undefined && next.startMs <= u.startMs;
+      next = days[dayIndex + 1]
+    )
+      dayIndex++;
     const day = dayTallies[dayIndex];
     if (day !== undefined) accumulateTally(day, u.tally);
   }
@@ -147,13 +163,17 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
       asOfMs: periodEndMs,
       startMs,
       endMs,
-      exhaustedSinceMs: isExhausted(use) ? findExhaustedSince(quarterUnits, method, lengthMs, allowed, periodEndMs) : null,
+      exhaustedSinceMs: isExhausted(use)
+        ? findExhaustedSince(quarterUnits, method, lengthMs, allowed, periodEndMs)
+        : null,
     });
   }
   const status = determineStatus(use, policy, projection !== null && projection.consumedAtEnd >= 1);
 
   const covered =
-    windowMs === null ? countCoveredSteps(rowsFrom(rows, startMs), startMs, input.stepMs) : validSlices(tally);
+    windowMs === null
+      ? countCoveredSteps(rowsFrom(rows, startMs), startMs, input.stepMs)
+      : validSlices(tally);
   const expected = countSteps(startMs, periodEndMs, windowMs ?? input.stepMs);
 
   const isTime = method !== 'occurrences';
@@ -210,7 +230,8 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const inAnyWindow = (u: BudgetUnit): boolean => windows.some((w) => overlaps(u, w));
   const spentWhere = (keep: (u: BudgetUnit) => boolean): number =>
     quarterUnits.reduce((sum, u) => (keep(u) ? sum + u.tally.spent : sum), 0);
-  const shareOfBudget = (spent: number): number | null => (use === null ? null : consumedFraction({ ...use, spent }));
+  const shareOfBudget = (spent: number): number | null =>
+    use === null ? null : consumedFraction({ ...use, spent });
 
   return {
     sloId: slo.id,
@@ -225,7 +246,8 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     burnRate,
     status,
     policyText: policyTextFor(status, policy),
-    met: state === 'complete' && enough ? meetsObjective(tally, method, decimalFromNumber(slo.objective)) : null,
+    met:
+      state === 'complete' && enough ? meetsObjective(tally, method, decimalFromNumber(slo.objective)) : null,
     coverage: computeCoverage(covered, expected),
     incomplete: isIncomplete(covered, expected),
     insufficientData: !enough,
@@ -249,7 +271,11 @@ function* rowsFrom(rows: readonly Bucket[], fromMs: number): Generator<number> {
 }
 
 /** (1 − A)/(1 − O) with A as the method defines it (SPEC §6.2 burn rate). */
-function computeBurnRate(t: Tally, method: SloDefinition['budgeting'], allowed: BudgetUse['allowed']): number | null {
+function computeBurnRate(
+  t: Tally,
+  method: SloDefinition['budgeting'],
+  allowed: BudgetUse['allowed'],
+): number | null {
   if (method === 'occurrences') return divideByScaled(t.total - t.good, t.total, allowed);
   const slices = validSlices(t);
   if (method === 'timeslices') return divideByScaled(t.badSlices, slices, allowed);

@@ -45,7 +45,8 @@ export const DEFAULT_POLICY: Policy = {
   atRisk: 0.25,
   texts: {
     healthy: 'Within budget: ship as planned.',
-    atRisk: 'Budget running low: prefer reliability work and delay risky launches until the end of the quarter.',
+    atRisk:
+      'Budget running low: prefer reliability work and delay risky launches until the end of the quarter.',
     exhausted:
       'Budget spent: feature launches pause, except security and critical fixes, until the SLO is met again. This is a prioritisation rule, not a punishment.',
   },

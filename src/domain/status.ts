@@ -12,7 +12,11 @@ export type SloStatus = 'healthy' | 'at-risk' | 'exhausted' | 'insufficient-data
  * the end of the quarter; otherwise healthy. No budget use (not enough data, §6.5) is
  * insufficient-data. The thresholds are inclusive and decided exactly: R = 0.25 is at risk.
  */
-export function determineStatus(use: BudgetUse | null, policy: Policy, projectionExhausts: boolean): SloStatus {
+export function determineStatus(
+  use: BudgetUse | null,
+  policy: Policy,
+  projectionExhausts: boolean,
+): SloStatus {
   if (use === null) return 'insufficient-data';
   if (isExhausted(use)) return 'exhausted';
   if (isAtOrBelowRemaining(use, policy.atRisk) || projectionExhausts) return 'at-risk';

@@ -27,7 +27,14 @@ export interface Tally {
   badRatioSum: number;
 }
 
-export const EMPTY_TALLY: Tally = { good: 0, total: 0, spent: 0, goodSlices: 0, badSlices: 0, badRatioSum: 0 };
+export const EMPTY_TALLY: Tally = {
+  good: 0,
+  total: 0,
+  spent: 0,
+  goodSlices: 0,
+  badSlices: 0,
+  badRatioSum: 0,
+};
 
 /** Adds `t` into `into`, in place; for the loops that run once per row. */
 export function accumulateTally(into: Tally, t: Tally): void {
@@ -73,7 +80,11 @@ export function buildBudgetUnits(
         last.tally.total += b.total;
         last.tally.spent += b.total - b.good;
       } else {
-        last = { startMs: b.startMs, endMs: b.startMs + stepMs, tally: { ...EMPTY_TALLY, good: b.good, total: b.total, spent: b.total - b.good } };
+        last = {
+          startMs: b.startMs,
+          endMs: b.startMs + stepMs,
+          tally: { ...EMPTY_TALLY, good: b.good, total: b.total, spent: b.total - b.good },
+        };
         units.push(last);
       }
     }
@@ -104,8 +115,10 @@ export function buildBudgetUnits(
 }
 
 export function requireTimeslice(slo: SloDefinition): NonNullable<SloDefinition['timeslice']> {
-  if (slo.timeslice === undefined) throw new RangeError(`SLO ${slo.id} uses ${slo.budgeting} but has no timeslice window`);
-  if (!(slo.timeslice.windowMs > 0)) throw new RangeError(`SLO ${slo.id} has a timeslice window of ${slo.timeslice.windowMs} ms`);
+  if (slo.timeslice === undefined)
+    throw new RangeError(`SLO ${slo.id} uses ${slo.budgeting} but has no timeslice window`);
+  if (!(slo.timeslice.windowMs > 0))
+    throw new RangeError(`SLO ${slo.id} has a timeslice window of ${slo.timeslice.windowMs} ms`);
   if (slo.budgeting === 'timeslices' && slo.timeslice.target === undefined) {
     throw new RangeError(`SLO ${slo.id} uses timeslices but has no timeslice target`);
   }

@@ -96,11 +96,16 @@ export function changeLeadTimeMs(d: Deployment): number | null {
  * every incident it caused has ended. A deployment named only by postmortems still without
  * `mitigated` maps to undefined — still a change failure, recovered by the fallback rule.
  */
-export function mitigatedByDeployment(incidents: readonly DeploymentIncident[]): Map<string, number | undefined> {
+export function mitigatedByDeployment(
+  incidents: readonly DeploymentIncident[],
+): Map<string, number | undefined> {
   const out = new Map<string, number | undefined>();
   for (const i of incidents) {
     const prev = out.get(i.deployment);
-    out.set(i.deployment, prev === undefined ? i.mitigatedMs : i.mitigatedMs === undefined ? prev : Math.max(prev, i.mitigatedMs));
+    out.set(
+      i.deployment,
+      prev === undefined ? i.mitigatedMs : i.mitigatedMs === undefined ? prev : Math.max(prev, i.mitigatedMs),
+    );
   }
   return out;
 }
@@ -115,12 +120,17 @@ export function isChangeFailure(d: Deployment, named: ReadonlyMap<string, unknow
  * (the latest, if several do), otherwise the next deployment of the same service that succeeded
  * and that no postmortem names. Null when neither is known among `history`.
  */
-export function recoveryMs(failure: Deployment, history: readonly Deployment[], named: ReadonlyMap<string, number | undefined>): number | null {
+export function recoveryMs(
+  failure: Deployment,
+  history: readonly Deployment[],
+  named: ReadonlyMap<string, number | undefined>,
+): number | null {
   const mitigated = named.get(failure.id);
   if (mitigated !== undefined) return mitigated >= failure.deployedMs ? mitigated - failure.deployedMs : null;
   let next: number | null = null;
   for (const d of history) {
-    if (d.service !== failure.service || d.deployedMs <= failure.deployedMs || isChangeFailure(d, named)) continue;
+    if (d.service !== failure.service || d.deployedMs <= failure.deployedMs || isChangeFailure(d, named))
+      continue;
     if (next === null || d.deployedMs < next) next = d.deployedMs;
   }
   return next === null ? null : next - failure.deployedMs;
@@ -143,7 +153,9 @@ export function computeThroughput(input: {
   const inPeriod = known.filter((d) => d.deployedMs >= fromMs);
   const count = inPeriod.length;
   const failures = inPeriod.filter((d) => isChangeFailure(d, named));
-  const recoveries = failures.map((d) => recoveryMs(d, known, named)).filter((ms): ms is number => ms !== null);
+  const recoveries = failures
+    .map((d) => recoveryMs(d, known, named))
+    .filter((ms): ms is number => ms !== null);
   // DORA: "the time it takes for a code commit or change to be successfully deployed".
   const leadTimes = inPeriod
     .filter((d) => d.status === 'success')

@@ -19,13 +19,23 @@ export interface Slice {
  * The slices with data among `buckets`, oldest first. Slices are numbered from `anchorMs`
  * (negative before it), so the same row always lands in the same slice whatever else is passed.
  */
-export function aggregateSlices(buckets: readonly Bucket[], anchorMs: number, windowMs: number, clipEndMs: number): Slice[] {
+export function aggregateSlices(
+  buckets: readonly Bucket[],
+  anchorMs: number,
+  windowMs: number,
+  clipEndMs: number,
+): Slice[] {
   const slices: Slice[] = [];
   let current: Slice | undefined;
   for (const b of sortBuckets(buckets)) {
     const startMs = anchorMs + Math.floor((b.startMs - anchorMs) / windowMs) * windowMs;
     if (current === undefined || current.startMs !== startMs) {
-      current = { startMs, endMs: Math.min(startMs + windowMs, Math.max(clipEndMs, startMs)), good: 0, total: 0 };
+      current = {
+        startMs,
+        endMs: Math.min(startMs + windowMs, Math.max(clipEndMs, startMs)),
+        good: 0,
+        total: 0,
+      };
       slices.push(current);
     }
     current.good += b.good;

@@ -155,7 +155,7 @@ export function addDaysToDate(date: LocalDate, days: number): LocalDate {
 /** The local date `months` months after the first of `date`'s month (the day is kept at 1). */
 export function addMonthsToDate(date: LocalDate, months: number): LocalDate {
   const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1, day: 1 };
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1, day: 1 };
 }
 
 const ABBREVIATION = /^[A-Z]{2,5}$/;

@@ -57,7 +57,15 @@ export async function hashFile(path: string): Promise<string> {
  * The reader's own source text is part of the key too, when it can be read (not inside a bundle),
  * so that changing the parser during development never serves an aggregate the old code made.
  */
-const READER_MODULES = ['aggregate-cache.ts', 'sli-csv.ts', 'sli-range.ts', 'sli-columns.ts', 'sli-dialect.ts', 'sli-layout.ts', 'sli-timestamp.ts'];
+const READER_MODULES = [
+  'aggregate-cache.ts',
+  'sli-csv.ts',
+  'sli-range.ts',
+  'sli-columns.ts',
+  'sli-dialect.ts',
+  'sli-layout.ts',
+  'sli-timestamp.ts',
+];
 let readerHash: string | null = null;
 
 function readerVersion(): string {
@@ -83,11 +91,20 @@ function readerVersion(): string {
 export async function contentHash(dir: string | null, path: string): Promise<string> {
   const info = await stat(path);
   const identity = { size: info.size, ino: info.ino, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
-  const memo = dir === null ? null : join(dir, `hash-${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
+  const memo =
+    dir === null
+      ? null
+      : join(dir, `hash-${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`);
   if (memo !== null) {
     try {
       const known = JSON.parse(await readFile(memo, 'utf8')) as typeof identity & { hash: string };
-      if (known.size === identity.size && known.ino === identity.ino && known.mtimeMs === identity.mtimeMs && known.ctimeMs === identity.ctimeMs) return known.hash;
+      if (
+        known.size === identity.size &&
+        known.ino === identity.ino &&
+        known.mtimeMs === identity.mtimeMs &&
+        known.ctimeMs === identity.ctimeMs
+      )
+        return known.hash;
     } catch {
       // No memo yet, or an unreadable one: hash the file.
     }
@@ -107,7 +124,9 @@ export async function contentHash(dir: string | null, path: string): Promise<str
 }
 
 export function cacheKey(contentHash: string, display: string, readers: unknown): string {
-  return createHash('sha256').update(JSON.stringify([readerVersion(), contentHash, display, readers])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([readerVersion(), contentHash, display, readers]))
+    .digest('hex');
 }
 
 export async function loadAggregate(dir: string, key: string): Promise<FileAggregate | null> {
@@ -123,10 +142,19 @@ export async function loadAggregate(dir: string, key: string): Promise<FileAggre
     const header = JSON.parse(buf.toString('utf8', 12, 12 + headerLength)) as {
       records: number;
       diagnostics: Diagnostic[];
-      consumers: (Omit<CachedConsumer, 'buckets'> & { count: number; runs: number; good: ArrayKind; total: ArrayKind })[];
+      consumers: (Omit<CachedConsumer, 'buckets'> & {
+        count: number;
+        runs: number;
+        good: ArrayKind;
+        total: ArrayKind;
+      })[];
     };
     let at = align8(12 + headerLength);
-    const view = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, bytesPer: number, n: number): T => {
+    const view = <T>(
+      make: (buffer: ArrayBuffer, offset: number, length: number) => T,
+      bytesPer: number,
+      n: number,
+    ): T => {
       const bytes = buf.subarray(at, at + n * bytesPer);
       at = align8(at + n * bytesPer);
       if (bytes.length !== n * bytesPer) throw new RangeError('truncated cache entry');
@@ -205,7 +233,13 @@ const ARRAY_KINDS = {
 } as const;
 
 function kindOf(a: CountArray): ArrayKind {
-  return a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'f64';
+  return a instanceof Uint8Array
+    ? 'u8'
+    : a instanceof Uint16Array
+      ? 'u16'
+      : a instanceof Uint32Array
+        ? 'u32'
+        : 'f64';
 }
 
 function align8(n: number): number {

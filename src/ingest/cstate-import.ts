@@ -18,8 +18,7 @@ export interface CstateImportOptions {
 }
 
 export type CstateImport =
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'converted'; slug: string; text: string; needs: string[] };
+  { kind: 'skipped'; reason: string } | { kind: 'converted'; slug: string; text: string; needs: string[] };
 
 const CSTATE_SEVERITY = ['down', 'disrupted', 'notice'];
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -29,7 +28,10 @@ function parseLocal(text: unknown, zone: string): number | undefined {
   const m = LOCAL_TIME.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m;
-  return localDateTimeToEpochMs(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)), zone);
+  return localDateTimeToEpochMs(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0)),
+    zone,
+  );
 }
 
 function isoZ(ms: number): string {
@@ -41,20 +43,34 @@ function stripShortcodes(body: string): string {
   return body.replace(/\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g, '($1)').replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, '');
 }
 
-export function convertCstateIncident(fileName: string, text: string, opts: CstateImportOptions): CstateImport {
+export function convertCstateIncident(
+  fileName: string,
+  text: string,
+  opts: CstateImportOptions,
+): CstateImport {
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
   const { source, diagnostics } = parseYamlSource(fileName, parsed.matter);
   const fm = (source.documents[0] ?? {}) as Record<string, unknown>;
-  if (diagnostics.length > 0 || typeof fm !== 'object') return { kind: 'skipped', reason: 'its front matter is not valid YAML' };
-  if (fm['informational'] === true) return { kind: 'skipped', reason: 'an informational post (maintenance notices belong in data/exclusions.yaml)' };
+  if (diagnostics.length > 0 || typeof fm !== 'object')
+    return { kind: 'skipped', reason: 'its front matter is not valid YAML' };
+  if (fm['informational'] === true)
+    return {
+      kind: 'skipped',
+      reason: 'an informational post (maintenance notices belong in data/exclusions.yaml)',
+    };
   const title = typeof fm['title'] === 'string' ? fm['title'].trim() : '';
   if (title === '') return { kind: 'skipped', reason: 'it has no title' };
   const started = parseLocal(fm['date'], opts.timezone);
-  if (started === undefined) return { kind: 'skipped', reason: `its date "${String(fm['date'])}" is not a cState time (YYYY-MM-DD HH:mm:ss)` };
+  if (started === undefined)
+    return {
+      kind: 'skipped',
+      reason: `its date "${String(fm['date'])}" is not a cState time (YYYY-MM-DD HH:mm:ss)`,
+    };
 
   const needs: string[] = [];
   const resolvedWhen = parseLocal(fm['resolvedWhen'], opts.timezone);
-  if (resolvedWhen === undefined) needs.push('no resolvedWhen: add `mitigated` (when impact ended) before the status can leave draft');
+  if (resolvedWhen === undefined)
+    needs.push('no resolvedWhen: add `mitigated` (when impact ended) before the status can leave draft');
   else if (resolvedWhen < started) needs.push('resolvedWhen is before date: check both times');
   needs.push(`times were written without a zone and read as ${opts.timezone}: check them`);
 
@@ -67,15 +83,21 @@ export function convertCstateIncident(fileName: string, text: string, opts: Csta
       : `severity ${severity} was mapped from cState "${cstateSeverity}"; confirm it against your severity levels`,
   );
 
-  const affected = Array.isArray(fm['affected']) ? fm['affected'].filter((a): a is string => typeof a === 'string') : [];
+  const affected = Array.isArray(fm['affected'])
+    ? fm['affected'].filter((a): a is string => typeof a === 'string')
+    : [];
   const services = affected.map((a) => slugify(a)).filter((s) => s !== '');
   const unknown = services.filter((s) => !opts.knownServices.includes(s));
   if (services.length === 0) needs.push('no affected components: name the services');
-  if (unknown.length > 0) needs.push(`services not in the catalog: ${unknown.join(', ')} (from affected: ${affected.join(', ')}); map them to ids in data/slos/`);
+  if (unknown.length > 0)
+    needs.push(
+      `services not in the catalog: ${unknown.join(', ')} (from affected: ${affected.join(', ')}); map them to ids in data/slos/`,
+    );
 
   const fileDay = /^(\d{4}-\d{2}-\d{2})-/.exec(fileName.replace(/^.*\//, ''))?.[1];
   const day = isoZ(started).slice(0, 10);
-  if (fileDay !== undefined && fileDay !== day) needs.push(`the file name says ${fileDay} but date says ${day}: the date was used`);
+  if (fileDay !== undefined && fileDay !== day)
+    needs.push(`the file name says ${fileDay} but date says ${day}: the date was used`);
 
   // cState posts are a series of status updates (*Investigating*, *Update*, …): a timeline.
   const updates = stripShortcodes(parsed.content).trim();
@@ -109,5 +131,10 @@ export function convertCstateIncident(fileName: string, text: string, opts: Csta
     '',
     'To be written.',
   ];
-  return { kind: 'converted', slug: `${day}-${slugify(title)}`, text: `${lines.join('\n').trimEnd()}\n`, needs };
+  return {
+    kind: 'converted',
+    slug: `${day}-${slugify(title)}`,
+    text: `${lines.join('\n').trimEnd()}\n`,
+    needs,
+  };
 }

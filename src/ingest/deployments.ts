@@ -91,7 +91,10 @@ export async function readDeploymentCsv(
     parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
   );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const line = info.lines;
       if (!sawHeader) {
         sawHeader = true;
@@ -109,7 +112,13 @@ export async function readDeploymentCsv(
       report(diagnose('file-unreadable', { file: display }, `${display} does not exist`));
     } else if (e instanceof CsvError) {
       const at = typeof e['lines'] === 'number' ? e['lines'] : 0;
-      report(diagnose('csv-syntax', { file: display, line: at, column: 1 }, e.message.replace(/^Invalid Record Length: /, '')));
+      report(
+        diagnose(
+          'csv-syntax',
+          { file: display, line: at, column: 1 },
+          e.message.replace(/^Invalid Record Length: /, ''),
+        ),
+      );
     } else {
       report(diagnose('file-unreadable', { file: display }, (e as Error).message));
     }
@@ -117,15 +126,33 @@ export async function readDeploymentCsv(
     parser.destroy();
   }
   if (!sawHeader && problems.length === 0) {
-    report(diagnose('csv-empty', { file: display }, `${display} is empty`, `a deployment log needs the header line ${REQUIRED.join(',')},kind and one row per deployment`));
+    report(
+      diagnose(
+        'csv-empty',
+        { file: display },
+        `${display} is empty`,
+        `a deployment log needs the header line ${REQUIRED.join(',')},kind and one row per deployment`,
+      ),
+    );
   }
   if (suppressed > 0) {
-    problems.push(diagnose('csv-too-many-problems', { file: display }, `${suppressed} more problem${suppressed === 1 ? '' : 's'} in this file ${suppressed === 1 ? 'is' : 'are'} not listed`));
+    problems.push(
+      diagnose(
+        'csv-too-many-problems',
+        { file: display },
+        `${suppressed} more problem${suppressed === 1 ? '' : 's'} in this file ${suppressed === 1 ? 'is' : 'are'} not listed`,
+      ),
+    );
   }
   log.diagnostics.push(...problems);
 }
 
-function bindHeader(header: string[], file: string, line: number, report: (d: Diagnostic) => void): Map<Column, number> | null {
+function bindHeader(
+  header: string[],
+  file: string,
+  line: number,
+  report: (d: Diagnostic) => void,
+): Map<Column, number> | null {
   const names = header.map((h) => h.toLowerCase());
   const columns = new Map<Column, number>();
   for (const name of [...REQUIRED, ...OPTIONAL]) {
@@ -180,7 +207,9 @@ function readRow(
         'deployment-unknown-service',
         service.place,
         `service "${service.text}" is not in the SLO catalog (data/slos/)`,
-        near !== undefined ? `did you mean ${near}?` : `use a service id from data/slos/ (${[...ctx.services].sort().join(', ')})`,
+        near !== undefined
+          ? `did you mean ${near}?`
+          : `use a service id from data/slos/ (${[...ctx.services].sort().join(', ')})`,
       ),
     );
   }
@@ -193,7 +222,12 @@ function readRow(
     ok = false;
     report(
       t.reason === 'zoneless'
-        ? diagnose('deployment-bad-time', f.place, `${c} "${f.text}" has no time zone`, `add the offset the export was written in, e.g. ${f.text.replace(' ', 'T')}Z for UTC`)
+        ? diagnose(
+            'deployment-bad-time',
+            f.place,
+            `${c} "${f.text}" has no time zone`,
+            `add the offset the export was written in, e.g. ${f.text.replace(' ', 'T')}Z for UTC`,
+          )
         : diagnose('deployment-bad-time', f.place, `${c} "${f.text}" is not a time`),
     );
     return null;
@@ -206,21 +240,41 @@ function readRow(
   const statusValue = oneOf(status.text, DEPLOYMENT_STATUSES);
   if (status.text !== '' && statusValue === undefined) {
     ok = false;
-    report(diagnose('deployment-unknown-status', status.place, `status "${status.text}" is not one of ${DEPLOYMENT_STATUSES.join(', ')}`, suggestion(status.text, DEPLOYMENT_STATUSES, 'status')));
+    report(
+      diagnose(
+        'deployment-unknown-status',
+        status.place,
+        `status "${status.text}" is not one of ${DEPLOYMENT_STATUSES.join(', ')}`,
+        suggestion(status.text, DEPLOYMENT_STATUSES, 'status'),
+      ),
+    );
   }
   const kind = field('kind');
-  const kindValue: DeploymentKind | undefined = kind.text === '' ? 'change' : oneOf(kind.text, DEPLOYMENT_KINDS);
+  const kindValue: DeploymentKind | undefined =
+    kind.text === '' ? 'change' : oneOf(kind.text, DEPLOYMENT_KINDS);
   if (kindValue === undefined) {
     ok = false;
-    report(diagnose('deployment-unknown-kind', kind.place, `kind "${kind.text}" is not one of ${DEPLOYMENT_KINDS.join(', ')}`, suggestion(kind.text, DEPLOYMENT_KINDS, 'kind')));
+    report(
+      diagnose(
+        'deployment-unknown-kind',
+        kind.place,
+        `kind "${kind.text}" is not one of ${DEPLOYMENT_KINDS.join(', ')}`,
+        suggestion(kind.text, DEPLOYMENT_KINDS, 'kind'),
+      ),
+    );
   }
 
   if (id.text !== '') {
     const first = ctx.seen.get(id.text);
     if (first !== undefined) {
       ok = false;
-      const where = first.file === at.file ? `lines ${first.line} and ${at.line}` : `${first.file}:${first.line} and line ${at.line}`;
-      report(diagnose('deployment-duplicate-id', id.place, `deployment id ${id.text} appears twice: ${where}`));
+      const where =
+        first.file === at.file
+          ? `lines ${first.line} and ${at.line}`
+          : `${first.file}:${first.line} and line ${at.line}`;
+      report(
+        diagnose('deployment-duplicate-id', id.place, `deployment id ${id.text} appears twice: ${where}`),
+      );
     } else {
       ctx.seen.set(id.text, at);
     }
@@ -238,7 +292,14 @@ function readRow(
   }
 
   if (!ok || deployedMs === null || statusValue === undefined || kindValue === undefined) return null;
-  return { id: id.text, service: service.text, deployedMs, committedMs, status: statusValue, kind: kindValue };
+  return {
+    id: id.text,
+    service: service.text,
+    deployedMs,
+    committedMs,
+    status: statusValue,
+    kind: kindValue,
+  };
 }
 
 function oneOf<T extends string>(text: string, allowed: readonly T[]): T | undefined {
@@ -250,7 +311,9 @@ function oneOf<T extends string>(text: string, allowed: readonly T[]): T | undef
  * afford a looser match than ids can ("succeeded" → success, "failure" → failed).
  */
 function suggestion(text: string, allowed: readonly string[], noun: string): string {
-  const ranked = allowed.map((a) => ({ a, d: editDistance(text.toLowerCase(), a) })).sort((x, y) => x.d - y.d);
+  const ranked = allowed
+    .map((a) => ({ a, d: editDistance(text.toLowerCase(), a) }))
+    .sort((x, y) => x.d - y.d);
   const near = ranked[0] !== undefined && ranked[0].d <= Math.ceil(text.length / 2) ? ranked[0].a : undefined;
   return `${near !== undefined ? `write ${near}; ` : ''}${noun} is one of ${allowed.join(' | ')}`;
 }
@@ -264,7 +327,11 @@ function iso(ms: number): string {
  * not an error: the log may start after the incident. Skipped when the log is empty or absent.
  * `cwd` is what the postmortems' printed paths are relative to.
  */
-export async function diagnoseDeploymentReferences(postmortems: readonly PostmortemFile[], deployments: readonly Deployment[], cwd: string): Promise<Diagnostic[]> {
+export async function diagnoseDeploymentReferences(
+  postmortems: readonly PostmortemFile[],
+  deployments: readonly Deployment[],
+  cwd: string,
+): Promise<Diagnostic[]> {
   if (deployments.length === 0) return [];
   const ids = new Set(deployments.map((d) => d.id));
   const out: Diagnostic[] = [];

@@ -21,7 +21,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'YAML syntax error',
     hint: 'fix the indentation or quoting at this place; a YAML linter shows the exact spot',
   },
-  'schema': {
+  schema: {
     severity: 'error',
     title: 'Field does not match the schema',
     hint: 'see the field reference in README.md',

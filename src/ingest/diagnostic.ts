@@ -26,12 +26,7 @@ export interface Place {
 }
 
 /** Builds a diagnostic from the catalogue: the code fixes the severity and the default hint. */
-export function diagnose(
-  code: DiagnosticCode,
-  place: Place,
-  message: string,
-  hint?: string,
-): Diagnostic {
+export function diagnose(code: DiagnosticCode, place: Place, message: string, hint?: string): Diagnostic {
   const entry = DIAGNOSTIC_CODES[code];
   return {
     code,
@@ -53,7 +48,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   // "N more problems are not listed" closes its file's list, although it names no line.
   const line = (d: Diagnostic) => (d.code === 'csv-too-many-problems' ? Number.MAX_SAFE_INTEGER : d.line);
   return [...diagnostics].sort(
-    (a, b) => compareText(a.file, b.file) || line(a) - line(b) || a.column - b.column || compareText(a.code, b.code),
+    (a, b) =>
+      compareText(a.file, b.file) || line(a) - line(b) || a.column - b.column || compareText(a.code, b.code),
   );
 }
 

@@ -32,16 +32,25 @@ const exclusionSchema = z
     /** Who approved it, e.g. Dana Ruiz. */
     approvedBy: z.string().min(1),
   })
-  .refine((x) => (x.slos?.length ?? 0) + (x.services?.length ?? 0) > 0, { message: 'name the slos: or services: the window applies to' })
+  .refine((x) => (x.slos?.length ?? 0) + (x.services?.length ?? 0) > 0, {
+    message: 'name the slos: or services: the window applies to',
+  })
   .refine((x) => x.end > x.start, { message: 'end must be after start', path: ['end'] });
 
 const fileSchema = z.array(exclusionSchema).nullable();
 
-export function parseExclusions(file: string, text: string): { exclusions: Exclusion[]; diagnostics: Diagnostic[] } {
+export function parseExclusions(
+  file: string,
+  text: string,
+): { exclusions: Exclusion[]; diagnostics: Diagnostic[] } {
   const { source, diagnostics } = parseYamlSource(file, text);
   if (diagnostics.length > 0) return { exclusions: [], diagnostics };
   const result = fileSchema.safeParse(source.documents[0] ?? null);
-  if (!result.success) return { exclusions: [], diagnostics: diagnoseSchemaIssues(source, result.error, { schema: fileSchema }) };
+  if (!result.success)
+    return {
+      exclusions: [],
+      diagnostics: diagnoseSchemaIssues(source, result.error, { schema: fileSchema }),
+    };
   return {
     exclusions: (result.data ?? []).map((x) => ({
       slos: x.slos ?? [],
@@ -60,6 +69,9 @@ export async function readExclusions(path: string, display: string) {
     return parseExclusions(display, await readFile(path, 'utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exclusions: [], diagnostics: [] };
-    return { exclusions: [], diagnostics: [diagnose('file-unreadable', { file: display }, (e as Error).message)] };
+    return {
+      exclusions: [],
+      diagnostics: [diagnose('file-unreadable', { file: display }, (e as Error).message)],
+    };
   }
 }

@@ -30,7 +30,11 @@ export interface LedgerFiles {
   site: InputFile[];
 }
 
-async function listFiles(dir: string, keep: (name: string) => boolean, recursive: boolean): Promise<string[]> {
+async function listFiles(
+  dir: string,
+  keep: (name: string) => boolean,
+  recursive: boolean,
+): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive });
     return entries
@@ -52,8 +56,14 @@ async function exists(path: string): Promise<boolean> {
 
 /** Every input file of the ledger, as ingest reads them (the same globs and the same skips). */
 export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Promise<LedgerFiles> {
-  const data = (abs: string): InputFile => ({ key: `data/${relative(paths.dataDir, abs).replace(/\\/g, '/')}`, absolute: abs });
-  const content = (abs: string): InputFile => ({ key: `content/${relative(paths.contentDir, abs).replace(/\\/g, '/')}`, absolute: abs });
+  const data = (abs: string): InputFile => ({
+    key: `data/${relative(paths.dataDir, abs).replace(/\\/g, '/')}`,
+    absolute: abs,
+  });
+  const content = (abs: string): InputFile => ({
+    key: `content/${relative(paths.contentDir, abs).replace(/\\/g, '/')}`,
+    absolute: abs,
+  });
 
   const shared = new Map<string, InputFile>();
   const add = (f: InputFile) => shared.set(f.key, f);
@@ -61,15 +71,22 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
     const abs = join(paths.dataDir, name);
     if (await exists(abs)) add(data(abs));
   }
-  for (const abs of await listFiles(join(paths.dataDir, 'slos'), (n) => /\.ya?ml$/.test(n), false)) add(data(abs));
+  for (const abs of await listFiles(join(paths.dataDir, 'slos'), (n) => /\.ya?ml$/.test(n), false))
+    add(data(abs));
   for (const entry of catalog.entries) {
-    for (const abs of await expandSource(paths.dataDir, entry.sli.source)) if (await exists(abs)) add(data(abs));
+    for (const abs of await expandSource(paths.dataDir, entry.sli.source))
+      if (await exists(abs)) add(data(abs));
   }
-  for (const abs of await listFiles(join(paths.dataDir, 'deployments'), (n) => /\.csv$/i.test(n), true)) add(data(abs));
+  for (const abs of await listFiles(join(paths.dataDir, 'deployments'), (n) => /\.csv$/i.test(n), true))
+    add(data(abs));
 
   // The same files readPostmortems reads: *.md and *.mdx at any depth, `_`-prefixed ones skipped.
   const postmortems = new Map<string, InputFile>();
-  for (const abs of await listFiles(join(paths.contentDir, 'postmortems'), (n) => /\.mdx?$/i.test(n) && !n.startsWith('_'), true)) {
+  for (const abs of await listFiles(
+    join(paths.contentDir, 'postmortems'),
+    (n) => /\.mdx?$/i.test(n) && !n.startsWith('_'),
+    true,
+  )) {
     postmortems.set(postmortemSlug(abs), content(abs));
   }
   const site = [
@@ -83,6 +100,9 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
 export async function hashInputFiles(files: Iterable<InputFile>): Promise<Record<string, string>> {
   const sorted = [...files].sort((a, b) => compareText(a.key, b.key));
   const out: Record<string, string> = {};
-  for (const f of sorted) out[f.key] = createHash('sha256').update(await readFile(f.absolute)).digest('hex');
+  for (const f of sorted)
+    out[f.key] = createHash('sha256')
+      .update(await readFile(f.absolute))
+      .digest('hex');
   return out;
 }

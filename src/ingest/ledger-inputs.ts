@@ -15,7 +15,14 @@ import type { Postmortem } from './postmortem.ts';
 import { readPostmortems } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { sliCacheDir } from './sli-cache-dir.ts';
-import { createSliAccumulator, diagnoseSliAccumulator, finishSliAccumulator, readSliCsv, type SliAccumulator, type SliAggregate } from './sli-csv.ts';
+import {
+  createSliAccumulator,
+  diagnoseSliAccumulator,
+  finishSliAccumulator,
+  readSliCsv,
+  type SliAccumulator,
+  type SliAggregate,
+} from './sli-csv.ts';
 import { readSloCatalog, type Catalog } from './slo-catalog.ts';
 
 export interface LedgerInputs {
@@ -41,14 +48,27 @@ export interface LoadProgress {
 export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () => {}) {
   const diagnostics: Diagnostic[] = [];
   const show = (abs: string) => displayPath(paths, abs);
-  const settingsRead = await readSettings(join(paths.dataDir, 'ledger.yaml'), show(join(paths.dataDir, 'ledger.yaml')));
+  const settingsRead = await readSettings(
+    join(paths.dataDir, 'ledger.yaml'),
+    show(join(paths.dataDir, 'ledger.yaml')),
+  );
   diagnostics.push(...settingsRead.diagnostics);
-  const settings = settingsRead.settings && paths.audience ? { ...settingsRead.settings, audience: paths.audience } : settingsRead.settings;
+  const settings =
+    settingsRead.settings && paths.audience
+      ? { ...settingsRead.settings, audience: paths.audience }
+      : settingsRead.settings;
   const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
   diagnostics.push(...catalogRead.diagnostics);
-  const exclusionsRead = await readExclusions(join(paths.dataDir, 'exclusions.yaml'), show(join(paths.dataDir, 'exclusions.yaml')));
+  const exclusionsRead = await readExclusions(
+    join(paths.dataDir, 'exclusions.yaml'),
+    show(join(paths.dataDir, 'exclusions.yaml')),
+  );
   diagnostics.push(...exclusionsRead.diagnostics);
-  const deploymentsRead = await readDeployments(join(paths.dataDir, 'deployments'), show, catalogRead.catalog.services.map((s) => s.id));
+  const deploymentsRead = await readDeployments(
+    join(paths.dataDir, 'deployments'),
+    show,
+    catalogRead.catalog.services.map((s) => s.id),
+  );
   diagnostics.push(...deploymentsRead.diagnostics);
 
   // Each SLO's source may be one file or a glob (`sli/checkout/*.csv`); every file is streamed
@@ -61,7 +81,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     const files = await expandSource(paths.dataDir, entry.sli.source);
     if (files.length === 0) {
       diagnostics.push(
-        diagnose('sli-source-missing', { file: entry.file, line: entry.line, column: 1 }, `SLO ${entry.slo.id} reads sli.source "${entry.sli.source}", which matches no file under ${show(paths.dataDir)}/`),
+        diagnose(
+          'sli-source-missing',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO ${entry.slo.id} reads sli.source "${entry.sli.source}", which matches no file under ${show(paths.dataDir)}/`,
+        ),
       );
     }
     for (const file of files) byFile.set(file, [...(byFile.get(file) ?? []), acc]);
@@ -81,7 +105,9 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     stats.files++;
     stats.rows += result.rows;
     const from = result.cached ? ' (unchanged: from the cache)' : '';
-    progress(`read ${name}: ${result.rows.toLocaleString('en-US')} rows for ${accs.length} SLO${accs.length === 1 ? '' : 's'}${from}`);
+    progress(
+      `read ${name}: ${result.rows.toLocaleString('en-US')} rows for ${accs.length} SLO${accs.length === 1 ? '' : 's'}${from}`,
+    );
     for (const note of result.notes) progress(`  ${note}`);
     diagnostics.push(...result.diagnostics);
   }
@@ -94,12 +120,23 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
     if (aggregate.buckets.length > 0 && aggregate.stepMs === null && entry) {
       diagnostics.push(
-        diagnose('sli-step-unknown', { file: entry.file, line: entry.line, column: 1 }, `SLO ${id} has a single SLI row, so the span each row covers is unknown`, 'add sli.step to the SLO, e.g. step: 1h, or export more than one row'),
+        diagnose(
+          'sli-step-unknown',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO ${id} has a single SLI row, so the span each row covers is unknown`,
+          'add sli.step to the SLO, e.g. step: 1h, or export more than one row',
+        ),
       );
     }
   }
-  if (catalogRead.catalog.entries.length > 0 && [...sli.values()].every((a) => a.buckets.length === 0) && diagnostics.length === 0) {
-    diagnostics.push(diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'));
+  if (
+    catalogRead.catalog.entries.length > 0 &&
+    [...sli.values()].every((a) => a.buckets.length === 0) &&
+    diagnostics.length === 0
+  ) {
+    diagnostics.push(
+      diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'),
+    );
   }
   return {
     settings,
@@ -145,15 +182,32 @@ export async function readLedgerInputs(
   const data = await readLedgerData(paths, progress);
   const pmDir = join(paths.contentDir, 'postmortems');
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
-    ...(data.settings ? { context: { settings: data.settings, catalog: data.catalog }, allowMdx: data.settings.allowMdxPostmortems } : {}),
+    ...(data.settings
+      ? {
+          context: { settings: data.settings, catalog: data.catalog },
+          allowMdx: data.settings.allowMdxPostmortems,
+        }
+      : {}),
   });
-  const diagnostics = [...data.diagnostics, ...pms.diagnostics, ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd))];
+  const diagnostics = [
+    ...data.diagnostics,
+    ...pms.diagnostics,
+    ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
+  ];
   const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
   return {
     stats: { ...data.stats, deployments: data.deployments.length, postmortems: pms.read },
-    inputs: failed || data.settings === null
-      ? null
-      : { settings: data.settings, catalog: data.catalog, sli: data.sli, exclusions: data.exclusions, postmortems: pms.files.map((f) => f.postmortem), deployments: data.deployments },
+    inputs:
+      failed || data.settings === null
+        ? null
+        : {
+            settings: data.settings,
+            catalog: data.catalog,
+            sli: data.sli,
+            exclusions: data.exclusions,
+            postmortems: pms.files.map((f) => f.postmortem),
+            deployments: data.deployments,
+          },
     diagnostics,
   };
 }

@@ -30,7 +30,15 @@ interface Where {
   basePath: (string | number)[];
 }
 
-const KINDS = ['SLO', 'SLI', 'Service', 'DataSource', 'AlertPolicy', 'AlertCondition', 'AlertNotificationTarget'];
+const KINDS = [
+  'SLO',
+  'SLI',
+  'Service',
+  'DataSource',
+  'AlertPolicy',
+  'AlertCondition',
+  'AlertNotificationTarget',
+];
 
 /** RFC 1123 label names, as the OpenSLO spec states them for metadata.name. */
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -135,7 +143,10 @@ const sloSpecSchema = z.strictObject({
   alertPolicies: z.array(z.unknown()).nullable().optional(),
 });
 
-const serviceSpecSchema = z.strictObject({ description: z.string().max(1050).optional() }).nullable().optional();
+const serviceSpecSchema = z
+  .strictObject({ description: z.string().max(1050).optional() })
+  .nullable()
+  .optional();
 
 /** Whether a file holds OpenSLO objects (any document, or item of a list document, with apiVersion). */
 export function isOpenSloSource(source: YamlSource): boolean {
@@ -144,24 +155,36 @@ export function isOpenSloSource(source: YamlSource): boolean {
 }
 
 /** The objects of one file, checked for the envelope rules (apiVersion, kind, the name rule). */
-export function readOpenSloObjects(source: YamlSource): { objects: OpenSloObject[]; diagnostics: Diagnostic[] } {
+export function readOpenSloObjects(source: YamlSource): {
+  objects: OpenSloObject[];
+  diagnostics: Diagnostic[];
+} {
   const objects: OpenSloObject[] = [];
   const diagnostics: Diagnostic[] = [];
   source.documents.forEach((doc, docIndex) => {
     if (doc === null || doc === undefined) return;
-    const items: [unknown, (string | number)[]][] = Array.isArray(doc) ? doc.map((d, i) => [d, [i]]) : [[doc, []]];
+    const items: [unknown, (string | number)[]][] = Array.isArray(doc)
+      ? doc.map((d, i) => [d, [i]])
+      : [[doc, []]];
     for (const [raw, basePath] of items) {
       const at: Where = { source, docIndex, basePath };
       const parsed = envelopeSchema.safeParse(raw);
       if (!parsed.success) {
-        diagnostics.push(...diagnoseSchemaIssues(source, parsed.error, { schema: envelopeSchema, docIndex, basePath }));
+        diagnostics.push(
+          ...diagnoseSchemaIssues(source, parsed.error, { schema: envelopeSchema, docIndex, basePath }),
+        );
         continue;
       }
       const { apiVersion, kind, metadata, spec } = parsed.data;
       const report = (code: DiagnosticCode, path: (string | number)[], message: string, hint?: string) =>
         diagnostics.push(place(at, path, code, message, hint));
       if (apiVersion !== 'openslo/v1') {
-        report('openslo-rule', ['apiVersion'], `apiVersion "${apiVersion}" is not supported: the ledger reads OpenSLO v1`, 'write apiVersion: openslo/v1 (v1alpha documents need the v1 field names)');
+        report(
+          'openslo-rule',
+          ['apiVersion'],
+          `apiVersion "${apiVersion}" is not supported: the ledger reads OpenSLO v1`,
+          'write apiVersion: openslo/v1 (v1alpha documents need the v1 field names)',
+        );
         continue;
       }
       if (!KINDS.includes(kind)) {
@@ -169,7 +192,12 @@ export function readOpenSloObjects(source: YamlSource): { objects: OpenSloObject
         continue;
       }
       if (!NAME.test(metadata.name) || metadata.name.length > 63) {
-        report('openslo-rule', ['metadata', 'name'], `metadata.name "${metadata.name}" breaks the name rule: ${NAME_RULE}`, `e.g. ${suggestName(metadata.name)}`);
+        report(
+          'openslo-rule',
+          ['metadata', 'name'],
+          `metadata.name "${metadata.name}" breaks the name rule: ${NAME_RULE}`,
+          `e.g. ${suggestName(metadata.name)}`,
+        );
         continue;
       }
       objects.push({ kind, name: metadata.name, metadata, spec, at });
@@ -193,7 +221,13 @@ export function resolveOpenSlo(
       const first = map.get(o.name);
       if (first) {
         diagnostics.push(
-          place(o.at, ['metadata', 'name'], kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule', `${kind === 'SLO' || kind === 'SLI' ? 'an' : 'a'} ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`, `names are unique per kind; rename one of them`),
+          place(
+            o.at,
+            ['metadata', 'name'],
+            kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule',
+            `${kind === 'SLO' || kind === 'SLI' ? 'an' : 'a'} ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`,
+            `names are unique per kind; rename one of them`,
+          ),
         );
         continue;
       }
@@ -209,21 +243,51 @@ export function resolveOpenSlo(
   const native = new Map(nativeServices.map((s) => [s.id, s]));
   for (const o of serviceObjects.values()) {
     const spec = serviceSpecSchema.safeParse(o.spec);
-    if (!spec.success) diagnostics.push(...diagnoseSchemaIssues(o.at.source, spec.error, { docIndex: o.at.docIndex, basePath: [...o.at.basePath, 'spec'] }));
+    if (!spec.success)
+      diagnostics.push(
+        ...diagnoseSchemaIssues(o.at.source, spec.error, {
+          docIndex: o.at.docIndex,
+          basePath: [...o.at.basePath, 'spec'],
+        }),
+      );
     if (native.has(o.name)) {
-      diagnostics.push(place(o.at, ['metadata', 'name'], 'openslo-rule', `service "${o.name}" is also defined in the native format`, 'define each service once: keep either the native file or the OpenSLO Service'));
+      diagnostics.push(
+        place(
+          o.at,
+          ['metadata', 'name'],
+          'openslo-rule',
+          `service "${o.name}" is also defined in the native format`,
+          'define each service once: keep either the native file or the OpenSLO Service',
+        ),
+      );
       continue;
     }
     const owner = ownerOf(o.metadata);
-    services.set(o.name, { id: o.name, owner: owner.owner ?? UNASSIGNED, team: owner.team ?? UNASSIGNED, declared: owner.owner !== null });
+    services.set(o.name, {
+      id: o.name,
+      owner: owner.owner ?? UNASSIGNED,
+      team: owner.team ?? UNASSIGNED,
+      declared: owner.owner !== null,
+    });
   }
 
   // Each SLI is checked once, however many SLOs use it.
   const sliMappings = new Map<string, IndicatorMapping | null>();
-  const mappingOf = (name: string, spec: unknown, at: Where, path: (string | number)[]): IndicatorMapping | null => {
+  const mappingOf = (
+    name: string,
+    spec: unknown,
+    at: Where,
+    path: (string | number)[],
+  ): IndicatorMapping | null => {
     const parsed = sliSpecSchema.safeParse(spec);
     if (!parsed.success) {
-      diagnostics.push(...diagnoseSchemaIssues(at.source, parsed.error, { schema: sliSpecSchema, docIndex: at.docIndex, basePath: [...at.basePath, ...path] }));
+      diagnostics.push(
+        ...diagnoseSchemaIssues(at.source, parsed.error, {
+          schema: sliSpecSchema,
+          docIndex: at.docIndex,
+          basePath: [...at.basePath, ...path],
+        }),
+      );
       return null;
     }
     return indicatorMapping(name, parsed.data, at, path, dataSources, diagnostics);
@@ -241,72 +305,170 @@ export function resolveOpenSlo(
   for (const o of byKind('SLO').values()) {
     const parsed = sloSpecSchema.safeParse(o.spec);
     if (!parsed.success) {
-      diagnostics.push(...diagnoseSchemaIssues(o.at.source, parsed.error, { schema: sloSpecSchema, docIndex: o.at.docIndex, basePath: [...o.at.basePath, 'spec'] }));
+      diagnostics.push(
+        ...diagnoseSchemaIssues(o.at.source, parsed.error, {
+          schema: sloSpecSchema,
+          docIndex: o.at.docIndex,
+          basePath: [...o.at.basePath, 'spec'],
+        }),
+      );
       continue;
     }
     const spec = parsed.data;
-    const report = (path: (string | number)[], message: string, code: DiagnosticCode = 'openslo-rule', hint?: string) =>
-      diagnostics.push(place(o.at, ['spec', ...path], code, message, hint));
+    const report = (
+      path: (string | number)[],
+      message: string,
+      code: DiagnosticCode = 'openslo-rule',
+      hint?: string,
+    ) => diagnostics.push(place(o.at, ['spec', ...path], code, message, hint));
     const before = diagnostics.length;
 
-    if (!NAME.test(spec.service)) report(['service'], `service "${spec.service}" breaks the name rule: ${NAME_RULE}`);
+    if (!NAME.test(spec.service))
+      report(['service'], `service "${spec.service}" breaks the name rule: ${NAME_RULE}`);
     let indicator: IndicatorMapping | null = null;
     if (spec.indicator !== undefined && spec.indicatorRef !== undefined) {
-      report(['indicatorRef'], 'give either `indicator` or `indicatorRef`, not both: "One of `indicator` or `indicatorRef` must be given"');
+      report(
+        ['indicatorRef'],
+        'give either `indicator` or `indicatorRef`, not both: "One of `indicator` or `indicatorRef` must be given"',
+      );
     } else if (spec.indicator !== undefined) {
-      indicator = mappingOf(spec.indicator.metadata.name, spec.indicator.spec, o.at, ['spec', 'indicator', 'spec']);
+      indicator = mappingOf(spec.indicator.metadata.name, spec.indicator.spec, o.at, [
+        'spec',
+        'indicator',
+        'spec',
+      ]);
     } else if (spec.indicatorRef !== undefined) {
       const found = referenced(spec.indicatorRef);
       if (found === undefined) {
-        report(['indicatorRef'], `indicatorRef "${spec.indicatorRef}" names no SLI${slis.size > 0 ? ` (SLIs: ${[...slis.keys()].join(', ')})` : ''}`, 'openslo-unresolved-ref');
+        report(
+          ['indicatorRef'],
+          `indicatorRef "${spec.indicatorRef}" names no SLI${slis.size > 0 ? ` (SLIs: ${[...slis.keys()].join(', ')})` : ''}`,
+          'openslo-unresolved-ref',
+        );
       }
       indicator = found ?? null;
     } else {
-      report([], '"One of `indicator` or `indicatorRef` must be given"', 'openslo-rule', 'add indicatorRef: <name of an SLI> or an inline indicator');
+      report(
+        [],
+        '"One of `indicator` or `indicatorRef` must be given"',
+        'openslo-rule',
+        'add indicatorRef: <name of an SLI> or an inline indicator',
+      );
     }
 
-    const timeWindow = readTimeWindow(spec.timeWindow, (path, message, code, hint) => report(['timeWindow', ...path], message, code, hint));
-    const budgeting: BudgetingMethod = spec.budgetingMethod === 'Occurrences' ? 'occurrences' : spec.budgetingMethod === 'Timeslices' ? 'timeslices' : 'ratio-timeslices';
+    const timeWindow = readTimeWindow(spec.timeWindow, (path, message, code, hint) =>
+      report(['timeWindow', ...path], message, code, hint),
+    );
+    const budgeting: BudgetingMethod =
+      spec.budgetingMethod === 'Occurrences'
+        ? 'occurrences'
+        : spec.budgetingMethod === 'Timeslices'
+          ? 'timeslices'
+          : 'ratio-timeslices';
     const isThreshold = indicator?.kind === 'threshold';
     if (isThreshold && spec.objectives.length > 1) {
-      report(['objectives'], `this SLO has ${spec.objectives.length} objectives on a thresholdMetric: "If thresholdMetric has been defined, only one Threshold can be defined"`, 'openslo-rule', 'split it into one SLO per threshold, or use a ratioMetric');
+      report(
+        ['objectives'],
+        `this SLO has ${spec.objectives.length} objectives on a thresholdMetric: "If thresholdMetric has been defined, only one Threshold can be defined"`,
+        'openslo-rule',
+        'split it into one SLO per threshold, or use a ratioMetric',
+      );
     }
     const objectives = spec.objectives.map((obj, i) => {
       const at = (key: string) => ['objectives', i, key];
       let objective: number | null = null;
-      if (obj.target !== undefined && obj.targetPercent !== undefined) report(at('targetPercent'), 'target and targetPercent are both given: target "can\'t be used with targetPercent"', 'openslo-rule', `keep one of them, e.g. target: ${obj.target}`);
-      else if (obj.target === undefined && obj.targetPercent === undefined) report(['objectives', i], '"Either `target` or `targetPercent` must be used"', 'openslo-rule', 'e.g. target: 0.999 or targetPercent: 99.9');
+      if (obj.target !== undefined && obj.targetPercent !== undefined)
+        report(
+          at('targetPercent'),
+          'target and targetPercent are both given: target "can\'t be used with targetPercent"',
+          'openslo-rule',
+          `keep one of them, e.g. target: ${obj.target}`,
+        );
+      else if (obj.target === undefined && obj.targetPercent === undefined)
+        report(
+          ['objectives', i],
+          '"Either `target` or `targetPercent` must be used"',
+          'openslo-rule',
+          'e.g. target: 0.999 or targetPercent: 99.9',
+        );
       else if (obj.target !== undefined) {
-        if (!(obj.target >= 0 && obj.target < 1)) report(at('target'), `target ${obj.target} is outside [0.0, 1.0): a target is a fraction, e.g. 0.999`, 'openslo-rule', obj.target >= 1 && obj.target < 100 ? `for a percentage write targetPercent: ${obj.target}` : undefined);
-        else if (obj.target === 0) report(at('target'), 'target 0 allows every event to fail: the ledger needs an objective above 0');
+        if (!(obj.target >= 0 && obj.target < 1))
+          report(
+            at('target'),
+            `target ${obj.target} is outside [0.0, 1.0): a target is a fraction, e.g. 0.999`,
+            'openslo-rule',
+            obj.target >= 1 && obj.target < 100
+              ? `for a percentage write targetPercent: ${obj.target}`
+              : undefined,
+          );
+        else if (obj.target === 0)
+          report(at('target'), 'target 0 allows every event to fail: the ledger needs an objective above 0');
         else objective = obj.target;
       } else if (obj.targetPercent !== undefined) {
-        if (!(obj.targetPercent > 0 && obj.targetPercent < 100)) report(at('targetPercent'), `targetPercent ${obj.targetPercent} is outside (0, 100): e.g. targetPercent: 99.9`);
+        if (!(obj.targetPercent > 0 && obj.targetPercent < 100))
+          report(
+            at('targetPercent'),
+            `targetPercent ${obj.targetPercent} is outside (0, 100): e.g. targetPercent: 99.9`,
+          );
         else objective = Number((obj.targetPercent / 100).toPrecision(12));
       }
       if (indicator?.kind === 'ratio') {
-        if (obj.op !== undefined) report(at('op'), 'op is refused on a ratioMetric: OpenSLO\'s op is "Only needed when using a thresholdMetric"', 'openslo-rule', 'remove op (and value) from the objective: a ratio objective is its target alone');
-        else if (obj.value !== undefined) report(at('value'), 'value is refused on a ratioMetric: OpenSLO\'s value is "Only needed when using a thresholdMetric"', 'openslo-rule', 'remove value from the objective');
+        if (obj.op !== undefined)
+          report(
+            at('op'),
+            'op is refused on a ratioMetric: OpenSLO\'s op is "Only needed when using a thresholdMetric"',
+            'openslo-rule',
+            'remove op (and value) from the objective: a ratio objective is its target alone',
+          );
+        else if (obj.value !== undefined)
+          report(
+            at('value'),
+            'value is refused on a ratioMetric: OpenSLO\'s value is "Only needed when using a thresholdMetric"',
+            'openslo-rule',
+            'remove value from the objective',
+          );
       }
       if (isThreshold && (obj.op === undefined || obj.value === undefined)) {
-        report(['objectives', i], `a thresholdMetric needs op and value in its objective (missing: ${[obj.op === undefined ? 'op' : '', obj.value === undefined ? 'value' : ''].filter(Boolean).join(', ')})`, 'openslo-rule', 'e.g. op: lte and value: 300, meaning a value of at most 300 is good');
+        report(
+          ['objectives', i],
+          `a thresholdMetric needs op and value in its objective (missing: ${[obj.op === undefined ? 'op' : '', obj.value === undefined ? 'value' : ''].filter(Boolean).join(', ')})`,
+          'openslo-rule',
+          'e.g. op: lte and value: 300, meaning a value of at most 300 is good',
+        );
       }
       if (budgeting === 'timeslices' && obj.timeSliceTarget === undefined) {
-        report(['objectives', i], 'this objective needs timeSliceTarget: OpenSLO requires it "when budgetingMethod is set to TimeSlices", as it is here', 'openslo-rule', 'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are');
+        report(
+          ['objectives', i],
+          'this objective needs timeSliceTarget: OpenSLO requires it "when budgetingMethod is set to TimeSlices", as it is here',
+          'openslo-rule',
+          'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are',
+        );
       }
       if (obj.timeSliceTarget !== undefined && !(obj.timeSliceTarget > 0 && obj.timeSliceTarget <= 1)) {
         report(at('timeSliceTarget'), `timeSliceTarget ${obj.timeSliceTarget} is outside (0.0, 1.0]`);
       }
       let windowMs: number | null = null;
       if (budgeting !== 'occurrences') {
-        if (obj.timeSliceWindow === undefined) report(['objectives', i], `budgetingMethod ${spec.budgetingMethod} needs timeSliceWindow, the length of a slice (e.g. 1m, 5m)`);
-        else windowMs = readSliceWindow(obj.timeSliceWindow, (message, hint) => report(at('timeSliceWindow'), message, 'openslo-rule', hint));
+        if (obj.timeSliceWindow === undefined)
+          report(
+            ['objectives', i],
+            `budgetingMethod ${spec.budgetingMethod} needs timeSliceWindow, the length of a slice (e.g. 1m, 5m)`,
+          );
+        else
+          windowMs = readSliceWindow(obj.timeSliceWindow, (message, hint) =>
+            report(at('timeSliceWindow'), message, 'openslo-rule', hint),
+          );
       }
       return { obj, objective, windowMs };
     });
 
     const mapping = indicator?.mapping ?? null;
-    if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null || mapping === null) continue;
+    if (
+      diagnostics.slice(before).some((d) => d.severity === 'error') ||
+      indicator === null ||
+      mapping === null
+    )
+      continue;
     const svc = services.get(spec.service) ?? native.get(spec.service);
     const own = ownerOf(o.metadata);
     const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
@@ -331,17 +493,33 @@ export function resolveOpenSlo(
       const id = objectives.length === 1 ? o.name : `${o.name}-${i + 1}`;
       const slo: SloDefinition = {
         id,
-        name: obj.displayName !== undefined && objectives.length > 1 ? `${baseName} (${obj.displayName})` : baseName,
+        name:
+          obj.displayName !== undefined && objectives.length > 1
+            ? `${baseName} (${obj.displayName})`
+            : baseName,
         service: spec.service,
         owner,
         team,
         objective,
         budgeting,
-        ...(windowMs !== null ? { timeslice: { windowMs, ...(obj.timeSliceTarget !== undefined ? { target: obj.timeSliceTarget } : {}) } } : {}),
+        ...(windowMs !== null
+          ? {
+              timeslice: {
+                windowMs,
+                ...(obj.timeSliceTarget !== undefined ? { target: obj.timeSliceTarget } : {}),
+              },
+            }
+          : {}),
       };
       const sli: SliMapping =
         indicator.kind === 'threshold'
-          ? { ...mapping, threshold: obj.op !== undefined && obj.value !== undefined ? { op: obj.op as ThresholdOp, value: obj.value } : null }
+          ? {
+              ...mapping,
+              threshold:
+                obj.op !== undefined && obj.value !== undefined
+                  ? { op: obj.op as ThresholdOp, value: obj.value }
+                  : null,
+            }
           : mapping;
       entries.push({
         slo,
@@ -352,7 +530,11 @@ export function resolveOpenSlo(
       });
     });
   }
-  return { services: [...services.values()].map(({ id, owner, team }) => ({ id, owner, team })), entries, diagnostics };
+  return {
+    services: [...services.values()].map(({ id, owner, team }) => ({ id, owner, team })),
+    entries,
+    diagnostics,
+  };
 }
 
 /** Shown where an SLO has no owner; `check` warns about it. */
@@ -365,7 +547,8 @@ export const UNASSIGNED = 'unassigned';
 function ownerOf(metadata: Metadata): { owner: string | null; team: string | null } {
   const a = metadata.annotations ?? {};
   const label = metadata.labels?.['team'];
-  const team = a['ledger/team'] ?? (Array.isArray(label) ? (label.length > 0 ? label.join(', ') : undefined) : label);
+  const team =
+    a['ledger/team'] ?? (Array.isArray(label) ? (label.length > 0 ? label.join(', ') : undefined) : label);
   return { owner: a['ledger/owner'] ?? null, team: team ?? null };
 }
 
@@ -380,9 +563,13 @@ function indicatorMapping(
   dataSources: ReadonlyMap<string, OpenSloObject>,
   out: Diagnostic[],
 ): IndicatorMapping | null {
-  const report = (p: (string | number)[], code: DiagnosticCode, message: string, hint?: string) => out.push(place(at, [...path, ...p], code, message, hint));
+  const report = (p: (string | number)[], code: DiagnosticCode, message: string, hint?: string) =>
+    out.push(place(at, [...path, ...p], code, message, hint));
   let unsupported = false;
-  const csv = (metric: { metricSource: z.infer<typeof metricSourceSchema> }, p: (string | number)[]): CsvSpec | null => {
+  const csv = (
+    metric: { metricSource: z.infer<typeof metricSourceSchema> },
+    p: (string | number)[],
+  ): CsvSpec | null => {
     const ms = metric.metricSource;
     const type = ms.type ?? typeOfDataSource(ms.metricSourceRef, dataSources);
     if (type?.toLowerCase() !== 'csv') {
@@ -398,14 +585,24 @@ function indicatorMapping(
     }
     const parsed = csvSpecSchema.safeParse(ms.spec);
     if (!parsed.success) {
-      out.push(...diagnoseSchemaIssues(at.source, parsed.error, { schema: csvSpecSchema, docIndex: at.docIndex, basePath: [...at.basePath, ...path, ...p, 'metricSource', 'spec'] }));
+      out.push(
+        ...diagnoseSchemaIssues(at.source, parsed.error, {
+          schema: csvSpecSchema,
+          docIndex: at.docIndex,
+          basePath: [...at.basePath, ...path, ...p, 'metricSource', 'spec'],
+        }),
+      );
       return null;
     }
     return parsed.data;
   };
 
   if ((spec.thresholdMetric === undefined) === (spec.ratioMetric === undefined)) {
-    report([], 'openslo-rule', `SLI ${name}: "Either \`ratioMetric\` or \`thresholdMetric\` must be used"${spec.thresholdMetric !== undefined ? ', not both' : ''}`);
+    report(
+      [],
+      'openslo-rule',
+      `SLI ${name}: "Either \`ratioMetric\` or \`thresholdMetric\` must be used"${spec.thresholdMetric !== undefined ? ', not both' : ''}`,
+    );
     return null;
   }
   if (spec.thresholdMetric !== undefined) {
@@ -415,7 +612,12 @@ function indicatorMapping(
   const r = spec.ratioMetric;
   if (r === undefined) return null;
   if (r.raw !== undefined || r.rawType !== undefined) {
-    report(['ratioMetric', r.raw !== undefined ? 'raw' : 'rawType'], 'openslo-unsupported-source', `SLI ${name} is a raw (precomputed) ratio; the ledger needs counts to compute error budgets`, 'export the good (or bad) and total counts to CSV and use ratioMetric: { good, total } with type: csv');
+    report(
+      ['ratioMetric', r.raw !== undefined ? 'raw' : 'rawType'],
+      'openslo-unsupported-source',
+      `SLI ${name} is a raw (precomputed) ratio; the ledger needs counts to compute error budgets`,
+      'export the good (or bad) and total counts to CSV and use ratioMetric: { good, total } with type: csv',
+    );
     return { kind: 'ratio', mapping: null };
   }
   if (r.total === undefined) {
@@ -423,7 +625,11 @@ function indicatorMapping(
     return { kind: 'ratio', mapping: null };
   }
   if ((r.good === undefined) === (r.bad === undefined)) {
-    report(['ratioMetric'], 'openslo-rule', `SLI ${name}: ${r.good === undefined ? '"either "good" or "bad" must be provided if "total" is used"' : '"If `bad` is defined then `good` must not be set"'}`);
+    report(
+      ['ratioMetric'],
+      'openslo-rule',
+      `SLI ${name}: ${r.good === undefined ? '"either "good" or "bad" must be provided if "total" is used"' : '"If `bad` is defined then `good` must not be set"'}`,
+    );
     return { kind: 'ratio', mapping: null };
   }
   const numeratorKey = r.good !== undefined ? 'good' : 'bad';
@@ -435,39 +641,70 @@ function indicatorMapping(
   const { column: _n, ...nRest } = n;
   const { column: _t, ...tRest } = t;
   if (JSON.stringify(nRest) !== JSON.stringify(tRest)) {
-    report(['ratioMetric', 'total', 'metricSource', 'spec'], 'openslo-rule', `SLI ${name}: ${numeratorKey} and total must come from the same CSV rows, but their spec differs in ${differingKeys(nRest, tRest).join(', ')}`, `give ${numeratorKey} and total the same source, series and reading options; only column differs`);
+    report(
+      ['ratioMetric', 'total', 'metricSource', 'spec'],
+      'openslo-rule',
+      `SLI ${name}: ${numeratorKey} and total must come from the same CSV rows, but their spec differs in ${differingKeys(nRest, tRest).join(', ')}`,
+      `give ${numeratorKey} and total the same source, series and reading options; only column differs`,
+    );
     return { kind: 'ratio', mapping: null };
   }
   return { kind: 'ratio', mapping: toSliMapping(t, { [numeratorKey]: n.column, total: t.column }) };
 }
 
 function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
 }
 
-function typeOfDataSource(ref: string | undefined, dataSources: ReadonlyMap<string, OpenSloObject>): string | undefined {
+function typeOfDataSource(
+  ref: string | undefined,
+  dataSources: ReadonlyMap<string, OpenSloObject>,
+): string | undefined {
   if (ref === undefined) return undefined;
   const spec = dataSources.get(ref)?.spec;
-  return typeof spec === 'object' && spec !== null && 'type' in spec && typeof spec.type === 'string' ? spec.type : undefined;
+  return typeof spec === 'object' && spec !== null && 'type' in spec && typeof spec.type === 'string'
+    ? spec.type
+    : undefined;
 }
 
 const SHORTHAND = /^([1-9]\d*)([mhdwMQY])$/;
-const UNIT_WORDS: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week', M: 'month', Q: 'quarter', Y: 'year' };
+const UNIT_WORDS: Record<string, string> = {
+  m: 'minute',
+  h: 'hour',
+  d: 'day',
+  w: 'week',
+  M: 'month',
+  Q: 'quarter',
+  Y: 'year',
+};
 const FIXED_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 type Report = (path: (string | number)[], message: string, code?: DiagnosticCode, hint?: string) => void;
 
-function readTimeWindow(windows: z.infer<typeof timeWindowSchema>[] | undefined, report: Report): TimeWindow | null {
+function readTimeWindow(
+  windows: z.infer<typeof timeWindowSchema>[] | undefined,
+  report: Report,
+): TimeWindow | null {
   if (windows === undefined) return null;
   if (windows.length !== 1) {
-    report([], `timeWindow has ${windows.length} items: OpenSLO's "TimeWindow is a list but accepting only exactly one item"`);
+    report(
+      [],
+      `timeWindow has ${windows.length} items: OpenSLO's "TimeWindow is a list but accepting only exactly one item"`,
+    );
     return null;
   }
   const w = windows[0];
   if (w === undefined) return null;
   const m = SHORTHAND.exec(w.duration);
   if (!m) {
-    report([0, 'duration'], `duration "${w.duration}" is not a duration shorthand: "a positive integer number followed by a case–sensitive single–character postfix" (m, h, d, w, M, Q, Y)`, 'openslo-rule', 'e.g. 28d, 4w, 1M (one month) or 1Q');
+    report(
+      [0, 'duration'],
+      `duration "${w.duration}" is not a duration shorthand: "a positive integer number followed by a case–sensitive single–character postfix" (m, h, d, w, M, Q, Y)`,
+      'openslo-rule',
+      'e.g. 28d, 4w, 1M (one month) or 1Q',
+    );
     return null;
   }
   if (m[2] === 'm') {
@@ -480,37 +717,62 @@ function readTimeWindow(windows: z.infer<typeof timeWindowSchema>[] | undefined,
     );
   }
   if (w.calendar !== undefined && !isValidTimeZone(w.calendar.timeZone)) {
-    report([0, 'calendar', 'timeZone'], `calendar.timeZone "${w.calendar.timeZone}" is not a name "as in IANA Time Zone Database"`, 'openslo-rule', 'e.g. America/New_York, Europe/London or UTC');
+    report(
+      [0, 'calendar', 'timeZone'],
+      `calendar.timeZone "${w.calendar.timeZone}" is not a name "as in IANA Time Zone Database"`,
+      'openslo-rule',
+      'e.g. America/New_York, Europe/London or UTC',
+    );
   }
   if (w.calendar !== undefined && w.isRolling === true) {
-    report([0, 'isRolling'], 'a calendar-aligned time window cannot be rolling: remove isRolling or calendar');
+    report(
+      [0, 'isRolling'],
+      'a calendar-aligned time window cannot be rolling: remove isRolling or calendar',
+    );
   }
   const startTime = w.calendar?.startTime;
   return {
     duration: w.duration,
     isRolling: w.isRolling ?? w.calendar === undefined,
     ...(w.calendar !== undefined && startTime !== undefined
-      ? { calendar: { startTime: startTime instanceof Date ? startTime.toISOString() : startTime, timeZone: w.calendar.timeZone } }
+      ? {
+          calendar: {
+            startTime: startTime instanceof Date ? startTime.toISOString() : startTime,
+            timeZone: w.calendar.timeZone,
+          },
+        }
       : {}),
   };
 }
 
 /** A slice is a fixed length; OpenSLO reads a bare number as minutes. */
-function readSliceWindow(value: number | string, report: (message: string, hint?: string) => void): number | null {
+function readSliceWindow(
+  value: number | string,
+  report: (message: string, hint?: string) => void,
+): number | null {
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value > 0) return value * 60_000;
-    report(`timeSliceWindow ${value} is not a positive whole number of minutes`, 'e.g. timeSliceWindow: 1m or 5');
+    report(
+      `timeSliceWindow ${value} is not a positive whole number of minutes`,
+      'e.g. timeSliceWindow: 1m or 5',
+    );
     return null;
   }
   const m = SHORTHAND.exec(value);
   if (!m) {
-    report(`timeSliceWindow "${value}" is not a duration shorthand: "a positive integer number followed by a case–sensitive single–character postfix"`, 'e.g. 1m (one minute), 5m or 1h');
+    report(
+      `timeSliceWindow "${value}" is not a duration shorthand: "a positive integer number followed by a case–sensitive single–character postfix"`,
+      'e.g. 1m (one minute), 5m or 1h',
+    );
     return null;
   }
   const unit = m[2] ?? '';
   const ms = FIXED_MS[unit];
   if (ms === undefined) {
-    report(`timeSliceWindow "${value}" is ${m[1]} ${UNIT_WORDS[unit]}${m[1] === '1' ? '' : 's'} (in OpenSLO "M" is months and "m" minutes); a slice must have a fixed length`, `use m, h, d or w, e.g. ${m[1]}m for ${m[1]} minute${m[1] === '1' ? '' : 's'}`);
+    report(
+      `timeSliceWindow "${value}" is ${m[1]} ${UNIT_WORDS[unit]}${m[1] === '1' ? '' : 's'} (in OpenSLO "M" is months and "m" minutes); a slice must have a fixed length`,
+      `use m, h, d or w, e.g. ${m[1]}m for ${m[1]} minute${m[1] === '1' ? '' : 's'}`,
+    );
     return null;
   }
   return Number(m[1]) * ms;
@@ -520,7 +782,13 @@ function locate(at: Where, path: (string | number)[]): { line: number; column: n
   return at.source.locate([...at.basePath, ...path], at.docIndex);
 }
 
-function place(at: Where, path: (string | number)[], code: DiagnosticCode, message: string, hint?: string): Diagnostic {
+function place(
+  at: Where,
+  path: (string | number)[],
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+): Diagnostic {
   return diagnose(code, { file: at.source.file, ...locate(at, path) }, message, hint);
 }
 
@@ -533,4 +801,3 @@ function suggestName(name: string): string {
     .replace(/-+$/, '');
   return s === '' ? 'checkout-availability' : s;
 }
-

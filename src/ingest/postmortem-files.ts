@@ -52,7 +52,9 @@ async function listPostmortemFiles(dir: string): Promise<string[]> {
  * under content/postmortems/ only organise files, so two files of the same name clash.
  */
 export function postmortemSlug(path: string): string {
-  return basename(path.replace(/\\/g, '/')).replace(/\.mdx?$/i, '').toLowerCase();
+  return basename(path.replace(/\\/g, '/'))
+    .replace(/\.mdx?$/i, '')
+    .toLowerCase();
 }
 
 export function parsePostmortem(
@@ -65,7 +67,12 @@ export function parsePostmortem(
     return {
       result: null,
       diagnostics: [
-        diagnose('postmortem-schema', { file, line: 1, column: 1 }, 'the file has no front matter', 'start the file with --- and the fields listed in README.md § Postmortems, or scaffold one with npm run new -- postmortem "<title>"'),
+        diagnose(
+          'postmortem-schema',
+          { file, line: 1, column: 1 },
+          'the file has no front matter',
+          'start the file with --- and the fields listed in README.md § Postmortems, or scaffold one with npm run new -- postmortem "<title>"',
+        ),
       ],
     };
   }
@@ -80,28 +87,48 @@ export function parsePostmortem(
   out.push(...checkSections(parsed.content, file, bodyLine));
   const check = postmortemSchema.safeParse(raw);
   if (!check.success) {
-    out.push(...diagnoseSchemaIssues(source, check.error, { schema: postmortemSchema, code: 'postmortem-schema' }));
+    out.push(
+      ...diagnoseSchemaIssues(source, check.error, { schema: postmortemSchema, code: 'postmortem-schema' }),
+    );
     return { result: null, diagnostics: out };
   }
-  return { result: { postmortem: { ...check.data, slug, impact: impactSentence(parsed.content) }, body: parsed.content, file }, diagnostics: out };
+  return {
+    result: {
+      postmortem: { ...check.data, slug, impact: impactSentence(parsed.content) },
+      body: parsed.content,
+      file,
+    },
+    diagnostics: out,
+  };
 }
 
 /**
  * Services, SLOs and severity must exist. Checked on the raw front matter so that these are
  * reported even when another field is wrong: the author fixes everything in one go.
  */
-function checkReferences(raw: unknown, source: YamlSource, { settings, catalog }: PostmortemContext): Diagnostic[] {
+function checkReferences(
+  raw: unknown,
+  source: YamlSource,
+  { settings, catalog }: PostmortemContext,
+): Diagnostic[] {
   if (typeof raw !== 'object' || raw === null) return [];
   const doc = raw as Record<string, unknown>;
   const out: Diagnostic[] = [];
   const at = (path: PropertyKey[]) => ({ file: source.file, ...source.locate(path) });
   const suggest = (value: string, known: string[], noun: string, guessing = true) => {
     const guess = guessing ? nearestName(value, known) : undefined;
-    return guess ? `did you mean "${guess}"? Known ${noun}: ${known.join(', ')}` : `known ${noun}: ${known.join(', ')}`;
+    return guess
+      ? `did you mean "${guess}"? Known ${noun}: ${known.join(', ')}`
+      : `known ${noun}: ${known.join(', ')}`;
   };
   if (typeof doc['severity'] === 'string' && !settings.severities.includes(doc['severity'])) {
     out.push(
-      diagnose('postmortem-schema', at(['severity']), `severity "${doc['severity']}" is not one of the settings' severities`, suggest(doc['severity'], settings.severities, 'severities (data/ledger.yaml)', false)),
+      diagnose(
+        'postmortem-schema',
+        at(['severity']),
+        `severity "${doc['severity']}" is not one of the settings' severities`,
+        suggest(doc['severity'], settings.severities, 'severities (data/ledger.yaml)', false),
+      ),
     );
   }
   const services = catalog.services.map((s) => s.id);
@@ -111,7 +138,14 @@ function checkReferences(raw: unknown, source: YamlSource, { settings, catalog }
     if (!Array.isArray(list)) return;
     list.forEach((value: unknown, i) => {
       if (typeof value === 'string' && !known.includes(value)) {
-        out.push(diagnose('postmortem-unknown-reference', at([key, i]), `${noun.replace(/s$/, '')} "${value}" is not in the SLO catalog (data/slos/)`, suggest(value, known, noun)));
+        out.push(
+          diagnose(
+            'postmortem-unknown-reference',
+            at([key, i]),
+            `${noun.replace(/s$/, '')} "${value}" is not in the SLO catalog (data/slos/)`,
+            suggest(value, known, noun),
+          ),
+        );
       }
     });
   };
@@ -146,7 +180,12 @@ export async function readPostmortems(
     const file = `${display}/${relative(dir, path).replace(/\\/g, '/')}`;
     if (/\.mdx$/i.test(path) && !opts.allowMdx) {
       diagnostics.push(
-        diagnose('postmortem-mdx', { file, line: 1, column: 1 }, 'postmortems are Markdown (.md); MDX runs code when the site is built', 'rename the file to .md, or set allowMdxPostmortems: true in data/ledger.yaml if every author is trusted'),
+        diagnose(
+          'postmortem-mdx',
+          { file, line: 1, column: 1 },
+          'postmortems are Markdown (.md); MDX runs code when the site is built',
+          'rename the file to .md, or set allowMdxPostmortems: true in data/ledger.yaml if every author is trusted',
+        ),
       );
       continue;
     }
@@ -154,12 +193,22 @@ export async function readPostmortems(
     const first = bySlug.get(slug);
     if (first !== undefined) {
       diagnostics.push(
-        diagnose('postmortem-duplicate-slug', { file, line: 1, column: 1 }, `the page /incidents/${slug}/ would come from both ${first} and this file`, 'rename one of the files: the file name is the address of the write-up'),
+        diagnose(
+          'postmortem-duplicate-slug',
+          { file, line: 1, column: 1 },
+          `the page /incidents/${slug}/ would come from both ${first} and this file`,
+          'rename one of the files: the file name is the address of the write-up',
+        ),
       );
       continue;
     }
     bySlug.set(slug, file);
-    const { result, diagnostics: d } = parsePostmortem(file, slug, await readFile(path, 'utf8'), opts.context);
+    const { result, diagnostics: d } = parsePostmortem(
+      file,
+      slug,
+      await readFile(path, 'utf8'),
+      opts.context,
+    );
     diagnostics.push(...d);
     if (result) files.push(result);
   }

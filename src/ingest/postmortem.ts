@@ -54,16 +54,32 @@ export const postmortemSchema = z
   .superRefine((pm, ctx) => {
     const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
     if (pm.status !== 'draft' && pm.mitigated === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['mitigated'], message: `is required unless status is draft: add the time impact ended` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mitigated'],
+        message: `is required unless status is draft: add the time impact ended`,
+      });
     }
     if (pm.detected !== undefined && pm.detected < pm.started) {
-      ctx.addIssue({ code: 'custom', path: ['detected'], message: `${at(pm.detected)} is before started (${at(pm.started)}); an incident is detected after it starts` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['detected'],
+        message: `${at(pm.detected)} is before started (${at(pm.started)}); an incident is detected after it starts`,
+      });
     }
     if (pm.mitigated !== undefined && pm.mitigated < pm.started) {
-      ctx.addIssue({ code: 'custom', path: ['mitigated'], message: `${at(pm.mitigated)} is before started (${at(pm.started)}); impact ends after it starts` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mitigated'],
+        message: `${at(pm.mitigated)} is before started (${at(pm.started)}); impact ends after it starts`,
+      });
     }
     if (pm.resolved !== undefined && pm.mitigated !== undefined && pm.resolved < pm.mitigated) {
-      ctx.addIssue({ code: 'custom', path: ['resolved'], message: `${at(pm.resolved)} is before mitigated (${at(pm.mitigated)})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolved'],
+        message: `${at(pm.resolved)} is before mitigated (${at(pm.mitigated)})`,
+      });
     }
   });
 

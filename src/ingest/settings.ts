@@ -61,12 +61,19 @@ const settingsSchema = z.strictObject({
   allowMdxPostmortems: z.boolean().default(false),
 });
 
-export function parseSettings(file: string, text: string): { settings: Settings | null; diagnostics: Diagnostic[] } {
+export function parseSettings(
+  file: string,
+  text: string,
+): { settings: Settings | null; diagnostics: Diagnostic[] } {
   const { source, diagnostics } = parseYamlSource(file, text);
   if (diagnostics.length > 0) return { settings: null, diagnostics };
   const raw = source.documents[0] ?? {};
   const result = settingsSchema.safeParse(raw ?? {});
-  if (!result.success) return { settings: null, diagnostics: diagnoseSchemaIssues(source, result.error, { schema: settingsSchema }) };
+  if (!result.success)
+    return {
+      settings: null,
+      diagnostics: diagnoseSchemaIssues(source, result.error, { schema: settingsSchema }),
+    };
   const s = result.data;
   return {
     settings: {
@@ -92,7 +99,9 @@ export async function readSettings(path: string, display: string) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return parseSettings(display, '{}');
     return {
       settings: null,
-      diagnostics: [diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`)],
+      diagnostics: [
+        diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`),
+      ],
     };
   }
   return parseSettings(display, text);

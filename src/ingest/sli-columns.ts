@@ -79,7 +79,10 @@ export function sealBuckets(b: BucketBuilder): RawBuckets {
 }
 
 /** Raw parts of one file, in read order → sorted compact buckets, duplicates resolved by the rule. */
-export function finishRaw(parts: readonly RawBuckets[], rule: DuplicateRule): { buckets: CompactBuckets; duplicates: number[] } {
+export function finishRaw(
+  parts: readonly RawBuckets[],
+  rule: DuplicateRule,
+): { buckets: CompactBuckets; duplicates: number[] } {
   let sorted = true;
   let prevEnd = -Infinity;
   for (const p of parts) {
@@ -112,7 +115,11 @@ export function finishRaw(parts: readonly RawBuckets[], rule: DuplicateRule): { 
 }
 
 /** Every second value of the pair chunks, from `offset`, in the narrowest exact array. */
-function narrowArray(chunks: readonly (Uint32Array | Float64Array)[], offset: 0 | 1, count: number): CountArray {
+function narrowArray(
+  chunks: readonly (Uint32Array | Float64Array)[],
+  offset: 0 | 1,
+  count: number,
+): CountArray {
   let max = 0;
   let whole = true;
   for (const chunk of chunks) {
@@ -122,7 +129,13 @@ function narrowArray(chunks: readonly (Uint32Array | Float64Array)[], offset: 0 
       if (whole && v >>> 0 !== v) whole = false;
     }
   }
-  const out: CountArray = !whole ? new Float64Array(count) : max < 256 ? new Uint8Array(count) : max < 65_536 ? new Uint16Array(count) : new Uint32Array(count);
+  const out: CountArray = !whole
+    ? new Float64Array(count)
+    : max < 256
+      ? new Uint8Array(count)
+      : max < 65_536
+        ? new Uint16Array(count)
+        : new Uint32Array(count);
   let k = 0;
   for (const chunk of chunks) for (let i = offset; i < chunk.length; i += 2) out[k++] = chunk[i] ?? 0;
   return out;
@@ -192,7 +205,11 @@ function direction(p: PackedBuckets): 1 | -1 | 0 {
 export function sortPacked(
   parts: readonly PackedBuckets[],
   rule: DuplicateRule,
-): { buckets: PackedBuckets; duplicates: number[]; clashes: { startMs: number; first: number; second: number }[] } {
+): {
+  buckets: PackedBuckets;
+  duplicates: number[];
+  clashes: { startMs: number; first: number; second: number }[];
+} {
   const all = concat(parts);
   const dir = direction(all);
   if (dir === 1) return { buckets: all, duplicates: [], clashes: [] };
@@ -248,7 +265,8 @@ export function sortPacked(
 }
 
 /** The narrowest array that holds every count exactly. */
-export type CountArray = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+export type CountArray =
+  Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
 /**
  * Sorted buckets as they are kept and cached: starts as runs of even spacing (an export with a
@@ -277,7 +295,11 @@ function narrowest(values: Float64Array<ArrayBuffer>): CountArray {
     if (whole && !Number.isInteger(v)) whole = false;
   }
   if (!whole || max >= 2 ** 32) return values;
-  return max < 256 ? Uint8Array.from(values) : max < 65_536 ? Uint16Array.from(values) : Uint32Array.from(values);
+  return max < 256
+    ? Uint8Array.from(values)
+    : max < 65_536
+      ? Uint16Array.from(values)
+      : Uint32Array.from(values);
 }
 
 /** Sorted, duplicate-free packed buckets → compact ones. */
@@ -318,7 +340,10 @@ export function compactBuckets(p: PackedBuckets): CompactBuckets {
 }
 
 /** Calls `f` for each bucket in order. */
-export function forEachCompact(c: CompactBuckets, f: (startMs: number, good: number, total: number) => void): void {
+export function forEachCompact(
+  c: CompactBuckets,
+  f: (startMs: number, good: number, total: number) => void,
+): void {
   const { runs, good, total } = c;
   let k = 0;
   for (let r = 0; r < runs.length; r += 3) {

@@ -10,9 +10,24 @@
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import type { Bucket } from '../domain/bucket.ts';
-import { cacheKey, contentHash, loadAggregate, storeAggregate, type CachedConsumer, type FileAggregate } from './aggregate-cache.ts';
+import {
+  cacheKey,
+  contentHash,
+  loadAggregate,
+  storeAggregate,
+  type CachedConsumer,
+  type FileAggregate,
+} from './aggregate-cache.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
-import { compactBuckets, emptyCompact, finishRaw, forEachCompact, sortPacked, unpackCompact, type CompactBuckets } from './sli-columns.ts';
+import {
+  compactBuckets,
+  emptyCompact,
+  finishRaw,
+  forEachCompact,
+  sortPacked,
+  unpackCompact,
+  type CompactBuckets,
+} from './sli-columns.ts';
 import { readCsvHead, type CsvHead } from './sli-dialect.ts';
 import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
 import { parseRange, type RangeJob, type RangeResult } from './sli-range.ts';
@@ -96,14 +111,22 @@ export async function readSliCsv(
     const code = (e as NodeJS.ErrnoException).code;
     return fail(
       code === 'ENOENT'
-        ? diagnose('sli-source-missing', { file: display }, `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`)
+        ? diagnose(
+            'sli-source-missing',
+            { file: display },
+            `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`,
+          )
         : diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`),
     );
   }
   if (!headRead.ok) {
     return fail(
       headRead.reason === 'empty'
-        ? diagnose('csv-empty', { file: display }, `${display} is empty: an export needs a header line and rows`)
+        ? diagnose(
+            'csv-empty',
+            { file: display },
+            `${display} is empty: an export needs a header line and rows`,
+          )
         : headRead.reason === 'json'
           ? diagnose(
               'csv-syntax',
@@ -111,18 +134,30 @@ export async function readSliCsv(
               `${display} looks like JSON, not a CSV export`,
               'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
             )
-          : diagnose('csv-syntax', { file: display, line: 1, column: 1 }, 'the first line is longer than 64 KB; it does not look like a CSV header'),
+          : diagnose(
+              'csv-syntax',
+              { file: display, line: 1, column: 1 },
+              'the first line is longer than 64 KB; it does not look like a CSV header',
+            ),
     );
   }
   const head = headRead.head;
-  const bound = bindHeader(head.header, accumulators.map((a) => a.consumer), display, head.headerLine);
+  const bound = bindHeader(
+    head.header,
+    accumulators.map((a) => a.consumer),
+    display,
+    head.headerLine,
+  );
   const active = accumulators.flatMap((acc, i) => {
     const binding = bound.bindings[i];
     return binding ? [{ acc, binding }] : [];
   });
   if (active.length === 0) return { diagnostics: bound.diagnostics, rows: 0, cached: false, notes: [] };
 
-  const readers = active.map(({ acc, binding }) => ({ binding, duplicates: acc.consumer.mapping.duplicates }));
+  const readers = active.map(({ acc, binding }) => ({
+    binding,
+    duplicates: acc.consumer.mapping.duplicates,
+  }));
   const key = options.cacheDir ? cacheKey(await contentHash(options.cacheDir, path), display, readers) : null;
   let aggregate = key !== null && options.cacheDir ? await loadAggregate(options.cacheDir, key) : null;
   const cached = aggregate !== null;
@@ -144,10 +179,25 @@ export async function readSliCsv(
     acc.parts.push({ buckets: c.buckets, path, display });
     acc.matched += c.matched;
     acc.rows += c.rows;
-    const detected = acc.consumer.mapping.timeFormat === 'auto' ? (c.kinds.epochS > 0 ? 'epoch seconds' : c.kinds.epochMs > 0 ? 'epoch milliseconds' : null) : null;
-    if (detected !== null) notes.push(`SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected}, told apart by their magnitude (timeFormat: ${detected === 'epoch seconds' ? 'epoch-s' : 'epoch-ms'} states it)`);
+    const detected =
+      acc.consumer.mapping.timeFormat === 'auto'
+        ? c.kinds.epochS > 0
+          ? 'epoch seconds'
+          : c.kinds.epochMs > 0
+            ? 'epoch milliseconds'
+            : null
+        : null;
+    if (detected !== null)
+      notes.push(
+        `SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected}, told apart by their magnitude (timeFormat: ${detected === 'epoch seconds' ? 'epoch-s' : 'epoch-ms'} states it)`,
+      );
   });
-  return { diagnostics: [...bound.diagnostics, ...aggregate.diagnostics], rows: aggregate.records, cached, notes };
+  return {
+    diagnostics: [...bound.diagnostics, ...aggregate.diagnostics],
+    rows: aggregate.records,
+    cached,
+    notes,
+  };
 }
 
 interface Reader {
@@ -156,7 +206,13 @@ interface Reader {
 }
 
 /** Parses the file (in two ranges when large), then sorts each SLO's rows and finds duplicates. */
-async function aggregateFile(path: string, display: string, head: CsvHead, readers: readonly Reader[], options: ReadSliOptions): Promise<FileAggregate> {
+async function aggregateFile(
+  path: string,
+  display: string,
+  head: CsvHead,
+  readers: readonly Reader[],
+  options: ReadSliOptions,
+): Promise<FileAggregate> {
   const job = (start: number, end: number): RangeJob => ({
     path,
     display,
@@ -178,9 +234,15 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
       : () => {};
 
   let ranges: { result: RangeResult; firstLine: number }[] | null = null;
-  const split = bytes > (options.parallelAbove ?? PARALLEL_ABOVE_BYTES) ? await lineBoundaryNear(path, head.dataStart + Math.floor(bytes / 2), head.size) : null;
+  const split =
+    bytes > (options.parallelAbove ?? PARALLEL_ABOVE_BYTES)
+      ? await lineBoundaryNear(path, head.dataStart + Math.floor(bytes / 2), head.size)
+      : null;
   if (split !== null) {
-    const [first, second] = await Promise.all([parseRange(job(head.dataStart, split), progress), parseInWorker(job(split, head.size), progress)]);
+    const [first, second] = await Promise.all([
+      parseRange(job(head.dataStart, split), progress),
+      parseInWorker(job(split, head.size), progress),
+    ]);
     const secondResult = second ?? (await parseRange(job(split, head.size), progress));
     if (!first.unbalancedQuote) {
       ranges = [
@@ -191,7 +253,9 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
     // A quoted field spanning the split point (the first half's csv-parse ended inside a quote):
     // read the file again in one piece.
   }
-  ranges ??= [{ result: await parseRange(job(head.dataStart, head.size), progress), firstLine: head.headerLine + 1 }];
+  ranges ??= [
+    { result: await parseRange(job(head.dataStart, head.size), progress), firstLine: head.headerLine + 1 },
+  ];
 
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
@@ -207,9 +271,17 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
     const reader = readers[i];
     const parts = ranges.map((r) => r.result.consumers[i]).filter((c) => c !== undefined);
     if (reader === undefined || parts.length === 0) continue;
-    const sorted = finishRaw(parts.map((p) => p.buckets), reader.duplicates);
+    const sorted = finishRaw(
+      parts.map((p) => p.buckets),
+      reader.duplicates,
+    );
     if (sorted.duplicates.length > 0) {
-      const found = await describeDuplicates(job(head.dataStart, head.size), i, head.headerLine + 1, sorted.duplicates);
+      const found = await describeDuplicates(
+        job(head.dataStart, head.size),
+        i,
+        head.headerLine + 1,
+        sorted.duplicates,
+      );
       for (const d of found) {
         if (diagnostics.length < MAX_DIAGNOSTICS_PER_FILE) diagnostics.push(d);
         else suppressed++;
@@ -230,7 +302,13 @@ async function aggregateFile(path: string, display: string, head: CsvHead, reade
     });
   }
   if (suppressed > 0) {
-    diagnostics.push(diagnose('csv-too-many-problems', { file: display }, `${suppressed} more problem${suppressed === 1 ? '' : 's'} in this file ${suppressed === 1 ? 'is' : 'are'} not listed`));
+    diagnostics.push(
+      diagnose(
+        'csv-too-many-problems',
+        { file: display },
+        `${suppressed} more problem${suppressed === 1 ? '' : 's'} in this file ${suppressed === 1 ? 'is' : 'are'} not listed`,
+      ),
+    );
   }
   return { records: ranges.reduce((n, r) => n + r.result.records, 0), diagnostics, consumers };
 }
@@ -260,7 +338,10 @@ function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promis
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), {
+        workerData: job,
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
+      });
     } catch {
       resolve(null);
       return;
@@ -272,10 +353,15 @@ function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promis
       resolve(value);
       void worker.terminate();
     };
-    worker.on('message', (m: { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult } | { kind: 'failed' }) => {
-      if (m.kind === 'progress') progress(m.bytes);
-      else finish(m.kind === 'done' ? m.result : null);
-    });
+    worker.on(
+      'message',
+      (
+        m: { kind: 'progress'; bytes: number } | { kind: 'done'; result: RangeResult } | { kind: 'failed' },
+      ) => {
+        if (m.kind === 'progress') progress(m.bytes);
+        else finish(m.kind === 'done' ? m.result : null);
+      },
+    );
     worker.on('error', () => finish(null));
     worker.on('exit', () => finish(null));
   });
@@ -285,23 +371,35 @@ function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promis
  * Duplicates are found after sorting, when the lines are no longer known; a second pass over the
  * file (only when there are duplicates, which fail the check) finds where each one was written.
  */
-async function describeDuplicates(job: RangeJob, consumer: number, firstLine: number, starts: readonly number[]): Promise<Diagnostic[]> {
+async function describeDuplicates(
+  job: RangeJob,
+  consumer: number,
+  firstLine: number,
+  starts: readonly number[],
+): Promise<Diagnostic[]> {
   const wanted = new Set(starts);
   const seen = new Map<number, { lines: number[]; text: string }>();
   const binding = job.bindings[consumer];
   if (binding === undefined) return [];
-  await parseRange({ ...job, bindings: [binding], maxDiagnostics: 0 }, undefined, (_c, startMs, _g, _t, line, text) => {
-    if (!wanted.has(startMs)) return;
-    const entry = seen.get(startMs);
-    if (entry === undefined) seen.set(startMs, { lines: [line + firstLine - 1], text: text.trim() });
-    else entry.lines.push(line + firstLine - 1);
-  });
+  await parseRange(
+    { ...job, bindings: [binding], maxDiagnostics: 0 },
+    undefined,
+    (_c, startMs, _g, _t, line, text) => {
+      if (!wanted.has(startMs)) return;
+      const entry = seen.get(startMs);
+      if (entry === undefined) seen.set(startMs, { lines: [line + firstLine - 1], text: text.trim() });
+      else entry.lines.push(line + firstLine - 1);
+    },
+  );
   const out: Diagnostic[] = [];
   for (const [, { lines, text }] of [...seen].sort(([a], [b]) => a - b)) {
     const [first, second] = lines;
     if (first === undefined || second === undefined) continue;
     const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
-    const shown = lines.length <= 6 ? `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}` : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
+    const shown =
+      lines.length <= 6
+        ? `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`
+        : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
     out.push(
       diagnose(
         'csv-duplicate-row',
@@ -315,13 +413,18 @@ async function describeDuplicates(job: RangeJob, consumer: number, firstLine: nu
 }
 
 /** The SLO's buckets once every file it reads has been streamed, packed. */
-export function finishSliPacked(acc: SliAccumulator): SliPackedAggregate & { clashes: { startMs: number; first: number; second: number }[] } {
+export function finishSliPacked(
+  acc: SliAccumulator,
+): SliPackedAggregate & { clashes: { startMs: number; first: number; second: number }[] } {
   const [only, ...more] = acc.parts;
   let buckets = only?.buckets ?? emptyCompact();
   let clashes: { startMs: number; first: number; second: number }[] = [];
   if (more.length > 0) {
     // Each file's part is sorted; across files they are merged and duplicates resolved again.
-    const merged = sortPacked(acc.parts.map((p) => unpackCompact(p.buckets)), acc.consumer.mapping.duplicates);
+    const merged = sortPacked(
+      acc.parts.map((p) => unpackCompact(p.buckets)),
+      acc.consumer.mapping.duplicates,
+    );
     buckets = compactBuckets(merged.buckets);
     clashes = merged.clashes;
   }
@@ -341,7 +444,13 @@ export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
   const { buckets: packed, ...rest } = finishSliPacked(acc);
   const buckets: Bucket[] = [];
   forEachCompact(packed, (startMs, good, total) => buckets.push({ startMs, good, total }));
-  return { sloId: rest.sloId, buckets, stepMs: rest.stepMs, stepInferred: rest.stepInferred, rows: rest.rows };
+  return {
+    sloId: rest.sloId,
+    buckets,
+    stepMs: rest.stepMs,
+    stepInferred: rest.stepInferred,
+    rows: rest.rows,
+  };
 }
 
 /**
@@ -369,7 +478,10 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
     const a = acc.parts[clash.first];
     const b = acc.parts[clash.second];
     if (a === undefined || b === undefined) continue;
-    const [lineA, lineB] = await Promise.all([lineOf(a.path, a.display, acc.consumer, clash.startMs), lineOf(b.path, b.display, acc.consumer, clash.startMs)]);
+    const [lineA, lineB] = await Promise.all([
+      lineOf(a.path, a.display, acc.consumer, clash.startMs),
+      lineOf(b.path, b.display, acc.consumer, clash.startMs),
+    ]);
     out.push(
       diagnose(
         'csv-duplicate-row',
@@ -382,7 +494,12 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
   return out;
 }
 
-async function lineOf(path: string, display: string, consumer: SliConsumer, startMs: number): Promise<{ line: number; column: number; text: string }> {
+async function lineOf(
+  path: string,
+  display: string,
+  consumer: SliConsumer,
+  startMs: number,
+): Promise<{ line: number; column: number; text: string }> {
   const headRead = await readCsvHead(path);
   if (!headRead.ok) return { line: 0, column: 0, text: new Date(startMs).toISOString() };
   const head = headRead.head;
@@ -390,10 +507,20 @@ async function lineOf(path: string, display: string, consumer: SliConsumer, star
   if (!binding) return { line: 0, column: 0, text: new Date(startMs).toISOString() };
   let found: { line: number; column: number; text: string } | null = null;
   await parseRange(
-    { path, display, start: head.dataStart, end: head.size, delimiter: head.delimiter, fieldCount: head.header.length, bindings: [binding], maxDiagnostics: 0 },
+    {
+      path,
+      display,
+      start: head.dataStart,
+      end: head.size,
+      delimiter: head.delimiter,
+      fieldCount: head.header.length,
+      bindings: [binding],
+      maxDiagnostics: 0,
+    },
     undefined,
     (_c, s, _g, _t, line, text) => {
-      if (s === startMs && found === null) found = { line: line + head.headerLine, column: binding.tsIndex + 1, text: text.trim() };
+      if (s === startMs && found === null)
+        found = { line: line + head.headerLine, column: binding.tsIndex + 1, text: text.trim() };
     },
   );
   return found ?? { line: 0, column: 0, text: new Date(startMs).toISOString() };

@@ -16,7 +16,8 @@ export interface CsvHead {
   size: number;
 }
 
-export type CsvHeadResult = { ok: true; head: CsvHead } | { ok: false; reason: 'empty' | 'header-too-long' | 'json' };
+export type CsvHeadResult =
+  { ok: true; head: CsvHead } | { ok: false; reason: 'empty' | 'header-too-long' | 'json' };
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -54,7 +55,10 @@ export function findHead(bytes: Buffer, size: number): CsvHeadResult {
       continue;
     }
     const d = delimiter ?? detectDelimiter(text);
-    return { ok: true, head: { delimiter: d, header: splitHeader(text, d), headerLine: line, dataStart: offset, size } };
+    return {
+      ok: true,
+      head: { delimiter: d, header: splitHeader(text, d), headerLine: line, dataStart: offset, size },
+    };
   }
 }
 

@@ -75,8 +75,17 @@ export function bindHeader(
     };
     const wideHint =
       'if this export has one column per series (wide layout, as Grafana\'s "series joined by time"), remove sli.series and name the series\' columns in good/total or value';
-    const tsIndex = find(m.timestampColumn, 'the timestamp', m.timestampColumn === 'timestamp' ? 'name the time column with sli.timestampColumn, e.g. timestampColumn: Time' : undefined);
-    const seriesIndex = m.series === null ? -1 : find(m.seriesColumn, 'the series name', m.layout === 'long' ? undefined : wideHint);
+    const tsIndex = find(
+      m.timestampColumn,
+      'the timestamp',
+      m.timestampColumn === 'timestamp'
+        ? 'name the time column with sli.timestampColumn, e.g. timestampColumn: Time'
+        : undefined,
+    );
+    const seriesIndex =
+      m.series === null
+        ? -1
+        : find(m.seriesColumn, 'the series name', m.layout === 'long' ? undefined : wideHint);
     const binding: ConsumerBinding = {
       sloId: consumer.sloId,
       tsIndex,

@@ -25,7 +25,11 @@ export const csvReadingShape = {
   /** Name of the series column, default `series`. */
   seriesColumn: z.string().min(1).default('series'),
   /** IANA zone of timestamps written without an offset, e.g. Europe/Berlin. */
-  timezone: z.string().min(1).refine(isValidTimeZone, 'not an IANA time zone, e.g. UTC or Europe/Berlin').optional(),
+  timezone: z
+    .string()
+    .min(1)
+    .refine(isValidTimeZone, 'not an IANA time zone, e.g. UTC or Europe/Berlin')
+    .optional(),
   /** iso, epoch-s or epoch-ms; by default told apart by their shape and magnitude. */
   timeFormat: z.enum(['iso', 'epoch-s', 'epoch-ms']).optional(),
   /** Span each row covers, e.g. 5m; inferred from the data when absent. */
@@ -35,12 +39,19 @@ export const csvReadingShape = {
 };
 
 /** The wide layout has no series column: each series is a column of its own. */
-export function refineLayout(sli: { layout?: 'long' | 'wide' | undefined; series?: string | undefined }, ctx: z.RefinementCtx): void {
+export function refineLayout(
+  sli: { layout?: 'long' | 'wide' | undefined; series?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (sli.layout === 'wide' && sli.series !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['series'], message: 'a wide export has one column per series: remove `series:` and name the series\' columns in good/total or value' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['series'],
+      message:
+        "a wide export has one column per series: remove `series:` and name the series' columns in good/total or value",
+    });
   }
 }
-
 
 /** The parsed `csvReadingShape`: where a CSV is and how to read its rows. */
 export type CsvReading = z.output<z.ZodObject<typeof csvReadingShape>>;

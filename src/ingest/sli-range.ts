@@ -52,7 +52,14 @@ export interface RangeResult {
 }
 
 /** Where a valid row goes: the normal sink stores it, the duplicate finder only looks. */
-export type RowSink = (consumer: number, startMs: number, good: number, total: number, line: number, timestampText: string) => void;
+export type RowSink = (
+  consumer: number,
+  startMs: number,
+  good: number,
+  total: number,
+  line: number,
+  timestampText: string,
+) => void;
 
 /** Bytes per read of the range; csv-parse joins what is left of one read to the next. */
 const READ_BYTES = 64 * 1024;
@@ -85,7 +92,8 @@ export async function parseRange(
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
   const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
-    if (diagnostics.length < job.maxDiagnostics) diagnostics.push(diagnose(code, { file: job.display, line, column }, message, hint));
+    if (diagnostics.length < job.maxDiagnostics)
+      diagnostics.push(diagnose(code, { file: job.display, line, column }, message, hint));
     else suppressed++;
   };
 
@@ -113,7 +121,12 @@ export async function parseRange(
     if (!(first >= 48 && first <= 57) && isMissing(text)) return null;
     const n = Number(text);
     // Number() also reads 0x10, 0b11 and 0o17; an export writes decimals only.
-    const radixPrefix = first === 48 && text.length > 2 && ((text.charCodeAt(1) | 32) === 120 || (text.charCodeAt(1) | 32) === 98 || (text.charCodeAt(1) | 32) === 111);
+    const radixPrefix =
+      first === 48 &&
+      text.length > 2 &&
+      ((text.charCodeAt(1) | 32) === 120 ||
+        (text.charCodeAt(1) | 32) === 98 ||
+        (text.charCodeAt(1) | 32) === 111);
     if (!Number.isFinite(n) || radixPrefix || (n === 0 && text.trim() === '')) {
       report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
       return null;
@@ -152,11 +165,28 @@ export async function parseRange(
           `add an offset in the export (e.g. ${shown.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in the SLO ${b.sloId} (e.g. timezone: UTC)`,
         );
       } else if (b.timeFormat === 'epoch-s' || b.timeFormat === 'epoch-ms') {
-        report('csv-bad-timestamp', line, b.tsIndex + 1, `timestamp "${shown}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`, 'fix the export, or remove sli.timeFormat if the column holds ISO 8601 times');
+        report(
+          'csv-bad-timestamp',
+          line,
+          b.tsIndex + 1,
+          `timestamp "${shown}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
+          'fix the export, or remove sli.timeFormat if the column holds ISO 8601 times',
+        );
       } else if (/^\d+(\.\d+)?$/.test(shown)) {
-        report('csv-bad-timestamp', line, b.tsIndex + 1, `timestamp "${shown}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`, `if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO ${b.sloId}`);
+        report(
+          'csv-bad-timestamp',
+          line,
+          b.tsIndex + 1,
+          `timestamp "${shown}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
+          `if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO ${b.sloId}`,
+        );
       } else {
-        report('csv-bad-timestamp', line, b.tsIndex + 1, `timestamp "${shown}" is not ISO 8601 or Unix epoch seconds/milliseconds`);
+        report(
+          'csv-bad-timestamp',
+          line,
+          b.tsIndex + 1,
+          `timestamp "${shown}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
+        );
       }
       return;
     }
@@ -171,7 +201,9 @@ export async function parseRange(
       if (v === null) return;
       const limit = b.threshold.value;
       const op = b.threshold.op;
-      good = (op === 'lte' ? v <= limit : op === 'lt' ? v < limit : op === 'gte' ? v >= limit : v > limit) ? 1 : 0;
+      good = (op === 'lte' ? v <= limit : op === 'lt' ? v < limit : op === 'gte' ? v >= limit : v > limit)
+        ? 1
+        : 0;
       total = 1;
     } else {
       const t = readNumber(b.totalIndex, line, b.names.total, true);
@@ -181,14 +213,26 @@ export async function parseRange(
       total = t;
       if (g !== null) {
         if (g > t) {
-          report('csv-good-greater-than-total', line, b.goodIndex + 1, `${b.names.good} (${g}) is greater than ${b.names.total} (${t})`, `swap the columns in the SLO ${b.sloId}, or fix the export`);
+          report(
+            'csv-good-greater-than-total',
+            line,
+            b.goodIndex + 1,
+            `${b.names.good} (${g}) is greater than ${b.names.total} (${t})`,
+            `swap the columns in the SLO ${b.sloId}, or fix the export`,
+          );
           return;
         }
         good = g;
       } else {
         const badCount = bad ?? 0;
         if (badCount > t) {
-          report('csv-good-greater-than-total', line, b.badIndex + 1, `${b.names.bad} (${badCount}) is greater than ${b.names.total} (${t})`, `check the column mapping of SLO ${b.sloId}, or fix the export`);
+          report(
+            'csv-good-greater-than-total',
+            line,
+            b.badIndex + 1,
+            `${b.names.bad} (${badCount}) is greater than ${b.names.total} (${t})`,
+            `check the column mapping of SLO ${b.sloId}, or fix the export`,
+          );
           return;
         }
         good = t - badCount;
@@ -211,7 +255,13 @@ export async function parseRange(
     if ((first.length === 0 || first.charCodeAt(0) <= 32) && isBlank(record)) return;
     records++;
     if (record.length !== job.fieldCount) {
-      report('csv-syntax', line, 1, `this line has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${job.fieldCount}`, `check the delimiter (${JSON.stringify(job.delimiter)}) and quoting: a field containing the delimiter must be quoted`);
+      report(
+        'csv-syntax',
+        line,
+        1,
+        `this line has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${job.fieldCount}`,
+        `check the delimiter (${JSON.stringify(job.delimiter)}) and quoting: a field containing the delimiter must be quoted`,
+      );
       return;
     }
     fields = record;
@@ -246,7 +296,11 @@ export async function parseRange(
       },
     });
     // `end` is inclusive in createReadStream.
-    const input = createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: READ_BYTES });
+    const input = createReadStream(job.path, {
+      start: job.start,
+      end: job.end - 1,
+      highWaterMark: READ_BYTES,
+    });
     let sinceProgress = 0;
     input.on('data', (chunk) => {
       sinceProgress += chunk.length;
@@ -262,13 +316,20 @@ export async function parseRange(
     } catch (e) {
       if (!(e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED')) throw e;
       unbalancedQuote = true;
-      report('csv-syntax', lastLine + 1, 1, 'a quoted field opened on this line is never closed', 'close the quote, or double a quote inside a field ("")');
+      report(
+        'csv-syntax',
+        lastLine + 1,
+        1,
+        'a quoted field opened on this line is never closed',
+        'close the quote, or double a quote inside a field ("")',
+      );
     }
     onProgress(sinceProgress);
   }
   for (const { at, more } of zoneless.values()) {
     const d = diagnostics[at];
-    if (d !== undefined && more > 0) d.message += `, nor have the ${more.toLocaleString('en-US')} rows after it`;
+    if (d !== undefined && more > 0)
+      d.message += `, nor have the ${more.toLocaleString('en-US')} rows after it`;
   }
   consumers.forEach((c, i) => {
     const builder = builders[i];

@@ -10,7 +10,9 @@ import { localDateTimeToEpochMs } from '../domain/zoned-time.ts';
 /** How an SLO says its timestamps are written; `auto` tells ISO and epoch apart per value. */
 export type TimeFormat = 'auto' | 'iso' | 'epoch-s' | 'epoch-ms';
 
-export type TimestampResult = { ok: true; ms: number; kind: 'iso' | 'epoch-s' | 'epoch-ms' } | { ok: false; reason: 'zoneless' | 'unreadable' };
+export type TimestampResult =
+  | { ok: true; ms: number; kind: 'iso' | 'epoch-s' | 'epoch-ms' }
+  | { ok: false; reason: 'zoneless' | 'unreadable' };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const EPOCH_AUTO = /^\d{9,13}(\.\d+)?$/;
@@ -71,7 +73,14 @@ let lastHourMs = 0;
  * of nearly every export. Returns wall ms and the offset, or undefined to fall back to the regex.
  */
 function readIsoFast(s: string): { wallMs: number; offsetMin: number | null } | undefined {
-  if (s.length < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  if (
+    s.length < 19 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
   const mi = digit(s, 14) * 10 + digit(s, 15);
   const sec = digit(s, 17) * 10 + digit(s, 18);
   if (!(mi <= 59 && sec <= 59)) return undefined;
@@ -109,7 +118,15 @@ function readIsoSlow(t: string): { wallMs: number; offsetMin: number | null } | 
   const parts = [y, mo, d, h, mi].map(Number) as [number, number, number, number, number];
   const seconds = Number(s ?? 0);
   const millis = frac ? Math.round(Number(frac) * 1000) : 0;
-  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > (DAYS_IN_MONTH[parts[1] - 1] ?? 0) || parts[3] > 23 || parts[4] > 59 || seconds > 59) {
+  if (
+    parts[1] < 1 ||
+    parts[1] > 12 ||
+    parts[2] < 1 ||
+    parts[2] > (DAYS_IN_MONTH[parts[1] - 1] ?? 0) ||
+    parts[3] > 23 ||
+    parts[4] > 59 ||
+    seconds > 59
+  ) {
     return undefined;
   }
   const wallMs = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], seconds, millis);
@@ -121,7 +138,11 @@ function readIsoSlow(t: string): { wallMs: number; offsetMin: number | null } | 
   return { wallMs, offsetMin: sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) };
 }
 
-export function parseSliTimestamp(text: string, zone: string | null, format: TimeFormat = 'auto'): TimestampResult {
+export function parseSliTimestamp(
+  text: string,
+  zone: string | null,
+  format: TimeFormat = 'auto',
+): TimestampResult {
   const fast = format === 'auto' || format === 'iso' ? readIsoFast(text) : undefined;
   const t = fast === undefined ? text.trim() : text;
   if (fast === undefined && format !== 'iso' && (format === 'auto' ? EPOCH_AUTO : EPOCH_ANY).test(t)) {

@@ -11,7 +11,14 @@ if (port !== null) {
   const job = workerData as RangeJob;
   try {
     const result = await parseRange(job, (bytes) => port.postMessage({ kind: 'progress', bytes }));
-    const transfer = [...new Set(result.consumers.flatMap((c) => [c.buckets.runs.buffer, ...c.buckets.counts.map((chunk) => chunk.buffer)]))];
+    const transfer = [
+      ...new Set(
+        result.consumers.flatMap((c) => [
+          c.buckets.runs.buffer,
+          ...c.buckets.counts.map((chunk) => chunk.buffer),
+        ]),
+      ),
+    ];
     port.postMessage({ kind: 'done', result }, transfer);
   } catch (e) {
     port.postMessage({ kind: 'failed', message: (e as Error).message });

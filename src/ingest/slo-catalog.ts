@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
-import { readOpenSloObjects, resolveOpenSlo, isOpenSloSource, type OpenSloObject } from './openslo-catalog.ts';
+import {
+  readOpenSloObjects,
+  resolveOpenSlo,
+  isOpenSloSource,
+  type OpenSloObject,
+} from './openslo-catalog.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { TimeFormat } from './sli-timestamp.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -66,11 +71,22 @@ export interface Catalog {
 
 /** "99.9%" or 0.999; a bare 99.9 is refused, since it could mean either. */
 const objectiveSchema = z.unknown().transform((v, ctx): number => {
-  const fraction = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,2}(\.\d+)?%$/.test(v.trim()) ? Number(v.trim().slice(0, -1)) / 100 : NaN;
+  const fraction =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^\d{1,2}(\.\d+)?%$/.test(v.trim())
+        ? Number(v.trim().slice(0, -1)) / 100
+        : NaN;
   if (typeof v === 'number' && v >= 1 && v < 100) {
-    ctx.addIssue({ code: 'custom', message: `objective ${v} is ambiguous: write it as a percentage in quotes ("${v}%") or as a fraction (${Number((v / 100).toPrecision(12))})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `objective ${v} is ambiguous: write it as a percentage in quotes ("${v}%") or as a fraction (${Number((v / 100).toPrecision(12))})`,
+    });
   } else if (!(fraction > 0 && fraction < 1)) {
-    ctx.addIssue({ code: 'custom', message: `objective ${JSON.stringify(v)} is not a percentage like "99.9%" or a fraction like 0.999` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `objective ${JSON.stringify(v)} is not a percentage like "99.9%" or a fraction like 0.999`,
+    });
   }
   return fraction;
 });
@@ -101,12 +117,30 @@ const sliSchema = z
     const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;
     const threshold = sli.value !== undefined || sli.threshold !== undefined;
     if (counts && threshold) {
-      ctx.addIssue({ code: 'custom', message: 'use either good/bad + total columns or value + threshold, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'use either good/bad + total columns or value + threshold, not both',
+      });
     } else if (threshold) {
-      if (sli.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a threshold SLI needs `value:` (the column)' });
-      if (sli.threshold === undefined) ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'a value SLI needs `threshold: { op, value }`' });
+      if (sli.value === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'a threshold SLI needs `value:` (the column)',
+        });
+      if (sli.threshold === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['threshold'],
+          message: 'a value SLI needs `threshold: { op, value }`',
+        });
     } else {
-      if (sli.total === undefined) ctx.addIssue({ code: 'custom', path: ['total'], message: 'missing `total:` (the column of all events)' });
+      if (sli.total === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: 'missing `total:` (the column of all events)',
+        });
       if ((sli.good === undefined) === (sli.bad === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'give exactly one of `good:` or `bad:` (a column name)' });
       }
@@ -127,7 +161,9 @@ const sloSchema = z
      * Slice length, and for `timeslices` the share of good events that makes a slice good,
      * e.g. { window: 1m, target: 0.95 }. `ratio-timeslices` averages slice ratios and needs no target.
      */
-    timeslice: z.strictObject({ window: durationSchema, target: z.number().gt(0).max(1).optional() }).optional(),
+    timeslice: z
+      .strictObject({ window: durationSchema, target: z.number().gt(0).max(1).optional() })
+      .optional(),
     /** Low-traffic threshold for this SLO, e.g. 500. */
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
@@ -136,15 +172,26 @@ const sloSchema = z
   })
   .superRefine((slo, ctx) => {
     if (slo.budgeting !== 'occurrences' && slo.timeslice === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['timeslice'], message: `budgeting ${slo.budgeting} needs timeslice: { window${slo.budgeting === 'timeslices' ? ', target' : ''} }` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeslice'],
+        message: `budgeting ${slo.budgeting} needs timeslice: { window${slo.budgeting === 'timeslices' ? ', target' : ''} }`,
+      });
     } else if (slo.budgeting === 'timeslices' && slo.timeslice?.target === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['timeslice', 'target'], message: 'budgeting timeslices needs timeslice.target, the share of good events that makes a slice good (e.g. 0.95)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeslice', 'target'],
+        message:
+          'budgeting timeslices needs timeslice.target, the share of good events that makes a slice good (e.g. 0.95)',
+      });
     }
   });
 
 const serviceFileSchema = z.strictObject({
   /** Service id, e.g. checkout-api. */
-  service: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'service ids are lower-case letters, digits and dashes'),
+  service: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'service ids are lower-case letters, digits and dashes'),
   /** The accountable person, usually the product manager, e.g. Dana Ruiz. */
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
@@ -159,7 +206,10 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
   const empty: Catalog = { services: [], entries: [] };
   const result = serviceFileSchema.safeParse(source.documents[0]);
   if (!result.success) {
-    return { catalog: empty, diagnostics: diagnoseSchemaIssues(source, result.error, { schema: serviceFileSchema }) };
+    return {
+      catalog: empty,
+      diagnostics: diagnoseSchemaIssues(source, result.error, { schema: serviceFileSchema }),
+    };
   }
   const svc = result.data;
   const problems: Diagnostic[] = [];
@@ -167,7 +217,9 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
   svc.slos.forEach((raw, i) => {
     const parsed = sloSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...diagnoseSchemaIssues(source, parsed.error, { schema: sloSchema, basePath: ['slos', i] }));
+      problems.push(
+        ...diagnoseSchemaIssues(source, parsed.error, { schema: sloSchema, basePath: ['slos', i] }),
+      );
       return;
     }
     const s = parsed.data;
@@ -180,7 +232,12 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
       objective: s.objective,
       budgeting: s.budgeting,
       ...(s.timeslice
-        ? { timeslice: { windowMs: s.timeslice.window, ...(s.timeslice.target !== undefined ? { target: s.timeslice.target } : {}) } }
+        ? {
+            timeslice: {
+              windowMs: s.timeslice.window,
+              ...(s.timeslice.target !== undefined ? { target: s.timeslice.target } : {}),
+            },
+          }
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
     };
@@ -203,19 +260,30 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
  * A file whose documents carry `apiVersion` is OpenSLO; its objects are joined across all
  * files, since an SLO may name an SLI or Service defined in another file.
  */
-export async function readSloCatalog(dir: string, display: string): Promise<{ catalog: Catalog; diagnostics: Diagnostic[] }> {
+export async function readSloCatalog(
+  dir: string,
+  display: string,
+): Promise<{ catalog: Catalog; diagnostics: Diagnostic[] }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch {
     names = [];
   }
-  const files = await Promise.all(names.map(async (name) => ({ file: `${display}/${name}`, text: await readFile(join(dir, name), 'utf8') })));
+  const files = await Promise.all(
+    names.map(async (name) => ({
+      file: `${display}/${name}`,
+      text: await readFile(join(dir, name), 'utf8'),
+    })),
+  );
   return parseSloCatalog(files);
 }
 
 /** The catalog of several files' texts, in the given order: what readSloCatalog does after reading. */
-export function parseSloCatalog(files: readonly { file: string; text: string }[]): { catalog: Catalog; diagnostics: Diagnostic[] } {
+export function parseSloCatalog(files: readonly { file: string; text: string }[]): {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+} {
   const parts: CatalogEntry[] = [];
   const services: Service[] = [];
   const diagnostics: Diagnostic[] = [];

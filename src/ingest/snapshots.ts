@@ -25,7 +25,10 @@ const revisionSchema = z.strictObject({
   /** The data's as-of time when it was published, e.g. "2026-07-01T00:00:00.000Z". */
   asOf: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time'),
   /** sha256 (64 hex digits) of every input file that contributed, by path. */
-  inputs: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (64 digits 0-9a-f)')),
+  inputs: z.record(
+    z.string(),
+    z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (64 digits 0-9a-f)'),
+  ),
   /** The review JSON of SPEC §11. */
   report: z.looseObject({
     quarter: z.string(),
@@ -42,37 +45,58 @@ const snapshotSchema = z.strictObject({
   revisions: z.array(revisionSchema).min(1),
 });
 
-const HINT = 'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it';
+const HINT =
+  'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it';
 
 function zodPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 }
 
 /** One snapshot file's text, validated: `file` is the path shown in messages. */
-export function parseSnapshot(file: string, fileName: string, text: string, cal: Calendar): { snapshot: Snapshot | null; diagnostics: Diagnostic[] } {
+export function parseSnapshot(
+  file: string,
+  fileName: string,
+  text: string,
+  cal: Calendar,
+): { snapshot: Snapshot | null; diagnostics: Diagnostic[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { snapshot: null, diagnostics: [diagnose('schema', { file }, `not valid JSON: ${(e as Error).message}`, HINT)] };
+    return {
+      snapshot: null,
+      diagnostics: [diagnose('schema', { file }, `not valid JSON: ${(e as Error).message}`, HINT)],
+    };
   }
   const parsed = snapshotSchema.safeParse(raw);
   if (!parsed.success) {
     return {
       snapshot: null,
-      diagnostics: parsed.error.issues.map((i) => diagnose('schema', { file }, `${zodPath(i.path) || 'the file'}: ${i.message}`, HINT)),
+      diagnostics: parsed.error.issues.map((i) =>
+        diagnose('schema', { file }, `${zodPath(i.path) || 'the file'}: ${i.message}`, HINT),
+      ),
     };
   }
   const s = parsed.data;
   const problems: string[] = [];
   const q = parseQuarterId(s.quarter, cal);
   if (q === undefined) problems.push(`quarter: "${s.quarter}" is not a quarter id of this ledger's calendar`);
-  else if (`${q.slug}.json` !== fileName.toLowerCase()) problems.push(`quarter: "${s.quarter}" belongs in ${q.slug}.json, not ${fileName}`);
+  else if (`${q.slug}.json` !== fileName.toLowerCase())
+    problems.push(`quarter: "${s.quarter}" belongs in ${q.slug}.json, not ${fileName}`);
   s.revisions.forEach((r, i) => {
-    if (r.revision !== i + 1) problems.push(`revisions[${i}].revision: ${r.revision}, but revisions are numbered 1, 2, … in order, so this one is ${i + 1}`);
-    if (r.report.quarter !== s.quarter) problems.push(`revisions[${i}].report.quarter: "${r.report.quarter}", but the snapshot is of ${s.quarter}`);
+    if (r.revision !== i + 1)
+      problems.push(
+        `revisions[${i}].revision: ${r.revision}, but revisions are numbered 1, 2, … in order, so this one is ${i + 1}`,
+      );
+    if (r.report.quarter !== s.quarter)
+      problems.push(
+        `revisions[${i}].report.quarter: "${r.report.quarter}", but the snapshot is of ${s.quarter}`,
+      );
   });
-  if (problems.length > 0) return { snapshot: null, diagnostics: problems.map((p) => diagnose('schema', { file }, p, HINT)) };
+  if (problems.length > 0)
+    return { snapshot: null, diagnostics: problems.map((p) => diagnose('schema', { file }, p, HINT)) };
   // Validated, but kept as written (zod would reorder keys): an amendment rewrites the earlier
   // revisions byte for byte. The report was checked for what the build relies on; the rest is
   // the tool's own output.
@@ -85,7 +109,11 @@ export function parseSnapshot(file: string, fileName: string, text: string, cal:
 }
 
 /** Every `*.json` in the snapshots folder, by quarter id; a missing folder means none is closed. */
-export async function readSnapshots(dir: string, display: string, cal: Calendar): Promise<{ snapshots: Map<string, Snapshot>; diagnostics: Diagnostic[] }> {
+export async function readSnapshots(
+  dir: string,
+  display: string,
+  cal: Calendar,
+): Promise<{ snapshots: Map<string, Snapshot>; diagnostics: Diagnostic[] }> {
   const snapshots = new Map<string, Snapshot>();
   const diagnostics: Diagnostic[] = [];
   let names: string[];

@@ -18,7 +18,10 @@ export interface YamlSource {
   locateKey(path: readonly PropertyKey[], index?: number): { line: number; column: number };
 }
 
-export function parseYamlSource(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYamlSource(
+  file: string,
+  text: string,
+): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
@@ -85,7 +88,11 @@ export interface SchemaIssueOptions {
   basePath?: readonly PropertyKey[];
 }
 
-export function diagnoseSchemaIssues(source: YamlSource, error: z.ZodError, opts: SchemaIssueOptions = {}): Diagnostic[] {
+export function diagnoseSchemaIssues(
+  source: YamlSource,
+  error: z.ZodError,
+  opts: SchemaIssueOptions = {},
+): Diagnostic[] {
   const { schema, code = 'schema', docIndex = 0, basePath = [] } = opts;
   const out: Diagnostic[] = [];
   for (const issue of error.issues) {
@@ -100,7 +107,11 @@ export function diagnoseSchemaIssues(source: YamlSource, error: z.ZodError, opts
             'unknown-key',
             { file: source.file, ...pos },
             `unknown key "${key}"${where(path)}`,
-            guess ? `did you mean "${guess}"? Known keys: ${known.join(', ')}` : known.length > 0 ? `known keys: ${known.join(', ')}` : undefined,
+            guess
+              ? `did you mean "${guess}"? Known keys: ${known.join(', ')}`
+              : known.length > 0
+                ? `known keys: ${known.join(', ')}`
+                : undefined,
           ),
         );
       }
@@ -144,7 +155,8 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
 
 /** zod's default wording, said the way a YAML author thinks of it. */
 function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return `is required (${issue.expected})`;
   if (issue.code === 'invalid_value' && issue.values.length > 0) {
     return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
   }

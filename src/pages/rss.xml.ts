@@ -19,9 +19,15 @@ export async function GET(context: APIContext) {
     title: `${p.severity}: ${p.title}`,
     link: `${base}/incidents/${p.slug}/`,
     pubDate: new Date(p.mitigated ?? p.started),
-    description: describeIncident({ startedMs: p.started, mitigatedMs: p.mitigated }, incidentShares.get(p.slug) ?? [], report.calendar),
+    description: describeIncident(
+      { startedMs: p.started, mitigatedMs: p.mitigated },
+      incidentShares.get(p.slug) ?? [],
+      report.calendar,
+    ),
   }));
-  const items = [...reviewItems, ...incidentItems].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || compareText(a.link, b.link));
+  const items = [...reviewItems, ...incidentItems].sort(
+    (a, b) => b.pubDate.getTime() - a.pubDate.getTime() || compareText(a.link, b.link),
+  );
   return rss({
     title: report.title,
     description: `Quarterly reliability reviews and incident write-ups of ${report.organization}`,

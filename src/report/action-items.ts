@@ -18,7 +18,13 @@ export interface ActionItemRow {
   incident: { slug: string; title: string; severity: string };
 }
 
-const ORDER: Record<ActionItemState, number> = { overdue: 0, 'in-progress': 1, open: 2, done: 3, 'wont-do': 4 };
+const ORDER: Record<ActionItemState, number> = {
+  overdue: 0,
+  'in-progress': 1,
+  open: 2,
+  done: 3,
+  'wont-do': 4,
+};
 
 /** `asOfDay` is the as-of date (YYYY-MM-DD): an item is overdue when due before it and not done. */
 export function listActionItems(postmortems: readonly Postmortem[], asOfDay: string): ActionItemRow[] {

@@ -3,7 +3,13 @@
  * figures, each compared with the previous quarter. Pure: it reads the quarter reports and writes
  * words; every number comes from the report.
  */
-import { formatChangeDuration, formatChangePercent, formatCount, formatDuration, formatPercent } from '../domain/format.ts';
+import {
+  formatChangeDuration,
+  formatChangePercent,
+  formatCount,
+  formatDuration,
+  formatPercent,
+} from '../domain/format.ts';
 import { findQuarterReport, metricDelta } from './metric.ts';
 import type { LedgerReport, QuarterReport, SloReport } from './quarter-report.ts';
 
@@ -37,7 +43,8 @@ function sloLabel(slo: SloReport): string {
 /** "60 of 43 allowed minutes" / "149,815 of 134,316 allowed failed requests". */
 function spentOfAllowed(slo: SloReport): string {
   const consumed = slo.consumed ?? 0;
-  if (slo.budgetMinutes !== null) return `${formatDuration(consumed * slo.budgetMinutes * MINUTE)} of ${formatDuration(slo.budgetMinutes * MINUTE)} allowed`;
+  if (slo.budgetMinutes !== null)
+    return `${formatDuration(consumed * slo.budgetMinutes * MINUTE)} of ${formatDuration(slo.budgetMinutes * MINUTE)} allowed`;
   const budget = slo.budget ?? 0;
   return `${formatCount(consumed * budget)} of ${formatCount(budget)} allowed failed requests`;
 }
@@ -55,7 +62,8 @@ function objectivesSentence(q: QuarterReport): string {
       ? `${q.slos.filter((s) => s.met === false).length} of ${q.slos.length} SLOs missed their objective.`
       : `${q.slos.filter((s) => s.status === 'exhausted').length} of ${q.slos.length} SLOs are over budget so far.`;
   const worst = [...withData].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0))[0];
-  if (worst === undefined || (worst.consumed ?? 0) <= 0) return `${lead} No SLO spent any of its error budget.`;
+  if (worst === undefined || (worst.consumed ?? 0) <= 0)
+    return `${lead} No SLO spent any of its error budget.`;
   const biggest = q.incidents
     .map((i) => ({ i, share: i.budgetConsumed[worst.id] ?? 0 }))
     .sort((a, b) => (b.share ?? 0) - (a.share ?? 0))[0];
@@ -74,7 +82,9 @@ function policySentence(q: QuarterReport): string {
   const atRisk = q.slos.filter((s) => s.status === 'at-risk');
   const parts: string[] = [];
   if (exhausted.length > 0) {
-    parts.push(`${joinNames(exhausted.map(sloLabel))} ${exhausted.length === 1 ? 'is' : 'are'} over budget: feature launches pause.`);
+    parts.push(
+      `${joinNames(exhausted.map(sloLabel))} ${exhausted.length === 1 ? 'is' : 'are'} over budget: feature launches pause.`,
+    );
   }
   const endMs = Date.parse(q.end);
   const asOfMs = Date.parse(q.asOf);
@@ -96,14 +106,16 @@ function formatWeeks(ms: number): string {
 /** Sentence 3: incidents, time to restore against the previous quarter, action items. */
 function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baseline: string | null): string {
   const s = q.incidentSummary;
-  if (s.incidents === 0) return `No incidents were written up in ${q.label}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
+  if (s.incidents === 0)
+    return `No incidents were written up in ${q.label}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
   const sev = Object.entries(s.bySeverity).find(([, n]) => n > 0);
   const worst = sev ? ` (${sev[1]} ${sev[0]})` : '';
   let ttr = '';
   if (s.ttrMedianMinutes !== null) {
     ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE)}`;
     const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
-    if (before !== null && baseline !== null) ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
+    if (before !== null && baseline !== null)
+      ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
   }
   return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
 }
@@ -123,7 +135,11 @@ function actionItemsText(q: QuarterReport): string {
   return `${a.done} of ${a.opened} action items done, ${a.overdue} overdue.`;
 }
 
-export function headlineSentences(q: QuarterReport, prev: QuarterReport | null, prevLabel: string | null): string[] {
+export function headlineSentences(
+  q: QuarterReport,
+  prev: QuarterReport | null,
+  prevLabel: string | null,
+): string[] {
   return [objectivesSentence(q), policySentence(q), incidentsSentence(q, prev, prevLabel)];
 }
 
@@ -148,7 +164,9 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       label: complete ? 'SLOs that met their objective' : 'SLOs within budget',
       value: complete ? met : healthy,
       text: `${complete ? met : healthy} of ${q.slos.length}`,
-      detail: q.slos.some((x) => x.insufficientData) ? `${q.slos.filter((x) => x.insufficientData).length} with insufficient data` : null,
+      detail: q.slos.some((x) => x.insufficientData)
+        ? `${q.slos.filter((x) => x.insufficientData).length} with insufficient data`
+        : null,
       // Met or missed exists for complete quarters only (SPEC §6.2).
       change: complete && prev?.state === 'complete' ? change('slos-met') : null,
     },
@@ -157,7 +175,11 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       label: 'Incidents',
       value: s.incidents,
       text: formatCount(s.incidents),
-      detail: Object.entries(s.bySeverity).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || null,
+      detail:
+        Object.entries(s.bySeverity)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ') || null,
       change: change('incidents'),
     },
     {
@@ -181,7 +203,10 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       label: 'Deployments a week',
       value: q.throughput.perWeek,
       text: q.throughput.perWeek === null ? 'no log' : formatCount(q.throughput.perWeek, 1),
-      detail: q.throughput.changeFailRate === null ? null : `change fail rate ${formatPercent(q.throughput.changeFailRate, 1)}`,
+      detail:
+        q.throughput.changeFailRate === null
+          ? null
+          : `change fail rate ${formatPercent(q.throughput.changeFailRate, 1)}`,
       change: change('deployments-per-week'),
     },
   ];

@@ -22,16 +22,32 @@ export function incidentFacets(postmortems: readonly Postmortem[], settings: Set
   const byQuarter = new Map<string, IncidentFacet & { startMs: number }>();
   for (const p of postmortems) {
     const q = quarterContaining(p.started, cal);
-    const facet = byQuarter.get(q.id) ?? { kind: 'quarter' as const, slug: q.slug, label: `${q.label} (${q.id})`, postmortems: [], startMs: q.startMs };
+    const facet = byQuarter.get(q.id) ?? {
+      kind: 'quarter' as const,
+      slug: q.slug,
+      label: `${q.label} (${q.id})`,
+      postmortems: [],
+      startMs: q.startMs,
+    };
     facet.postmortems.push(p);
     byQuarter.set(q.id, facet);
   }
-  const quarters = [...byQuarter.values()].sort((a, b) => b.startMs - a.startMs).map(({ startMs: _s, ...f }) => f);
-  const services = [...new Set(postmortems.flatMap((p) => p.services))]
-    .sort()
-    .map((id): IncidentFacet => ({ kind: 'service', slug: id, label: id, postmortems: postmortems.filter((p) => p.services.includes(id)) }));
+  const quarters = [...byQuarter.values()]
+    .sort((a, b) => b.startMs - a.startMs)
+    .map(({ startMs: _s, ...f }) => f);
+  const services = [...new Set(postmortems.flatMap((p) => p.services))].sort().map((id): IncidentFacet => ({
+    kind: 'service',
+    slug: id,
+    label: id,
+    postmortems: postmortems.filter((p) => p.services.includes(id)),
+  }));
   const severities = settings.severities
-    .map((sev): IncidentFacet => ({ kind: 'severity', slug: sev.toLowerCase(), label: sev, postmortems: postmortems.filter((p) => p.severity === sev) }))
+    .map((sev): IncidentFacet => ({
+      kind: 'severity',
+      slug: sev.toLowerCase(),
+      label: sev,
+      postmortems: postmortems.filter((p) => p.severity === sev),
+    }))
     .filter((f) => f.postmortems.length > 0);
   return [...quarters, ...services, ...severities];
 }

@@ -22,8 +22,11 @@ export function describeIncident(
     : `From ${formatDateTime(startedMs, cal)} to ${formatDateTime(mitigatedMs, cal)}`;
   const duration = `(${formatDuration(mitigatedMs - startedMs)})`;
   const known = shares.filter((s) => s.consumed !== null);
-  if (known.length === 0) return `${when} ${duration}, users were affected; no error budget with enough data covers this window.`;
-  const parts = known.map((s) => `${formatPercent(s.consumed ?? 0)} of ${s.sloId}'s ${s.quarterLabel} error budget`);
+  if (known.length === 0)
+    return `${when} ${duration}, users were affected; no error budget with enough data covers this window.`;
+  const parts = known.map(
+    (s) => `${formatPercent(s.consumed ?? 0)} of ${s.sloId}'s ${s.quarterLabel} error budget`,
+  );
   return `${when} ${duration}, this incident used ${joinWords(parts)}.`;
 }
 

@@ -23,7 +23,11 @@ export function sliAroundIncident(inputs: LedgerInputs, p: Postmortem, marginMs 
     const entry = inputs.catalog.entries.find((e) => e.slo.id === id);
     const agg = inputs.sli.get(id);
     if (!entry || !agg) return [];
-    const buckets = agg.buckets.filter((b) => b.startMs >= from && b.startMs < to).map((b) => ({ startMs: b.startMs, good: b.good, total: b.total }));
-    return buckets.length === 0 ? [] : [{ sloId: id, sloName: entry.slo.name, objective: entry.slo.objective, stepMs: agg.stepMs, buckets }];
+    const buckets = agg.buckets
+      .filter((b) => b.startMs >= from && b.startMs < to)
+      .map((b) => ({ startMs: b.startMs, good: b.good, total: b.total }));
+    return buckets.length === 0
+      ? []
+      : [{ sloId: id, sloName: entry.slo.name, objective: entry.slo.objective, stepMs: agg.stepMs, buckets }];
   });
 }

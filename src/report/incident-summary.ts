@@ -50,18 +50,28 @@ export function minutes(ms: number | null): number | null {
   return ms === null ? null : ms / MINUTE;
 }
 
-export function summariseIncidents(list: Postmortem[], severities: string[], periodMs: number, fromMs: number, toMs: number): IncidentSummary {
+export function summariseIncidents(
+  list: Postmortem[],
+  severities: string[],
+  periodMs: number,
+  fromMs: number,
+  toMs: number,
+): IncidentSummary {
   const ttr = list.map((p) => timeToRestoreMs(incidentTimes(p))).filter((m): m is number => m !== null);
   const ttd = list.map((p) => timeToDetectMs(incidentTimes(p))).filter((m): m is number => m !== null);
   const impact = impactTimeMs(
-    list.filter((p) => p.mitigated !== undefined).map((p) => ({ startMs: p.started, endMs: p.mitigated ?? p.started })),
+    list
+      .filter((p) => p.mitigated !== undefined)
+      .map((p) => ({ startMs: p.started, endMs: p.mitigated ?? p.started })),
     fromMs,
     toMs,
   );
   const mtbf = meanTimeBetweenFailuresMs(periodMs, impact, list.length);
   return {
     incidents: list.length,
-    bySeverity: Object.fromEntries(severities.map((sev) => [sev, list.filter((p) => p.severity === sev).length])),
+    bySeverity: Object.fromEntries(
+      severities.map((sev) => [sev, list.filter((p) => p.severity === sev).length]),
+    ),
     ttrMedianMinutes: minutes(median(ttr)),
     ttrP90Minutes: minutes(percentile(ttr, 90)),
     ttdMedianMinutes: minutes(median(ttd)),

@@ -3,7 +3,17 @@
  * `incidents`, `ttr-median`, …, each with its kind so that it is written the way SPEC §9.2 says.
  * A name that does not resolve is an error: a review must never print a figure that is not there.
  */
-import { formatAttainment, formatChangeDuration, formatChangePercent, formatChangePp, formatCount, formatDuration, formatNines, formatObjective, formatPercent } from '../domain/format.ts';
+import {
+  formatAttainment,
+  formatChangeDuration,
+  formatChangePercent,
+  formatChangePp,
+  formatCount,
+  formatDuration,
+  formatNines,
+  formatObjective,
+  formatPercent,
+} from '../domain/format.ts';
 import { budgetText } from './budget-text.ts';
 import type { LedgerReport, QuarterReport, SloReport } from './quarter-report.ts';
 
@@ -23,7 +33,10 @@ export interface Metric {
 
 export class MetricError extends Error {}
 
-const SLO_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean; get: (s: SloReport) => number | null }> = {
+const SLO_FIELDS: Record<
+  string,
+  { kind: MetricKind; lowerIsBetter: boolean; get: (s: SloReport) => number | null }
+> = {
   attainment: { kind: 'attainment', lowerIsBetter: false, get: (s) => s.attainment },
   objective: { kind: 'objective', lowerIsBetter: false, get: (s) => s.objective },
   consumed: { kind: 'fraction', lowerIsBetter: true, get: (s) => s.consumed },
@@ -35,7 +48,10 @@ const SLO_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean; get
   unattributed: { kind: 'fraction', lowerIsBetter: true, get: (s) => s.unattributedConsumed },
 };
 
-const QUARTER_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean; get: (q: QuarterReport) => number | null }> = {
+const QUARTER_FIELDS: Record<
+  string,
+  { kind: MetricKind; lowerIsBetter: boolean; get: (q: QuarterReport) => number | null }
+> = {
   incidents: { kind: 'count', lowerIsBetter: true, get: (q) => q.incidentSummary.incidents },
   'ttr-median': { kind: 'minutes', lowerIsBetter: true, get: (q) => q.incidentSummary.ttrMedianMinutes },
   'ttr-p90': { kind: 'minutes', lowerIsBetter: true, get: (q) => q.incidentSummary.ttrP90Minutes },
@@ -44,24 +60,46 @@ const QUARTER_FIELDS: Record<string, { kind: MetricKind; lowerIsBetter: boolean;
   'action-items-open': { kind: 'count', lowerIsBetter: true, get: (q) => q.actionItems.open },
   'action-items-done': { kind: 'count', lowerIsBetter: false, get: (q) => q.actionItems.done },
   'action-items-overdue': { kind: 'count', lowerIsBetter: true, get: (q) => q.actionItems.overdue },
-  'slos-met': { kind: 'count', lowerIsBetter: false, get: (q) => q.slos.filter((s) => s.met === true).length },
-  'slos-missed': { kind: 'count', lowerIsBetter: true, get: (q) => q.slos.filter((s) => s.met === false).length },
+  'slos-met': {
+    kind: 'count',
+    lowerIsBetter: false,
+    get: (q) => q.slos.filter((s) => s.met === true).length,
+  },
+  'slos-missed': {
+    kind: 'count',
+    lowerIsBetter: true,
+    get: (q) => q.slos.filter((s) => s.met === false).length,
+  },
   'deployments-per-week': { kind: 'count', lowerIsBetter: false, get: (q) => q.throughput.perWeek },
   'change-fail-rate': { kind: 'fraction', lowerIsBetter: true, get: (q) => q.throughput.changeFailRate },
 };
 
-export const METRIC_NAMES = [...Object.keys(QUARTER_FIELDS), ...Object.keys(SLO_FIELDS).map((f) => `<slo>.${f}`)];
+export const METRIC_NAMES = [
+  ...Object.keys(QUARTER_FIELDS),
+  ...Object.keys(SLO_FIELDS).map((f) => `<slo>.${f}`),
+];
 
 export function findQuarterReport(report: LedgerReport, quarterId: string): QuarterReport {
   const q = report.quarters.find((x) => x.quarter.toLowerCase() === quarterId.toLowerCase());
-  if (!q) throw new MetricError(`no quarter "${quarterId}" in this ledger; quarters: ${report.quarters.map((x) => x.quarter).join(', ')}`);
+  if (!q)
+    throw new MetricError(
+      `no quarter "${quarterId}" in this ledger; quarters: ${report.quarters.map((x) => x.quarter).join(', ')}`,
+    );
   return q;
 }
 
 export function resolveMetric(report: LedgerReport, quarterId: string, name: string): Metric {
   const q = findQuarterReport(report, quarterId);
   const quarterField = QUARTER_FIELDS[name];
-  if (quarterField) return { name, kind: quarterField.kind, value: quarterField.get(q), objective: null, lowerIsBetter: quarterField.lowerIsBetter, slo: null };
+  if (quarterField)
+    return {
+      name,
+      kind: quarterField.kind,
+      value: quarterField.get(q),
+      objective: null,
+      lowerIsBetter: quarterField.lowerIsBetter,
+      slo: null,
+    };
   const dot = name.lastIndexOf('.');
   const sloId = name.slice(0, dot);
   const field = SLO_FIELDS[name.slice(dot + 1)];
@@ -71,7 +109,14 @@ export function resolveMetric(report: LedgerReport, quarterId: string, name: str
       `unknown metric "${name}" in ${q.quarter}; use one of ${Object.keys(QUARTER_FIELDS).join(', ')}, or <slo>.<field> with a field among ${Object.keys(SLO_FIELDS).join(', ')} and an SLO among ${q.slos.map((s) => s.id).join(', ')}`,
     );
   }
-  return { name, kind: field.kind, value: field.get(slo), objective: slo.objective, lowerIsBetter: field.lowerIsBetter, slo };
+  return {
+    name,
+    kind: field.kind,
+    value: field.get(slo),
+    objective: slo.objective,
+    lowerIsBetter: field.lowerIsBetter,
+    slo,
+  };
 }
 
 export function formatMetric(m: Metric): string {
@@ -102,18 +147,27 @@ export interface MetricDelta {
 }
 
 /** A figure against the previous quarter, or an attainment against its objective (SPEC §9.2). */
-export function metricDelta(report: LedgerReport, quarterId: string, name: string, vs: 'previous' | 'objective'): MetricDelta | null {
+export function metricDelta(
+  report: LedgerReport,
+  quarterId: string,
+  name: string,
+  vs: 'previous' | 'objective',
+): MetricDelta | null {
   const now = resolveMetric(report, quarterId, name);
   if (now.value === null) return null;
   let before: number | null;
   let baseline: string;
   if (vs === 'objective') {
-    if (now.kind !== 'attainment' || now.objective === null) throw new MetricError(`"${name}" has no objective to compare with; vs="objective" is for <slo>.attainment`);
+    if (now.kind !== 'attainment' || now.objective === null)
+      throw new MetricError(
+        `"${name}" has no objective to compare with; vs="objective" is for <slo>.attainment`,
+      );
     before = now.objective;
     baseline = `vs objective ${formatObjective(now.objective)}`;
   } else {
     const q = findQuarterReport(report, quarterId);
-    const prev = q.previousQuarter === null ? undefined : report.quarters.find((x) => x.quarter === q.previousQuarter);
+    const prev =
+      q.previousQuarter === null ? undefined : report.quarters.find((x) => x.quarter === q.previousQuarter);
     if (!prev) return null;
     before = resolveMetric(report, prev.quarter, name).value;
     baseline = `vs ${prev.label}`;
@@ -125,9 +179,11 @@ export function metricDelta(report: LedgerReport, quarterId: string, name: strin
       ? formatChangeDuration(d * 60_000)
       : now.kind === 'count'
         ? before === 0
-          ? d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${formatCount(Math.abs(d))}`
+          ? d === 0
+            ? 'no change'
+            : `${d > 0 ? '+' : '−'}${formatCount(Math.abs(d))}`
           : formatChangePercent(d / before)
         : formatChangePp(d);
-  const direction = text === 'no change' ? 'same' : (d < 0) === now.lowerIsBetter ? 'better' : 'worse';
+  const direction = text === 'no change' ? 'same' : d < 0 === now.lowerIsBetter ? 'better' : 'worse';
   return { text, direction, baseline, value: d };
 }

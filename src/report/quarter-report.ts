@@ -107,7 +107,14 @@ export interface QuarterReport {
   actionItems: ActionItemCounts;
   /** Every service's deployments together. */
   throughput: DeploymentReport;
-  exclusions: { slos: string[]; services: string[]; start: string; end: string; reason: string; approvedBy: string }[];
+  exclusions: {
+    slos: string[];
+    services: string[];
+    start: string;
+    end: string;
+    reason: string;
+    approvedBy: string;
+  }[];
 }
 
 export interface LedgerReport {
@@ -127,23 +134,31 @@ function iso(ms: number): string {
 }
 
 /** Public builds leave out drafts and internal postmortems (SPEC §7, §13). */
-export function visiblePostmortems(postmortems: readonly Postmortem[], audience: 'public' | 'internal'): Postmortem[] {
+export function visiblePostmortems(
+  postmortems: readonly Postmortem[],
+  audience: 'public' | 'internal',
+): Postmortem[] {
   if (audience === 'internal') return [...postmortems];
   return postmortems.filter((p) => p.visibility === 'public' && p.status !== 'draft');
 }
 
 export class ReportError extends Error {}
 
-export function buildLedgerReport(inputs: LedgerInputs, opts: { asOfMs?: number | undefined } = {}): LedgerReport {
+export function buildLedgerReport(
+  inputs: LedgerInputs,
+  opts: { asOfMs?: number | undefined } = {},
+): LedgerReport {
   const cal = inputs.settings.calendar;
   const asOfMs = opts.asOfMs ?? asOfFromData(inputs.sli.values());
   const firstMs = firstDataMs(inputs.sli.values());
-  if (asOfMs === null || firstMs === null) throw new ReportError('there is no SLI data, so there is no as-of time');
+  if (asOfMs === null || firstMs === null)
+    throw new ReportError('there is no SLI data, so there is no as-of time');
   const quarters = quartersCovering(firstMs, asOfMs, cal)
     // An as-of exactly at a quarter boundary ends the earlier quarter; the next has not begun.
     .filter((q) => q.startMs < asOfMs);
   const reports: QuarterReport[] = [];
-  for (const q of quarters) reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null));
+  for (const q of quarters)
+    reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null));
   return {
     title: inputs.settings.title,
     organization: inputs.settings.organization,
@@ -159,7 +174,12 @@ export function findQuarter(report: LedgerReport, id: string): QuarterReport | u
   return q ? report.quarters.find((r) => r.quarter === q.id) : undefined;
 }
 
-function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: number, previous: QuarterReport | null): QuarterReport {
+function buildQuarterReport(
+  inputs: LedgerInputs,
+  quarter: Quarter,
+  asOfMs: number,
+  previous: QuarterReport | null,
+): QuarterReport {
   const { settings, catalog } = inputs;
   const cal = settings.calendar;
   const state = asOfMs < quarter.endMs ? 'in-progress' : 'complete';
@@ -177,7 +197,9 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))
       .map((x) => ({ startMs: x.startMs, endMs: x.endMs }));
     const budgetWindows = attributable
-      .filter((p) => sloIdsOf(p).includes(slo.id) && p.started < periodEnd && (p.mitigated ?? 0) > quarter.startMs)
+      .filter(
+        (p) => sloIdsOf(p).includes(slo.id) && p.started < periodEnd && (p.mitigated ?? 0) > quarter.startMs,
+      )
       .map((p) => ({ id: p.slug, startMs: p.started, endMs: p.mitigated ?? p.started }));
     const r = evaluateSloQuarter({
       slo,
@@ -191,7 +213,8 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       budgetWindows,
       ...(settings.minEvents !== null ? { minEvents: settings.minEvents } : {}),
     });
-    for (const w of r.windowConsumed) windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
+    for (const w of r.windowConsumed)
+      windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
     return {
       id: slo.id,
       name: slo.name,
@@ -219,7 +242,13 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       badSlices: r.badSlices,
       missingSlices: r.missingSlices,
       unattributedConsumed: r.unattributedConsumed,
-      projection: r.projection === null ? null : { consumedAtEnd: r.projection.consumedAtEnd, exhaustsAt: r.projection.exhaustsAtMs === null ? null : iso(r.projection.exhaustsAtMs) },
+      projection:
+        r.projection === null
+          ? null
+          : {
+              consumedAtEnd: r.projection.consumedAtEnd,
+              exhaustsAt: r.projection.exhaustsAtMs === null ? null : iso(r.projection.exhaustsAtMs),
+            },
       series: { daily: r.daily, monthly: r.monthly },
     };
   });
@@ -251,9 +280,12 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
 
   // Counted: every incident that started in the quarter except drafts, internal ones included —
   // a public build shows the counts without the details (SPEC §13).
-  const counted = inputs.postmortems.filter((p) => p.status !== 'draft' && p.started >= quarter.startMs && p.started < periodEnd);
+  const counted = inputs.postmortems.filter(
+    (p) => p.status !== 'draft' && p.started >= quarter.startMs && p.started < periodEnd,
+  );
   const asOfDay = asOfLocalDay(asOfMs, cal);
-  const summarise = (list: Postmortem[]) => summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
+  const summarise = (list: Postmortem[]) =>
+    summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
 
   const services: ServiceReport[] = catalog.services.map((s) => {
     const own = counted.filter((p) => p.services.includes(s.id));
@@ -265,13 +297,25 @@ function buildQuarterReport(inputs: LedgerInputs, quarter: Quarter, asOfMs: numb
       ...summarise(own),
       mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length / MINUTE,
       actionItems: countActionItems(own, asOfDay),
-      deployments: deploymentReport(inputs.deployments.filter((d) => d.service === s.id), inputs.postmortems, quarter.startMs, periodEnd),
+      deployments: deploymentReport(
+        inputs.deployments.filter((d) => d.service === s.id),
+        inputs.postmortems,
+        quarter.startMs,
+        periodEnd,
+      ),
     };
   });
 
   const exclusions = inputs.exclusions
     .filter((x) => x.startMs < quarter.endMs && x.endMs > quarter.startMs)
-    .map((x) => ({ slos: x.slos, services: x.services, start: iso(x.startMs), end: iso(x.endMs), reason: x.reason, approvedBy: x.approvedBy }));
+    .map((x) => ({
+      slos: x.slos,
+      services: x.services,
+      start: iso(x.startMs),
+      end: iso(x.endMs),
+      reason: x.reason,
+      approvedBy: x.approvedBy,
+    }));
 
   return {
     quarter: quarter.id,

@@ -79,10 +79,12 @@ export function diffQuarterReports(published: QuarterReport, recomputed: Quarter
       const key = keyField(a, b);
       const elementScope = `${path}[]`;
       if (key === null) {
-        for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], `${path}[${i}]`, elementScope);
+        for (let i = 0; i < Math.max(a.length, b.length); i++)
+          walk(a[i], b[i], `${path}[${i}]`, elementScope);
         return;
       }
-      const byKey = (list: unknown[]) => new Map(list.map((x) => [(x as Record<string, string>)[key] as string, x]));
+      const byKey = (list: unknown[]) =>
+        new Map(list.map((x) => [(x as Record<string, string>)[key] as string, x]));
       const old = byKey(a);
       const now = byKey(b);
       for (const [k, x] of old) walk(x, now.get(k), `${path}[${k}]`, elementScope);
@@ -105,8 +107,10 @@ function show(v: unknown): string {
 
 /** `slos[checkout-availability].attainment: 0.99888 → 0.99901`; whole elements as added or removed. */
 export function formatFigureChange(c: FigureChange): string {
-  if (c.published === undefined && (isRecord(c.recomputed) || Array.isArray(c.recomputed))) return `${c.path}: added`;
-  if (c.recomputed === undefined && (isRecord(c.published) || Array.isArray(c.published))) return `${c.path}: removed`;
+  if (c.published === undefined && (isRecord(c.recomputed) || Array.isArray(c.recomputed)))
+    return `${c.path}: added`;
+  if (c.recomputed === undefined && (isRecord(c.published) || Array.isArray(c.published)))
+    return `${c.path}: removed`;
   return `${c.path}: ${show(c.published)} → ${show(c.recomputed)}`;
 }
 
@@ -116,7 +120,10 @@ export interface InputChange {
 }
 
 /** Input files whose sha256 differs between a revision and now, in key order. */
-export function diffInputs(published: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>): InputChange[] {
+export function diffInputs(
+  published: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): InputChange[] {
   const keys = [...new Set([...Object.keys(published), ...Object.keys(current)])].sort();
   const out: InputChange[] = [];
   for (const key of keys) {
@@ -162,7 +169,8 @@ export function figureLines(figures: readonly FigureChange[]): string[] {
     const owner = c.path.slice(0, c.path.search(/\.series[.[]/) + '.series'.length);
     series.set(owner, (series.get(owner) ?? 0) + 1);
   }
-  for (const [path, count] of series) lines.push(`${path}: ${count} value${count === 1 ? '' : 's'} of the daily and monthly series`);
+  for (const [path, count] of series)
+    lines.push(`${path}: ${count} value${count === 1 ? '' : 's'} of the daily and monthly series`);
   return lines;
 }
 
@@ -170,7 +178,9 @@ export function figureLines(figures: readonly FigureChange[]): string[] {
 export function formatRestatement(r: Restatement): string {
   const lines: string[] = [];
   const n = r.figures.length;
-  lines.push(`${r.quarter} is closed (revision ${r.revision}), and ${n} published figure${n === 1 ? '' : 's'} would change:`);
+  lines.push(
+    `${r.quarter} is closed (revision ${r.revision}), and ${n} published figure${n === 1 ? '' : 's'} would change:`,
+  );
   for (const line of figureLines(r.figures)) lines.push(`  ${line}`);
   const display = r.displayKey ?? ((k: string) => k);
   if (r.inputs.length > 0) {
@@ -180,10 +190,20 @@ export function formatRestatement(r: Restatement): string {
     lines.push(`No input file changed since revision ${r.revision}: the computation did.`);
   }
   if (r.publishedToolVersion !== r.toolVersion) {
-    lines.push(`Revision ${r.revision} was computed by version ${r.publishedToolVersion} of the tool; this is version ${r.toolVersion}.`);
+    lines.push(
+      `Revision ${r.revision} was computed by version ${r.publishedToolVersion} of the tool; this is version ${r.toolVersion}.`,
+    );
   }
-  lines.push(`If this is a correction, publish it as revision ${r.revision + 1} (revision ${r.revision} stays readable):`);
-  lines.push(`  npm run close -- ${r.quarter} --amend --note "why the figures changed"${r.commandOptions ? ` ${r.commandOptions}` : ''}`);
-  lines.push(r.inputs.length > 0 ? 'If it is not, restore the files listed above.' : 'If it is not, the change in the tool needs fixing before the site is published.');
+  lines.push(
+    `If this is a correction, publish it as revision ${r.revision + 1} (revision ${r.revision} stays readable):`,
+  );
+  lines.push(
+    `  npm run close -- ${r.quarter} --amend --note "why the figures changed"${r.commandOptions ? ` ${r.commandOptions}` : ''}`,
+  );
+  lines.push(
+    r.inputs.length > 0
+      ? 'If it is not, restore the files listed above.'
+      : 'If it is not, the change in the tool needs fixing before the site is published.',
+  );
   return lines.join('\n');
 }

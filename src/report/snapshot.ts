@@ -49,7 +49,9 @@ export function closedView(q: QuarterReport): QuarterReport {
 
 /** A published report as an audience may read it: public builds list public write-ups only. */
 export function audienceView(q: QuarterReport, audience: 'public' | 'internal'): QuarterReport {
-  return audience === 'internal' ? q : { ...q, incidents: q.incidents.filter((i) => i.visibility === 'public' && i.status !== 'draft') };
+  return audience === 'internal'
+    ? q
+    : { ...q, incidents: q.incidents.filter((i) => i.visibility === 'public' && i.status !== 'draft') };
 }
 
 /** The files that contributed to a quarter: the shared inputs and the postmortems it lists. */
@@ -61,7 +63,10 @@ export function contributingFiles(files: LedgerFiles, q: QuarterReport): InputFi
 }
 
 /** A new snapshot with one more revision; revision 1 when there was none. */
-export function appendRevision(previous: Snapshot | null, next: Omit<SnapshotRevision, 'revision' | 'report'> & { report: QuarterReport }): Snapshot {
+export function appendRevision(
+  previous: Snapshot | null,
+  next: Omit<SnapshotRevision, 'revision' | 'report'> & { report: QuarterReport },
+): Snapshot {
   const revision = (previous?.revisions.length ?? 0) + 1;
   const entry: SnapshotRevision = {
     revision,
@@ -105,7 +110,13 @@ export function publishedLedger(
       quarter,
       slug: last.report.slug,
       revisions: snapshot.revisions.map((r) => ({
-        summary: { revision: r.revision, note: r.note, asOf: r.asOf, toolVersion: r.toolVersion, latest: r === last },
+        summary: {
+          revision: r.revision,
+          note: r.note,
+          asOf: r.asOf,
+          toolVersion: r.toolVersion,
+          latest: r === last,
+        },
         report: audienceView({ ...r.report, revision: r.revision }, audience),
       })),
     });

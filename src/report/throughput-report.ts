@@ -26,7 +26,12 @@ export interface DeploymentReport {
  * `deployments` are one service's (or all); recoveries count up to the period's end, so that a
  * complete quarter's figures do not move when the next quarter's deployments arrive.
  */
-export function deploymentReport(deployments: readonly Deployment[], postmortems: readonly Postmortem[], fromMs: number, toMs: number): DeploymentReport {
+export function deploymentReport(
+  deployments: readonly Deployment[],
+  postmortems: readonly Postmortem[],
+  fromMs: number,
+  toMs: number,
+): DeploymentReport {
   const incidents = postmortems
     .filter((p) => p.status !== 'draft' && p.deployment !== undefined)
     .map((p) => ({ deployment: p.deployment ?? '', mitigatedMs: p.mitigated }));

@@ -68,7 +68,9 @@ async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]
   const { report, closed } = publishedLedger(computed, snapshots.snapshots, data.settings.audience);
   const files = await listLedgerFiles(paths, data.catalog);
   const hashes = await hashInputFiles([...files.shared, ...files.postmortems.values(), ...files.site]);
-  const visible = visiblePostmortems(postmortems, data.settings.audience).sort((a, b) => b.started - a.started || compareText(a.slug, b.slug));
+  const visible = visiblePostmortems(postmortems, data.settings.audience).sort(
+    (a, b) => b.started - a.started || compareText(a.slug, b.slug),
+  );
   return {
     inputs,
     report,

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildBurnDownChart, incidentMarkersFor } from '../../src/charts/burn-down.ts';
-import { DAY, INCIDENT_DAY, LONDON, Q3, Q3_END, Q3_START, burnDownConsumed, q3Daily, unitLayers } from './quarter-fixture.ts';
+import {
+  DAY,
+  INCIDENT_DAY,
+  LONDON,
+  Q3,
+  Q3_END,
+  Q3_START,
+  burnDownConsumed,
+  q3Daily,
+  unitLayers,
+} from './quarter-fixture.ts';
 
 const slo = { name: 'Checkout requests succeed', series: { daily: q3Daily(burnDownConsumed) } };
 // 19 Aug 2026 09:12 BST.
-const incident = { id: '2026-08-19-cert', title: 'Checkout errors after certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12) };
+const incident = {
+  id: '2026-08-19-cert',
+  title: 'Checkout errors after certificate rotation',
+  startedMs: Date.UTC(2026, 7, 19, 8, 12),
+};
 
 describe('buildBurnDownChart', () => {
   const chart = buildBurnDownChart(slo, Q3, LONDON, [incident]);
@@ -32,7 +46,11 @@ describe('buildBurnDownChart', () => {
     expect(consumed).toHaveLength(93);
     expect(consumed[0]).toEqual({ t: Date.UTC(2026, 6, 1), value: 0, series: 'Budget consumed' });
     // Day 49 is 19 August; its value stands at the end of the day, midnight of 20 August.
-    expect(consumed[INCIDENT_DAY + 1]).toEqual({ t: Date.UTC(2026, 7, 20), value: 50 / 128 + 0.5, series: 'Budget consumed' });
+    expect(consumed[INCIDENT_DAY + 1]).toEqual({
+      t: Date.UTC(2026, 7, 20),
+      value: 50 / 128 + 0.5,
+      series: 'Budget consumed',
+    });
     expect(consumed[92]).toEqual({ t: Date.UTC(2026, 9, 1), value: 1.21875, series: 'Budget consumed' });
   });
 
@@ -58,12 +76,27 @@ describe('buildBurnDownChart', () => {
 
   it('does not call 99.9% a crossing: the exact value decides, not the printed one', () => {
     const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON);
-    expect(below.description).toBe('Budget consumed rose to 99% by 30 Sep 2026, staying under 100%; the ideal line reaches 100% at quarter end.');
+    expect(below.description).toBe(
+      'Budget consumed rose to 99% by 30 Sep 2026, staying under 100%; the ideal line reaches 100% at quarter end.',
+    );
   });
 
   it('in a quarter in progress, says where the ideal line stands on the last day', () => {
     // 46 of 92 days: the ideal line is at 50% at the end of 15 August.
-    const half = buildBurnDownChart({ name: 'X', series: { daily: q3Daily((i) => (i + 1) / 128, () => null, 46) } }, Q3, LONDON);
+    const half = buildBurnDownChart(
+      {
+        name: 'X',
+        series: {
+          daily: q3Daily(
+            (i) => (i + 1) / 128,
+            () => null,
+            46,
+          ),
+        },
+      },
+      Q3,
+      LONDON,
+    );
     expect(half.description).toBe(
       'Budget consumed rose to 35% by 15 Aug 2026, staying under 100%; the ideal line stands at 50% on that day and reaches 100% at quarter end.',
     );
@@ -71,7 +104,9 @@ describe('buildBurnDownChart', () => {
 
   it('writes the table with truncated percentages and "insufficient data" for unknown days', () => {
     const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, LONDON);
-    expect(none.description).toBe('There is not enough data to chart the error budget in July–September 2026.');
+    expect(none.description).toBe(
+      'There is not enough data to chart the error budget in July–September 2026.',
+    );
     expect(none.table.rows[0]).toEqual(['1 Jul 2026', 'insufficient data', '1%', '']);
     expect(chart.table.columns).toEqual(['Day', 'Budget consumed', 'Ideal', 'Incidents started']);
     expect(chart.table.numeric).toEqual([false, true, true, false]);
@@ -79,7 +114,12 @@ describe('buildBurnDownChart', () => {
   });
 
   it('accepts a QuarterReport (ISO start and end) as well as a Quarter', () => {
-    const fromReport = buildBurnDownChart(slo, { label: Q3.label, start: new Date(Q3_START).toISOString(), end: new Date(Q3_END).toISOString() }, LONDON, [incident]);
+    const fromReport = buildBurnDownChart(
+      slo,
+      { label: Q3.label, start: new Date(Q3_START).toISOString(), end: new Date(Q3_END).toISOString() },
+      LONDON,
+      [incident],
+    );
     expect(fromReport).toEqual(chart);
   });
 
@@ -95,6 +135,8 @@ describe('incidentMarkersFor', () => {
       { id: 'a', title: 'A', slos: ['checkout-availability'], started: '2026-08-19T08:12:00.000Z' },
       { id: 'b', title: 'B', slos: ['search-latency'], started: '2026-08-20T08:12:00.000Z' },
     ];
-    expect(incidentMarkersFor('checkout-availability', incidents)).toEqual([{ id: 'a', title: 'A', startedMs: Date.UTC(2026, 7, 19, 8, 12) }]);
+    expect(incidentMarkersFor('checkout-availability', incidents)).toEqual([
+      { id: 'a', title: 'A', startedMs: Date.UTC(2026, 7, 19, 8, 12) },
+    ]);
   });
 });

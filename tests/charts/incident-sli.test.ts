@@ -9,16 +9,29 @@ const DAY_START = Date.UTC(2026, 7, 14);
  * except 09:00Z with 120 failures (12.00%) and 10:00Z with 10 (1.00%). The incident ran from
  * 09:12Z to 10:02Z (10:12 to 11:02 BST, 50 min), so the 09:00 and 10:00 buckets overlap it.
  */
-const buckets = Array.from({ length: 24 }, (_, h) => ({ startMs: DAY_START + h * HOUR, good: h === 9 ? 880 : h === 10 ? 990 : 999, total: 1000 }));
-const incident = { title: 'Checkout errors after certificate rotation', startedMs: DAY_START + 9 * HOUR + 12 * 60_000, mitigatedMs: DAY_START + 10 * HOUR + 2 * 60_000 };
+const buckets = Array.from({ length: 24 }, (_, h) => ({
+  startMs: DAY_START + h * HOUR,
+  good: h === 9 ? 880 : h === 10 ? 990 : 999,
+  total: 1000,
+}));
+const incident = {
+  title: 'Checkout errors after certificate rotation',
+  startedMs: DAY_START + 9 * HOUR + 12 * 60_000,
+  mitigatedMs: DAY_START + 10 * HOUR + 2 * 60_000,
+};
 
 describe('buildIncidentSliChart', () => {
-  const chart = buildIncidentSliChart({ sliName: 'Checkout requests succeed', incident, buckets: [...buckets].reverse(), objective: 0.999 }, LONDON);
+  const chart = buildIncidentSliChart(
+    { sliName: 'Checkout requests succeed', incident, buckets: [...buckets].reverse(), objective: 0.999 },
+    LONDON,
+  );
   const layers = unitLayers(chart.spec);
 
   it('shades the incident window in site time', () => {
     const rect = layers.find((l) => l.mark.type === 'rect');
-    expect(rect?.data).toEqual([{ from: Date.UTC(2026, 7, 14, 10, 12), to: Date.UTC(2026, 7, 14, 11, 2), label: 'incident' }]);
+    expect(rect?.data).toEqual([
+      { from: Date.UTC(2026, 7, 14, 10, 12), to: Date.UTC(2026, 7, 14, 11, 2), label: 'incident' },
+    ]);
   });
 
   it('plots the error rate of each bucket held for the bucket’s hour', () => {
@@ -49,7 +62,9 @@ describe('buildIncidentSliChart', () => {
     expect(chart.table.rows[9]).toEqual(['14 Aug 2026 10:00 BST', '880', '1,000', '12.00%', 'yes']);
     expect(chart.table.rows[10]).toEqual(['14 Aug 2026 11:00 BST', '990', '1,000', '1.00%', 'yes']);
     expect(chart.table.rows[11]).toEqual(['14 Aug 2026 12:00 BST', '999', '1,000', '0.10%', '']);
-    expect(chart.table.caption).toBe('Error rate of Checkout requests succeed per hour, from 14 Aug 2026 01:00 BST to 15 Aug 2026 01:00 BST');
+    expect(chart.table.caption).toBe(
+      'Error rate of Checkout requests succeed per hour, from 14 Aug 2026 01:00 BST to 15 Aug 2026 01:00 BST',
+    );
   });
 
   it('breaks the line at a bucket without traffic and says "no traffic" in the table', () => {
@@ -61,9 +76,16 @@ describe('buildIncidentSliChart', () => {
   });
 
   it('shades to the end of the data while the incident is not yet mitigated', () => {
-    const open = buildIncidentSliChart({ sliName: 'Checkout', incident: { ...incident, mitigatedMs: null }, buckets }, LONDON);
+    const open = buildIncidentSliChart(
+      { sliName: 'Checkout', incident: { ...incident, mitigatedMs: null }, buckets },
+      LONDON,
+    );
     const rect = unitLayers(open.spec).find((l) => l.mark.type === 'rect');
-    expect(rect?.data[0]).toEqual({ from: Date.UTC(2026, 7, 14, 10, 12), to: Date.UTC(2026, 7, 15, 1), label: 'incident (not yet mitigated)' });
+    expect(rect?.data[0]).toEqual({
+      from: Date.UTC(2026, 7, 14, 10, 12),
+      to: Date.UTC(2026, 7, 15, 1),
+      label: 'incident (not yet mitigated)',
+    });
     expect(open.description).toContain('since 14 Aug 2026 10:12 BST, not yet mitigated');
   });
 });
@@ -72,12 +94,19 @@ describe('coarsenBuckets', () => {
   it('sums two days of one-minute rows into 15-minute buckets on the local clock', () => {
     // 2,880 minutes from 14 Aug 2026 00:00Z; one failure each minute. 2,880 / 200 > 10 min, so the
     // finest step that fits is 15 min: 192 buckets of 15 rows, 15 failures of 15,000 requests each.
-    const minutes = Array.from({ length: 2880 }, (_, m) => ({ startMs: DAY_START + m * 60_000, good: 999, total: 1000 }));
+    const minutes = Array.from({ length: 2880 }, (_, m) => ({
+      startMs: DAY_START + m * 60_000,
+      good: 999,
+      total: 1000,
+    }));
     const { buckets: coarse, stepMs } = coarsenBuckets(minutes, 60_000, LONDON);
     expect(stepMs).toBe(15 * 60_000);
     expect(coarse).toHaveLength(192);
     expect(coarse[1]).toEqual({ startMs: DAY_START + 15 * 60_000, good: 14_985, total: 15_000 });
-    const chart = buildIncidentSliChart({ sliName: 'Checkout', incident, buckets: minutes, stepMs: 60_000 }, LONDON);
+    const chart = buildIncidentSliChart(
+      { sliName: 'Checkout', incident, buckets: minutes, stepMs: 60_000 },
+      LONDON,
+    );
     expect(chart.table.rows).toHaveLength(192);
     expect(chart.table.caption).toMatch(/^Error rate of Checkout per 15 min,/);
   });

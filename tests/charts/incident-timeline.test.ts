@@ -4,14 +4,34 @@ import { LONDON, Q3, unitLayers } from './quarter-fixture.ts';
 
 const incidents = [
   // Given out of order: the chart sorts by start.
-  { id: 'b', title: 'Checkout errors after certificate rotation', severity: 'SEV2', started: '2026-08-14T09:12:00Z', mitigated: '2026-08-14T10:02:00Z' },
-  { id: 'a', title: 'Search slow', severity: 'SEV1', started: '2026-07-03T09:00:00Z', mitigated: '2026-07-05T11:00:00Z' },
+  {
+    id: 'b',
+    title: 'Checkout errors after certificate rotation',
+    severity: 'SEV2',
+    started: '2026-08-14T09:12:00Z',
+    mitigated: '2026-08-14T10:02:00Z',
+  },
+  {
+    id: 'a',
+    title: 'Search slow',
+    severity: 'SEV1',
+    started: '2026-07-03T09:00:00Z',
+    mitigated: '2026-07-05T11:00:00Z',
+  },
   // Crosses into October: drawn up to the quarter's end, listed with its real times.
-  { id: 'c', title: 'Payments outage', severity: 'SEV3', started: '2026-09-30T20:00:00Z', mitigated: '2026-10-01T02:00:00Z' },
+  {
+    id: 'c',
+    title: 'Payments outage',
+    severity: 'SEV3',
+    started: '2026-09-30T20:00:00Z',
+    mitigated: '2026-10-01T02:00:00Z',
+  },
 ];
 
 describe('buildIncidentTimelineChart', () => {
-  const chart = buildIncidentTimelineChart(incidents, Q3, LONDON, { severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'] });
+  const chart = buildIncidentTimelineChart(incidents, Q3, LONDON, {
+    severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
+  });
   const layers = unitLayers(chart.spec);
   const bars = layers.find((l) => l.mark.type === 'bar');
 
@@ -39,7 +59,14 @@ describe('buildIncidentTimelineChart', () => {
   it('lists every incident with its times in the site zone and its time to restore', () => {
     expect(chart.table.rows).toEqual([
       ['1', 'Search slow', 'SEV1', '3 Jul 2026 10:00 BST', '5 Jul 2026 12:00 BST', '2 d 2 h'],
-      ['2', 'Checkout errors after certificate rotation', 'SEV2', '14 Aug 2026 10:12 BST', '14 Aug 2026 11:02 BST', '50 min'],
+      [
+        '2',
+        'Checkout errors after certificate rotation',
+        'SEV2',
+        '14 Aug 2026 10:12 BST',
+        '14 Aug 2026 11:02 BST',
+        '50 min',
+      ],
       ['3', 'Payments outage', 'SEV3', '30 Sep 2026 21:00 BST', '1 Oct 2026 03:00 BST', '6 h'],
     ]);
     expect(chart.table.rowHeader).toBe(1);
@@ -53,15 +80,24 @@ describe('buildIncidentTimelineChart', () => {
 
   it('colours by the severities of SPEC §3 when the settings are not given', () => {
     const defaults = buildIncidentTimelineChart(incidents, Q3, LONDON);
-    const color = unitLayers(defaults.spec).find((l) => l.mark.type === 'point')?.encoding['color'] as { scale: { domain: string[] } };
+    const color = unitLayers(defaults.spec).find((l) => l.mark.type === 'point')?.encoding['color'] as {
+      scale: { domain: string[] };
+    };
     expect(color.scale.domain).toEqual(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
   });
 
   it('says so when there were none, and shows an incident not yet mitigated as ongoing', () => {
-    expect(buildIncidentTimelineChart([], Q3, LONDON).description).toBe('There were no incidents in July–September 2026.');
-    const open = buildIncidentTimelineChart([{ id: 'd', title: 'Ongoing', severity: 'SEV4', started: '2026-09-01T00:00:00Z', mitigated: null }], Q3, LONDON, {
-      asOfMs: Date.UTC(2026, 8, 2),
-    });
+    expect(buildIncidentTimelineChart([], Q3, LONDON).description).toBe(
+      'There were no incidents in July–September 2026.',
+    );
+    const open = buildIncidentTimelineChart(
+      [{ id: 'd', title: 'Ongoing', severity: 'SEV4', started: '2026-09-01T00:00:00Z', mitigated: null }],
+      Q3,
+      LONDON,
+      {
+        asOfMs: Date.UTC(2026, 8, 2),
+      },
+    );
     expect(open.table.rows[0]?.slice(4)).toEqual(['not yet', 'ongoing']);
     expect(open.description).toBe('1 incident in July–September 2026: 1 SEV4. 1 is not yet mitigated.');
   });

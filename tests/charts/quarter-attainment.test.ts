@@ -26,7 +26,9 @@ describe('buildQuarterAttainmentChart', () => {
       ['July–September 2026', 1],
       ['October–December 2026', 1],
     ]);
-    const gap = layers.find((l) => l.mark.type === 'text' && l.data.some((d) => d['quarter'] === 'April–June 2026'));
+    const gap = layers.find(
+      (l) => l.mark.type === 'text' && l.data.some((d) => d['quarter'] === 'April–June 2026'),
+    );
     expect(gap?.encoding['text']).toEqual({ value: 'insufficient data' });
   });
 

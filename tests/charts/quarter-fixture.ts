@@ -70,5 +70,12 @@ export function unitLayers(spec: unknown, inherited: Record<string, unknown>[] =
   if (s.layer !== undefined) return s.layer.flatMap((l) => unitLayers(l, data));
   if (s.mark === undefined) return [];
   const mark = typeof s.mark === 'string' ? { type: s.mark } : s.mark;
-  return [{ mark, data, encoding: s.encoding ?? {}, ...(s.transform === undefined ? {} : { transform: s.transform }) }];
+  return [
+    {
+      mark,
+      data,
+      encoding: s.encoding ?? {},
+      ...(s.transform === undefined ? {} : { transform: s.transform }),
+    },
+  ];
 }

@@ -14,7 +14,10 @@ describe('renderChartSvg', () => {
     process.env['LEDGER_CHART_CACHE'] = path.join(dir, 'charts');
     try {
       const { renderChartSvg } = await import('../../src/charts/render-svg.ts');
-      const chart = buildSparkline({ name: 'Checkout', objective: 0.999, series: { daily: q3Daily((i) => i / 100) } }, LONDON);
+      const chart = buildSparkline(
+        { name: 'Checkout', objective: 0.999, series: { daily: q3Daily((i) => i / 100) } },
+        LONDON,
+      );
       await renderChartSvg(chart.spec, chart);
       expect(existsSync(path.join(dir, 'charts'))).toBe(true);
       expect(readdirSync(path.join(dir, 'charts'))).toHaveLength(1);

@@ -17,8 +17,14 @@ import {
 } from '../../src/charts/index.ts';
 import { LONDON, Q3, burnDownConsumed, q3Daily } from './quarter-fixture.ts';
 
-const slo = { name: 'Checkout requests succeed', objective: 0.999, series: { daily: q3Daily(burnDownConsumed, (i) => 0.999 + (i % 7) / 10_000) } };
-const burnDown = buildBurnDownChart(slo, Q3, LONDON, [{ id: 'x', title: 'Certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12) }]);
+const slo = {
+  name: 'Checkout requests succeed',
+  objective: 0.999,
+  series: { daily: q3Daily(burnDownConsumed, (i) => 0.999 + (i % 7) / 10_000) },
+};
+const burnDown = buildBurnDownChart(slo, Q3, LONDON, [
+  { id: 'x', title: 'Certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12) },
+]);
 
 const every: BuiltChart[] = [
   burnDown,
@@ -28,15 +34,31 @@ const every: BuiltChart[] = [
     { quarterLabel: 'Jul–Sep 2026', attainment: 0.9987, objective: 0.999 },
   ]),
   buildIncidentTimelineChart(
-    [{ id: 'x', title: 'Certificate rotation', severity: 'SEV2', started: '2026-08-19T08:12:00Z', mitigated: '2026-08-19T09:02:00Z' }],
+    [
+      {
+        id: 'x',
+        title: 'Certificate rotation',
+        severity: 'SEV2',
+        started: '2026-08-19T08:12:00Z',
+        mitigated: '2026-08-19T09:02:00Z',
+      },
+    ],
     Q3,
     LONDON,
   ),
   buildIncidentSliChart(
     {
       sliName: slo.name,
-      incident: { title: 'Certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12), mitigatedMs: Date.UTC(2026, 7, 19, 9, 2) },
-      buckets: Array.from({ length: 12 }, (_, h) => ({ startMs: Date.UTC(2026, 7, 19, 3 + h), good: h === 5 ? 900 : 999, total: 1000 })),
+      incident: {
+        title: 'Certificate rotation',
+        startedMs: Date.UTC(2026, 7, 19, 8, 12),
+        mitigatedMs: Date.UTC(2026, 7, 19, 9, 2),
+      },
+      buckets: Array.from({ length: 12 }, (_, h) => ({
+        startMs: Date.UTC(2026, 7, 19, 3 + h),
+        good: h === 5 ? 900 : 999,
+        total: 1000,
+      })),
       objective: 0.999,
     },
     LONDON,
@@ -65,16 +87,22 @@ function elementText(svg: string, tag: string, id: string): string | undefined {
 }
 
 describe('renderChartSvg', () => {
-  it.each(every.map((c) => [c.kind, c] as const))('renders the %s chart without warnings from Vega or Vega-Lite', async (_kind, chart) => {
-    const warnings: string[] = [];
-    const render = createChartRenderer({ onWarning: (w) => warnings.push(w) });
-    const svg = await render(chart.spec, chart);
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(warnings).toEqual([]);
-  });
+  it.each(every.map((c) => [c.kind, c] as const))(
+    'renders the %s chart without warnings from Vega or Vega-Lite',
+    async (_kind, chart) => {
+      const warnings: string[] = [];
+      const render = createChartRenderer({ onWarning: (w) => warnings.push(w) });
+      const svg = await render(chart.spec, chart);
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it('names the SVG itself: role="img" and aria-labelledby resolving to its <title> and <desc>', async () => {
-    const svg = await createChartRenderer()(burnDown.spec, { title: 'Burn-down: A & B <C>', description: burnDown.description });
+    const svg = await createChartRenderer()(burnDown.spec, {
+      title: 'Burn-down: A & B <C>',
+      description: burnDown.description,
+    });
     const root = rootAttributes(svg);
     expect(root.get('role')).toBe('img');
     const [titleId = '', descId = ''] = (root.get('aria-labelledby') ?? '').split(' ');
@@ -164,13 +192,19 @@ describe('the chart cache', () => {
   it('keeps rendered SVG on disk, so a rebuild does not draw an unchanged chart again', async () => {
     const dir = temporaryDir();
     const firstCompile = countingCompile();
-    const first = await createChartRenderer({ cacheDir: dir, compile: firstCompile })(burnDown.spec, burnDown);
+    const first = await createChartRenderer({ cacheDir: dir, compile: firstCompile })(
+      burnDown.spec,
+      burnDown,
+    );
     expect(firstCompile).toHaveBeenCalledTimes(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.svg'))).toHaveLength(1);
 
     // A new process: a fresh renderer over the same directory.
     const secondCompile = countingCompile();
-    const second = await createChartRenderer({ cacheDir: dir, compile: secondCompile })(burnDown.spec, burnDown);
+    const second = await createChartRenderer({ cacheDir: dir, compile: secondCompile })(
+      burnDown.spec,
+      burnDown,
+    );
     expect(secondCompile).not.toHaveBeenCalled();
     expect(second).toBe(first);
   });
@@ -190,7 +224,10 @@ describe('the chart cache', () => {
     const dir = temporaryDir();
     const blocked = path.join(dir, 'a-file');
     writeFileSync(blocked, 'not a directory');
-    const svg = await createChartRenderer({ cacheDir: path.join(blocked, 'charts') })(burnDown.spec, burnDown);
+    const svg = await createChartRenderer({ cacheDir: path.join(blocked, 'charts') })(
+      burnDown.spec,
+      burnDown,
+    );
     expect(svg.startsWith('<svg')).toBe(true);
     expect(existsSync(path.join(blocked, 'charts'))).toBe(false);
   });

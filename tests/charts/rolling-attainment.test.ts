@@ -7,7 +7,11 @@ import { LONDON, Q3, q3Daily, unitLayers } from './quarter-fixture.ts';
  * objective is 99.9%.
  */
 const dip = (i: number): number => (i < 40 ? 0.9995 : i < 50 ? 0.9985 : 0.9992);
-const slo = { name: 'Checkout requests succeed', objective: 0.999, series: { daily: q3Daily(() => null, dip) } };
+const slo = {
+  name: 'Checkout requests succeed',
+  objective: 0.999,
+  series: { daily: q3Daily(() => null, dip) },
+};
 
 describe('buildRollingAttainmentChart', () => {
   const chart = buildRollingAttainmentChart(slo, Q3, LONDON);
@@ -26,7 +30,19 @@ describe('buildRollingAttainmentChart', () => {
   });
 
   it('breaks the line on a day without enough data rather than joining across it', () => {
-    const gap = buildRollingAttainmentChart({ ...slo, series: { daily: q3Daily(() => null, (i) => (i === 10 ? null : 0.9995)) } }, Q3, LONDON);
+    const gap = buildRollingAttainmentChart(
+      {
+        ...slo,
+        series: {
+          daily: q3Daily(
+            () => null,
+            (i) => (i === 10 ? null : 0.9995),
+          ),
+        },
+      },
+      Q3,
+      LONDON,
+    );
     const line = unitLayers(gap.spec).find((l) => l.mark.type === 'line');
     expect(line?.data[9]?.['segment']).not.toBe(line?.data[10]?.['segment']);
     expect(line?.encoding['detail']).toMatchObject({ field: 'segment' });
@@ -40,7 +56,19 @@ describe('buildRollingAttainmentChart', () => {
 
   it('describes an ending below the objective with the day the last run below began', () => {
     // Days 87–91 (26–30 September) at 99.89%.
-    const late = buildRollingAttainmentChart({ ...slo, series: { daily: q3Daily(() => null, (i) => (i >= 87 ? 0.9989 : dip(i))) } }, Q3, LONDON);
+    const late = buildRollingAttainmentChart(
+      {
+        ...slo,
+        series: {
+          daily: q3Daily(
+            () => null,
+            (i) => (i >= 87 ? 0.9989 : dip(i)),
+          ),
+        },
+      },
+      Q3,
+      LONDON,
+    );
     expect(late.description).toBe(
       'Rolling 28-day attainment ended at 99.89% on 30 Sep 2026, below the 99.9% objective since 26 Sep 2026; lowest 99.85% on 10 Aug 2026.',
     );
@@ -48,7 +76,19 @@ describe('buildRollingAttainmentChart', () => {
 
   it('writes attainment with one decimal more than the objective, truncated', () => {
     expect(chart.table.rows[40]).toEqual(['10 Aug 2026', '99.85%', 'below']);
-    const truncated = buildRollingAttainmentChart({ ...slo, series: { daily: q3Daily(() => null, () => 0.998996) } }, Q3, LONDON);
+    const truncated = buildRollingAttainmentChart(
+      {
+        ...slo,
+        series: {
+          daily: q3Daily(
+            () => null,
+            () => 0.998996,
+          ),
+        },
+      },
+      Q3,
+      LONDON,
+    );
     // SPEC §9.2: 0.998996 against 99.9% prints 99.89%, never 99.90%.
     expect(truncated.table.rows[0]?.[1]).toBe('99.89%');
   });

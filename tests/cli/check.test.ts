@@ -5,8 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/run-cli.ts';
 
-const BROKEN = ['--data', 'tests/fixtures/ledgers/broken/data', '--content', 'tests/fixtures/ledgers/broken/content'];
-const SMALL = ['--data', 'tests/fixtures/ledgers/small/data', '--content', 'tests/fixtures/ledgers/small/content'];
+const BROKEN = [
+  '--data',
+  'tests/fixtures/ledgers/broken/data',
+  '--content',
+  'tests/fixtures/ledgers/broken/content',
+];
+const SMALL = [
+  '--data',
+  'tests/fixtures/ledgers/small/data',
+  '--content',
+  'tests/fixtures/ledgers/small/content',
+];
 
 describe('npm run check', () => {
   it('accepts the small fixture ledger', async () => {
@@ -55,9 +65,17 @@ describe('npm run check', () => {
   });
 
   it('asks for sli.step when an export has a single row', async () => {
-    const run = await runCliProcess(['check', '--data', 'tests/fixtures/ledgers/single-row/data', '--content', 'tests/fixtures/ledgers/single-row/content']);
+    const run = await runCliProcess([
+      'check',
+      '--data',
+      'tests/fixtures/ledgers/single-row/data',
+      '--content',
+      'tests/fixtures/ledgers/single-row/content',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('tests/fixtures/ledgers/single-row/data/slos/api.yaml:5:1: error: SLO api-availability has a single SLI row, so the span each row covers is unknown [sli-step-unknown]');
+    expect(run.stderr).toContain(
+      'tests/fixtures/ledgers/single-row/data/slos/api.yaml:5:1: error: SLO api-availability has a single SLI row, so the span each row covers is unknown [sli-step-unknown]',
+    );
     expect(run.stderr).toContain('hint: add sli.step to the SLO, e.g. step: 1h, or export more than one row');
   });
 

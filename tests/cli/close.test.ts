@@ -46,10 +46,23 @@ async function editShopRow(dir: string, from: string, to: string): Promise<void>
 
 interface SnapshotFile {
   quarter: string;
-  revisions: { revision: number; note: string; toolVersion: string; asOf: string; inputs: Record<string, string>; report: { quarter: string; revision: number; slos: { id: string; good: number }[]; incidents: { id: string }[] } }[];
+  revisions: {
+    revision: number;
+    note: string;
+    toolVersion: string;
+    asOf: string;
+    inputs: Record<string, string>;
+    report: {
+      quarter: string;
+      revision: number;
+      slos: { id: string; good: number }[];
+      incidents: { id: string }[];
+    };
+  }[];
 }
 
-const readSnapshot = async (dir: string) => JSON.parse(await readFile(join(dir, 'data/snapshots/2026-q2.json'), 'utf8')) as SnapshotFile;
+const readSnapshot = async (dir: string) =>
+  JSON.parse(await readFile(join(dir, 'data/snapshots/2026-q2.json'), 'utf8')) as SnapshotFile;
 
 describe('npm run close', () => {
   it('writes the review JSON, a sha256 per contributing input, the tool version, revision 1 and the note', async () => {
@@ -65,8 +78,16 @@ describe('npm run close', () => {
     expect(s.quarter).toBe('2026-Q2');
     expect(s.revisions).toHaveLength(1);
     const r = s.revisions[0];
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect([r?.revision, r?.note, r?.toolVersion, r?.asOf, r?.report.revision]).toEqual([1, 'Reviewed with the product leads', pkg.version, '2026-07-15T00:00:00.000Z', 1]);
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect([r?.revision, r?.note, r?.toolVersion, r?.asOf, r?.report.revision]).toEqual([
+      1,
+      'Reviewed with the product leads',
+      pkg.version,
+      '2026-07-15T00:00:00.000Z',
+      1,
+    ]);
     // Both postmortems touch the quarter (one is internal: snapshots hold every audience's view).
     expect(Object.keys(r?.inputs ?? {})).toEqual([
       'content/postmortems/2026-05-10-shop-outage.md',
@@ -79,15 +100,27 @@ describe('npm run close', () => {
     const shopCsv = await readFile(join(dir, 'data/sli/shop.csv'));
     expect(r?.inputs['data/sli/shop.csv']).toBe(createHash('sha256').update(shopCsv).digest('hex'));
     expect(r?.report.slos.find((x) => x.id === 'shop-availability')?.good).toBe(90_900);
-    expect(r?.report.incidents.map((i) => i.id)).toEqual(['2026-05-10-shop-outage', '2026-06-02-checkout-vendor']);
+    expect(r?.report.incidents.map((i) => i.id)).toEqual([
+      '2026-05-10-shop-outage',
+      '2026-06-02-checkout-vendor',
+    ]);
   });
 
   it('writes the same bytes when the same inputs are closed twice: no wall clock in a snapshot', async () => {
     const a = await copyLedger(SMALL);
     const b = await copyLedger(SMALL);
     expect((await cli(a, ['close', '2026-Q2'])).code).toBe(0);
-    expect((await runCliProcess(['close', '2026-Q2', '--data', join(b, 'data'), '--content', join(b, 'content')], { env: { LEDGER_NOW: '2030-01-01T00:00:00Z' } })).code).toBe(0);
-    expect(await readFile(join(a, 'data/snapshots/2026-q2.json'), 'utf8')).toBe(await readFile(join(b, 'data/snapshots/2026-q2.json'), 'utf8'));
+    expect(
+      (
+        await runCliProcess(
+          ['close', '2026-Q2', '--data', join(b, 'data'), '--content', join(b, 'content')],
+          { env: { LEDGER_NOW: '2030-01-01T00:00:00Z' } },
+        )
+      ).code,
+    ).toBe(0);
+    expect(await readFile(join(a, 'data/snapshots/2026-q2.json'), 'utf8')).toBe(
+      await readFile(join(b, 'data/snapshots/2026-q2.json'), 'utf8'),
+    );
   });
 
   it('refuses a quarter in progress (exit 2) and writes nothing', async () => {
@@ -123,7 +156,9 @@ describe('npm run close', () => {
     expect((await cliInLedger(dir, ['close'])).code).toBe(2);
     const unchanged = await cliInLedger(dir, ['close', '2026-Q2', '--amend', '--note', 'nothing new']);
     expect(unchanged.code).toBe(2);
-    expect(unchanged.stderr).toContain('2026-Q2 recomputes exactly as revision 2; there is nothing new to publish');
+    expect(unchanged.stderr).toContain(
+      '2026-Q2 recomputes exactly as revision 2; there is nothing new to publish',
+    );
     const notClosed = await copyLedger(SMALL);
     const nothing = await cliInLedger(notClosed, ['close', '2026-Q2', '--amend', '--note', 'x']);
     expect(nothing.code).toBe(2);
@@ -134,7 +169,11 @@ describe('npm run close', () => {
 describe('the restatement check of npm run build', () => {
   it('stops the build when a closed quarter’s CSV was edited: figures, files and the command to amend', async () => {
     const dir = await copyLedger(CLOSED);
-    await editShopRow(dir, '2026-06-20T00:00:00Z,availability,1000,1000', '2026-06-20T00:00:00Z,availability,995,1000');
+    await editShopRow(
+      dir,
+      '2026-06-20T00:00:00Z,availability,1000,1000',
+      '2026-06-20T00:00:00Z,availability,995,1000',
+    );
     const run = await cliInLedger(dir, ['build']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatchInlineSnapshot(`
@@ -164,8 +203,18 @@ describe('the restatement check of npm run build', () => {
   it('passes once the correction is published with --amend, which keeps the earlier revisions', async () => {
     const dir = await copyLedger(CLOSED);
     const before = await readSnapshot(dir);
-    await editShopRow(dir, '2026-06-20T00:00:00Z,availability,1000,1000', '2026-06-20T00:00:00Z,availability,995,1000');
-    const amend = await cliInLedger(dir, ['close', '2026-Q2', '--amend', '--note', 'Corrected export of 20 June']);
+    await editShopRow(
+      dir,
+      '2026-06-20T00:00:00Z,availability,1000,1000',
+      '2026-06-20T00:00:00Z,availability,995,1000',
+    );
+    const amend = await cliInLedger(dir, [
+      'close',
+      '2026-Q2',
+      '--amend',
+      '--note',
+      'Corrected export of 20 June',
+    ]);
     expect(amend.code).toBe(0);
     expect(amend.stderr.split('\n').slice(0, 3).join('\n')).toMatchInlineSnapshot(`
       "close: 2026-Q2 (April–June 2026) published as revision 3 in data/snapshots/2026-q2.json, from 6 input files (data as of 2026-07-15T00:00:00.000Z)
@@ -190,7 +239,10 @@ describe('the restatement check of npm run build', () => {
     const dir = await copyLedger(CLOSED);
     const pm = join(dir, 'content/postmortems/2026-05-10-shop-outage.md');
     const text = await readFile(pm, 'utf8');
-    await writeFile(pm, text.replace(/^title: .*$/m, 'title: Shop pages failed during a cache eviction storm'));
+    await writeFile(
+      pm,
+      text.replace(/^title: .*$/m, 'title: Shop pages failed during a cache eviction storm'),
+    );
     const run = await cliInLedger(dir, ['close', '2026-Q2', '--amend', '--note', 'Better title']);
     // Not a restatement, but still a change that may be published as a revision.
     expect(run.code).toBe(0);

@@ -64,11 +64,15 @@ describe('npm run import -- cstate', () => {
   it('refuses to run without --timezone, since cState times carry no zone', async () => {
     const r = await runCliProcess(['import', 'cstate', CSTATE], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cState times have no zone: say which one they were written in with --timezone');
+    expect(r.stderr).toContain(
+      'cState times have no zone: say which one they were written in with --timezone',
+    );
   });
 
   it('never overwrites a draft on a second run', async () => {
-    const again = await runCliProcess(['import', 'cstate', CSTATE, '--timezone', 'Europe/Berlin'], { cwd: dir });
+    const again = await runCliProcess(['import', 'cstate', CSTATE, '--timezone', 'Europe/Berlin'], {
+      cwd: dir,
+    });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('import: 0 drafts written from 3 files');
   });

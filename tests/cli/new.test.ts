@@ -17,16 +17,29 @@ beforeAll(async () => {
 
 describe('npm run new', () => {
   it('writes a draft postmortem named by today and the title, and prints its path', async () => {
-    const run = await runCliProcess(['new', 'postmortem', 'Checkout errors after certificate rotation!'], { cwd: dir, env: NOW });
+    const run = await runCliProcess(['new', 'postmortem', 'Checkout errors after certificate rotation!'], {
+      cwd: dir,
+      env: NOW,
+    });
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toBe('content/postmortems/2026-07-14-checkout-errors-after-certificate-rotation.md');
+    expect(run.stdout.trim()).toBe(
+      'content/postmortems/2026-07-14-checkout-errors-after-certificate-rotation.md',
+    );
     const text = await readFile(join(dir, run.stdout.trim()), 'utf8');
     expect(text).toContain('title: "Checkout errors after certificate rotation!"');
     expect(text).toContain('status: draft');
     // The clock rounded down to the minute, with an offset.
     expect(text).toContain('started: 2026-07-14T09:14:00Z');
     expect(text).toContain('services: [shop-api]');
-    for (const section of ['## Summary', '## Impact', '## Timeline', '## Contributing factors', '## What went well', '## What could be better', '## Action items']) {
+    for (const section of [
+      '## Summary',
+      '## Impact',
+      '## Timeline',
+      '## Contributing factors',
+      '## What went well',
+      '## What could be better',
+      '## Action items',
+    ]) {
       expect(text).toContain(section);
     }
   });
@@ -38,7 +51,10 @@ describe('npm run new', () => {
   });
 
   it('refuses to overwrite, with exit 2', async () => {
-    const run = await runCliProcess(['new', 'postmortem', 'Checkout errors after certificate rotation!'], { cwd: dir, env: NOW });
+    const run = await runCliProcess(['new', 'postmortem', 'Checkout errors after certificate rotation!'], {
+      cwd: dir,
+      env: NOW,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('already exists; it was left as it was');
   });

@@ -28,11 +28,15 @@ interface Workflow {
 }
 
 async function workflow(name: string): Promise<Workflow> {
-  return parse(await readFile(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
+  return parse(
+    await readFile(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8'),
+  ) as Workflow;
 }
 
-const runs = (job: Job | undefined) => (job?.steps ?? []).map((s) => s.run).filter((r): r is string => r !== undefined);
-const uses = (job: Job | undefined) => (job?.steps ?? []).map((s) => s.uses?.replace(/@.*/, '')).filter((u): u is string => u !== undefined);
+const runs = (job: Job | undefined) =>
+  (job?.steps ?? []).map((s) => s.run).filter((r): r is string => r !== undefined);
+const uses = (job: Job | undefined) =>
+  (job?.steps ?? []).map((s) => s.uses?.replace(/@.*/, '')).filter((u): u is string => u !== undefined);
 
 describe('.github/workflows/publish.yml', () => {
   it('runs on a push to main, on a daily schedule, and by hand', async () => {
@@ -53,10 +57,19 @@ describe('.github/workflows/publish.yml', () => {
   it('installs with Node from .nvmrc, checks with annotations, builds, then uploads and deploys dist/', async () => {
     const w = await workflow('publish.yml');
     const build = w.jobs['build'];
-    expect(uses(build)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
-    expect(build?.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toEqual({ 'node-version-file': '.nvmrc' });
+    expect(uses(build)).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+    ]);
+    expect(build?.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toEqual({
+      'node-version-file': '.nvmrc',
+    });
     expect(runs(build)).toEqual(['npm install', 'npm run check -- --format github', 'npm run build']);
-    expect(build?.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+    expect(build?.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({
+      path: 'dist',
+    });
     const deploy = w.jobs['deploy'];
     expect(deploy?.needs).toBe('build');
     expect(deploy?.environment?.name).toBe('github-pages');
@@ -75,7 +88,9 @@ describe('.github/workflows/check.yml', () => {
   });
 
   it('names only npm scripts that exist', async () => {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     for (const file of ['publish.yml', 'check.yml']) {
       const w = await workflow(file);
       for (const job of Object.values(w.jobs)) {

@@ -2,13 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../support/run-cli.ts';
 
-const SMALL = ['--data', 'tests/fixtures/ledgers/small/data', '--content', 'tests/fixtures/ledgers/small/content'];
+const SMALL = [
+  '--data',
+  'tests/fixtures/ledgers/small/data',
+  '--content',
+  'tests/fixtures/ledgers/small/content',
+];
 
 describe('npm run report', () => {
   it('prints the review JSON of a quarter with --json', async () => {
     const run = await runCliProcess(['report', '2026-Q2', '--json', ...SMALL]);
     expect(run.code).toBe(0);
-    const q = JSON.parse(run.stdout) as { quarter: string; slos: { id: string; good: number; total: number; consumed: number }[] };
+    const q = JSON.parse(run.stdout) as {
+      quarter: string;
+      slos: { id: string; good: number; total: number; consumed: number }[];
+    };
     expect(q.quarter).toBe('2026-Q2');
     const shop = q.slos.find((s) => s.id === 'shop-availability');
     expect([shop?.good, shop?.total]).toEqual([90_900, 91_000]);
@@ -26,7 +34,14 @@ describe('npm run report', () => {
   });
 
   it('takes --as-of: at 2026-07-08 the third quarter holds 7 days of rows', async () => {
-    const run = await runCliProcess(['report', '2026-Q3', '--json', '--as-of', '2026-07-08T00:00:00Z', ...SMALL]);
+    const run = await runCliProcess([
+      'report',
+      '2026-Q3',
+      '--json',
+      '--as-of',
+      '2026-07-08T00:00:00Z',
+      ...SMALL,
+    ]);
     expect(run.code).toBe(0);
     const q = JSON.parse(run.stdout) as { asOf: string; slos: { id: string; total: number }[] };
     expect(q.asOf).toBe('2026-07-08T00:00:00.000Z');
@@ -46,7 +61,13 @@ describe('npm run report', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--as-of "yesterday" is not an ISO 8601 instant');
     // A date that does not exist is refused too, not rolled over to 2 March.
-    const impossible = await runCliProcess(['report', '2026-Q2', '--as-of', '2026-02-30T00:00:00Z', ...SMALL]);
+    const impossible = await runCliProcess([
+      'report',
+      '2026-Q2',
+      '--as-of',
+      '2026-02-30T00:00:00Z',
+      ...SMALL,
+    ]);
     expect(impossible.code).toBe(2);
     expect(impossible.stderr).toContain('--as-of "2026-02-30T00:00:00Z" is not an ISO 8601 instant');
   });

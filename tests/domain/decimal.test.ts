@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareScaled, decimalFromNumber, divideByScaled, ONE, scaleByDecimal } from '../../src/domain/decimal.ts';
+import {
+  compareScaled,
+  decimalFromNumber,
+  divideByScaled,
+  ONE,
+  scaleByDecimal,
+} from '../../src/domain/decimal.ts';
 
 describe('decimalFromNumber', () => {
   it.each([

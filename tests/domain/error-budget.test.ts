@@ -41,9 +41,9 @@ describe('event budgets (SRE workbook, ch. 2)', () => {
     // 105,388 / 109,897.59 = 0.95896… (109,897.59 × 0.959 = 105,391.79, a little over 105,388)
     ['at 97% the workbook example consumed 105,388 of 109,897.59', 0.97, 0.958965, false],
     // 105,388 / 36,632.53 = 2.8769 (36,632.53 × 2.8769 = 105,388.1)
-    ['at 99% the workbook example is overspent 2.88 times', 0.99, 2.87690, true],
+    ['at 99% the workbook example is overspent 2.88 times', 0.99, 2.8769, true],
     // 105,388 / 366,325.3 = 0.28769
-    ['at 90% the workbook example consumed 28.8%', 0.9, 0.287690, false],
+    ['at 90% the workbook example consumed 28.8%', 0.9, 0.28769, false],
   ])('%s', (_name, objective, expected, exhausted) => {
     const use = { spent: WORKBOOK_BAD, base: WORKBOOK_TOTAL, allowed: allowedFraction(objective) };
     expect(consumedFraction(use)).toBeCloseTo(expected, 5);
@@ -75,7 +75,13 @@ describe('exact boundaries', () => {
     ['one bad request of 1,000 at 99.9% spends the budget exactly', 1, 1000, 0.999, true],
     ['no bad request spends nothing', 0, 1000, 0.999, false],
     // 109,897.59 is not a whole number: 109,897 failures leave 0.59 of a failure.
-    ['109,897 failures of the workbook total at 97% do not quite spend it', 109_897, WORKBOOK_TOTAL, 0.97, false],
+    [
+      '109,897 failures of the workbook total at 97% do not quite spend it',
+      109_897,
+      WORKBOOK_TOTAL,
+      0.97,
+      false,
+    ],
     ['109,898 failures of the workbook total at 97% overspend it', 109_898, WORKBOOK_TOTAL, 0.97, true],
     // An objective parsed as 99.9 / 100 = 0.9990000000000001 is still the decimal 0.999.
     ['an objective read from "99.9%" behaves as 0.999', 1, 1000, 99.9 / 100, true],

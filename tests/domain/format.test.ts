@@ -103,7 +103,12 @@ describe('formatBudgetRemaining (SPEC §9.2)', () => {
     ['12% over a time budget', -0.12, { minutes: 133.33 }, '12% over (16 min)'],
     // 1,204 / 3,663 = 0.3287 → 32% (truncated); 0.3287 × 3,663 = 1,204.0
     ['an event budget', 1204 / 3663, { events: 3663 }, '32% left (1,204 of 3,663 failed requests allowed)'],
-    ['an event budget with its own noun', 0.5, { events: 200, noun: 'slow searches' }, '50% left (100 of 200 slow searches allowed)'],
+    [
+      'an event budget with its own noun',
+      0.5,
+      { events: 200, noun: 'slow searches' },
+      '50% left (100 of 200 slow searches allowed)',
+    ],
     ['an overspent event budget', -0.25, { events: 400 }, '25% over (100 failed requests)'],
     ['exactly spent', 0, { minutes: 60 }, '0% left (0 s of 1 h)'],
   ])('%s', (_name, remaining, budget, expected) => {

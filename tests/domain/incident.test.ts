@@ -34,7 +34,11 @@ describe('incident times (SPEC §6.3)', () => {
 describe('median and 90th percentile', () => {
   it.each([
     ['the median of 10, 30, 20 is 20', median([10, 30, 20]), 20],
-    ['the median of an even count is the mean of the middle two: 10, 20, 30, 40 → 25', median([40, 10, 30, 20]), 25],
+    [
+      'the median of an even count is the mean of the middle two: 10, 20, 30, 40 → 25',
+      median([40, 10, 30, 20]),
+      25,
+    ],
     ['no values have no median', median([]), null],
     // Nearest rank: ceil(0.9 · 10) = 9th of 1..10 is 9.
     ['p90 of 1..10 is the 9th value, 9', percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90), 9],
@@ -49,7 +53,16 @@ describe('median and 90th percentile', () => {
 
 describe('impact time and MTBF (SPEC §6.4)', () => {
   it('counts overlapping incidents once: 1–3 h and 2–4 h is 3 h of impact', () => {
-    expect(impactTimeMs([{ startMs: 1 * HOUR, endMs: 3 * HOUR }, { startMs: 2 * HOUR, endMs: 4 * HOUR }], 0, 24 * HOUR)).toBe(3 * HOUR);
+    expect(
+      impactTimeMs(
+        [
+          { startMs: 1 * HOUR, endMs: 3 * HOUR },
+          { startMs: 2 * HOUR, endMs: 4 * HOUR },
+        ],
+        0,
+        24 * HOUR,
+      ),
+    ).toBe(3 * HOUR);
   });
 
   it('clips impact to the period: an incident 22:00–02:00 has 2 h inside a period starting at midnight', () => {

@@ -22,7 +22,13 @@ describe('projectConsumption (SPEC §6.2)', () => {
   });
 
   it('an already exhausted budget reports since when', () => {
-    const p = projectConsumption({ ...base, kind: 'time', consumed: 1.5, burnRate: 3, exhaustedSinceMs: 30 * DAY });
+    const p = projectConsumption({
+      ...base,
+      kind: 'time',
+      consumed: 1.5,
+      burnRate: 3,
+      exhaustedSinceMs: 30 * DAY,
+    });
     expect(p).toEqual({ consumedAtEnd: 3, exhaustsAtMs: 30 * DAY });
   });
 });

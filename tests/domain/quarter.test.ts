@@ -22,13 +22,37 @@ const utcNovember: Calendar = { timezone: 'UTC', fiscalYearStartMonth: 11 };
 describe('quarter boundaries (SPEC §6.1; transition dates from the IANA tz rules)', () => {
   it.each([
     // 1 Jul 2026 00:00 BST (UTC+1) is 30 Jun 23:00 UTC; 1 Oct 00:00 BST is 30 Sep 23:00 UTC.
-    ['Europe/London 2026-Q3 starts 2026-06-30T23:00:00Z', london, '2026-Q3', '2026-06-30T23:00:00Z', '2026-09-30T23:00:00Z'],
+    [
+      'Europe/London 2026-Q3 starts 2026-06-30T23:00:00Z',
+      london,
+      '2026-Q3',
+      '2026-06-30T23:00:00Z',
+      '2026-09-30T23:00:00Z',
+    ],
     // 1 Apr 2026 00:00 IST (UTC+5:30) is 31 Mar 18:30 UTC; 1 Jul likewise 30 Jun 18:30 UTC.
-    ['fiscal year starting in April in Asia/Kolkata: FY2027-Q1 starts 2026-03-31T18:30:00Z', kolkataApril, 'FY2027-Q1', '2026-03-31T18:30:00Z', '2026-06-30T18:30:00Z'],
+    [
+      'fiscal year starting in April in Asia/Kolkata: FY2027-Q1 starts 2026-03-31T18:30:00Z',
+      kolkataApril,
+      'FY2027-Q1',
+      '2026-03-31T18:30:00Z',
+      '2026-06-30T18:30:00Z',
+    ],
     // 1 Oct 00:00 EDT (UTC−4) is 04:00Z; 1 Jan 2027 00:00 EST (UTC−5) is 05:00Z.
-    ['America/New_York 2026-Q4 runs from 04:00Z on 1 Oct to 05:00Z on 1 Jan', newYork, '2026-Q4', '2026-10-01T04:00:00Z', '2027-01-01T05:00:00Z'],
+    [
+      'America/New_York 2026-Q4 runs from 04:00Z on 1 Oct to 05:00Z on 1 Jan',
+      newYork,
+      '2026-Q4',
+      '2026-10-01T04:00:00Z',
+      '2027-01-01T05:00:00Z',
+    ],
     ['UTC 2026-Q1 runs from 1 Jan to 1 Apr', utc, '2026-Q1', '2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z'],
-    ['a November fiscal year: FY2027-Q1 is Nov 2026–Jan 2027', utcNovember, 'FY2027-Q1', '2026-11-01T00:00:00Z', '2027-02-01T00:00:00Z'],
+    [
+      'a November fiscal year: FY2027-Q1 is Nov 2026–Jan 2027',
+      utcNovember,
+      'FY2027-Q1',
+      '2026-11-01T00:00:00Z',
+      '2027-02-01T00:00:00Z',
+    ],
   ])('%s', (_name, cal, id, start, end) => {
     const q = parseQuarterId(id, cal);
     expect(q?.startMs).toBe(iso(start));
@@ -54,15 +78,60 @@ describe('quarter lengths across daylight-saving changes', () => {
 
 describe('quarter ids and labels', () => {
   it.each([
-    ['a calendar-year quarter', london, '2026-08-14T09:00:00Z', '2026-Q3', '2026-q3', 'July–September 2026', 'Jul–Sep 2026'],
-    ['a fiscal quarter is named by the year in which the fiscal year ends', kolkataApril, '2026-05-01T00:00:00Z', 'FY2027-Q1', 'fy2027-q1', 'April–June 2026', 'Apr–Jun 2026'],
-    ['the last fiscal quarter falls in the year of the name', kolkataApril, '2027-02-01T00:00:00Z', 'FY2027-Q4', 'fy2027-q4', 'January–March 2027', 'Jan–Mar 2027'],
-    ['a quarter spanning two years names both', utcNovember, '2026-12-15T00:00:00Z', 'FY2027-Q1', 'fy2027-q1', 'November 2026–January 2027', 'Nov 2026–Jan 2027'],
+    [
+      'a calendar-year quarter',
+      london,
+      '2026-08-14T09:00:00Z',
+      '2026-Q3',
+      '2026-q3',
+      'July–September 2026',
+      'Jul–Sep 2026',
+    ],
+    [
+      'a fiscal quarter is named by the year in which the fiscal year ends',
+      kolkataApril,
+      '2026-05-01T00:00:00Z',
+      'FY2027-Q1',
+      'fy2027-q1',
+      'April–June 2026',
+      'Apr–Jun 2026',
+    ],
+    [
+      'the last fiscal quarter falls in the year of the name',
+      kolkataApril,
+      '2027-02-01T00:00:00Z',
+      'FY2027-Q4',
+      'fy2027-q4',
+      'January–March 2027',
+      'Jan–Mar 2027',
+    ],
+    [
+      'a quarter spanning two years names both',
+      utcNovember,
+      '2026-12-15T00:00:00Z',
+      'FY2027-Q1',
+      'fy2027-q1',
+      'November 2026–January 2027',
+      'Nov 2026–Jan 2027',
+    ],
     // 31 Dec 2025 20:00 EST is already 2026-01-01T01:00Z; the local date decides.
-    ['the local date, not the UTC date, picks the quarter', newYork, '2026-01-01T01:00:00Z', '2025-Q4', '2025-q4', 'October–December 2025', 'Oct–Dec 2025'],
+    [
+      'the local date, not the UTC date, picks the quarter',
+      newYork,
+      '2026-01-01T01:00:00Z',
+      '2025-Q4',
+      '2025-q4',
+      'October–December 2025',
+      'Oct–Dec 2025',
+    ],
   ])('%s', (_name, cal, at, id, slug, label, shortLabel) => {
     const q = quarterContaining(iso(at), cal);
-    expect({ id: q.id, slug: q.slug, label: q.label, shortLabel: q.shortLabel }).toEqual({ id, slug, label, shortLabel });
+    expect({ id: q.id, slug: q.slug, label: q.label, shortLabel: q.shortLabel }).toEqual({
+      id,
+      slug,
+      label,
+      shortLabel,
+    });
   });
 
   it('the first instant of a quarter belongs to it and the last millisecond before it does not', () => {
@@ -97,8 +166,18 @@ describe('previousQuarter, nextQuarter and quartersCovering', () => {
   });
 
   it.each([
-    ['mid-February to 1 August covers Q1, Q2 and Q3', '2026-02-15T00:00:00Z', '2026-08-01T00:00:00Z', ['2026-Q1', '2026-Q2', '2026-Q3']],
-    ['an interval ending exactly at a quarter start leaves that quarter out', '2026-02-15T00:00:00Z', '2026-04-01T00:00:00Z', ['2026-Q1']],
+    [
+      'mid-February to 1 August covers Q1, Q2 and Q3',
+      '2026-02-15T00:00:00Z',
+      '2026-08-01T00:00:00Z',
+      ['2026-Q1', '2026-Q2', '2026-Q3'],
+    ],
+    [
+      'an interval ending exactly at a quarter start leaves that quarter out',
+      '2026-02-15T00:00:00Z',
+      '2026-04-01T00:00:00Z',
+      ['2026-Q1'],
+    ],
     ['an empty interval covers nothing', '2026-02-15T00:00:00Z', '2026-02-15T00:00:00Z', []],
     ['a reversed interval covers nothing', '2026-08-01T00:00:00Z', '2026-02-15T00:00:00Z', []],
   ])('%s', (_name, from, to, expected) => {
@@ -108,7 +187,14 @@ describe('previousQuarter, nextQuarter and quartersCovering', () => {
 
 describe('quarter properties', () => {
   const calendars = fc.record({
-    timezone: fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago'),
+    timezone: fc.constantFrom(
+      'UTC',
+      'Europe/London',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+    ),
     fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
   });
   const instants = fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2045, 0, 1) });

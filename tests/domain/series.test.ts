@@ -6,7 +6,11 @@ const HOUR = 3_600_000;
 describe('listLocalDays', () => {
   it('London days around the spring change: 28 Mar 24 h, 29 Mar 23 h, 30 Mar 24 h', () => {
     // 28 Mar 00:00 GMT = 00:00Z; 31 Mar 00:00 BST = 30 Mar 23:00Z
-    const days = listLocalDays(Date.parse('2026-03-28T00:00:00Z'), Date.parse('2026-03-30T23:00:00Z'), 'Europe/London');
+    const days = listLocalDays(
+      Date.parse('2026-03-28T00:00:00Z'),
+      Date.parse('2026-03-30T23:00:00Z'),
+      'Europe/London',
+    );
     expect(days.map((d) => (d.endMs - d.startMs) / HOUR)).toEqual([24, 23, 24]);
   });
 
@@ -17,7 +21,11 @@ describe('listLocalDays', () => {
 
 describe('listLocalMonths', () => {
   it('London 2026-Q3 has July, August and September, each starting at midnight BST', () => {
-    const months = listLocalMonths(Date.parse('2026-06-30T23:00:00Z'), Date.parse('2026-09-30T23:00:00Z'), 'Europe/London');
+    const months = listLocalMonths(
+      Date.parse('2026-06-30T23:00:00Z'),
+      Date.parse('2026-09-30T23:00:00Z'),
+      'Europe/London',
+    );
     expect(months.map((m) => new Date(m.startMs).toISOString())).toEqual([
       '2026-06-30T23:00:00.000Z',
       '2026-07-31T23:00:00.000Z',

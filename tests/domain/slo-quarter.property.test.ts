@@ -4,7 +4,11 @@ import type { Bucket } from '../../src/domain/bucket.ts';
 import type { Calendar } from '../../src/domain/calendar.ts';
 import { eventBudget } from '../../src/domain/error-budget.ts';
 import { parseQuarterId, previousQuarter, type Quarter } from '../../src/domain/quarter.ts';
-import { evaluateSloQuarter, type SloQuarterInput, type SloQuarterResult } from '../../src/domain/slo-quarter.ts';
+import {
+  evaluateSloQuarter,
+  type SloQuarterInput,
+  type SloQuarterResult,
+} from '../../src/domain/slo-quarter.ts';
 import { DEFAULT_POLICY, type SloDefinition } from '../../src/domain/slo.ts';
 
 // Properties from SPEC §13: consumed + remaining = 1; row order and file splits change no figure;
@@ -35,7 +39,9 @@ interface Scenario {
   exclusions: { startMs: number; endMs: number }[];
 }
 
-const counts = fc.tuple(fc.nat(2000), fc.nat(2000)).map(([a, b]) => ({ good: Math.min(a, b), total: Math.max(a, b) }));
+const counts = fc
+  .tuple(fc.nat(2000), fc.nat(2000))
+  .map(([a, b]) => ({ good: Math.min(a, b), total: Math.max(a, b) }));
 
 const scenarios: fc.Arbitrary<Scenario> = fc
   .record({
@@ -49,7 +55,9 @@ const scenarios: fc.Arbitrary<Scenario> = fc
     stepMs: fc.constantFrom(HOUR, DAY),
     rows: fc.array(fc.tuple(fc.integer({ min: -40 * 24, max: 95 * 24 }), counts), { maxLength: 60 }),
     asOfShare: fc.oneof(fc.constant(2), fc.double({ min: 0, max: 1, noNaN: true })),
-    exclusions: fc.array(fc.tuple(fc.integer({ min: 0, max: 92 * 24 }), fc.integer({ min: 1, max: 72 })), { maxLength: 2 }),
+    exclusions: fc.array(fc.tuple(fc.integer({ min: 0, max: 92 * 24 }), fc.integer({ min: 1, max: 72 })), {
+      maxLength: 2,
+    }),
   })
   .map((r) => {
     const quarter = must(parseQuarterId(r.quarterId, r.cal));
@@ -59,7 +67,11 @@ const scenarios: fc.Arbitrary<Scenario> = fc
       cal: r.cal,
       quarter,
       slo: {
-        id: 'search-latency', name: 'Search is fast', service: 'search', owner: 'Ana Silva', team: 'search',
+        id: 'search-latency',
+        name: 'Search is fast',
+        service: 'search',
+        owner: 'Ana Silva',
+        team: 'search',
         objective: r.objective,
         budgeting: r.budgeting,
         timeslice: { windowMs: r.windowMs, target: r.target },
@@ -68,7 +80,10 @@ const scenarios: fc.Arbitrary<Scenario> = fc
       buckets: r.rows.map(([hour, c]) => ({ startMs: quarter.startMs + hour * HOUR, ...c })),
       asOfMs,
       minEvents: r.minEvents,
-      exclusions: r.exclusions.map(([h, len]) => ({ startMs: quarter.startMs + h * HOUR, endMs: quarter.startMs + (h + len) * HOUR })),
+      exclusions: r.exclusions.map(([h, len]) => ({
+        startMs: quarter.startMs + h * HOUR,
+        endMs: quarter.startMs + (h + len) * HOUR,
+      })),
     };
   });
 
@@ -95,7 +110,9 @@ describe('evaluateSloQuarter properties', () => {
         expect(r.consumed === null).toBe(r.remaining === null);
         if (r.consumed !== null && r.remaining !== null) {
           expect(r.remaining).toBe(1 - r.consumed);
-          expect(Math.abs(r.consumed + r.remaining - 1)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(r.consumed)));
+          expect(Math.abs(r.consumed + r.remaining - 1)).toBeLessThanOrEqual(
+            1e-12 * Math.max(1, Math.abs(r.consumed)),
+          );
         }
       }),
     );
@@ -114,7 +131,11 @@ describe('evaluateSloQuarter properties', () => {
     fc.assert(
       fc.property(scenarios, (s) => {
         const r = run(s);
-        const attainments = [r.attainment, ...r.monthly.map((m) => m.attainment), ...r.daily.map((d) => d.rolling28Attainment)];
+        const attainments = [
+          r.attainment,
+          ...r.monthly.map((m) => m.attainment),
+          ...r.daily.map((d) => d.rolling28Attainment),
+        ];
         for (const a of attainments) if (a !== null) expect(a >= 0 && a <= 1).toBe(true);
         if (r.consumed !== null) expect(r.consumed).toBeGreaterThanOrEqual(0);
         expect(r.coverage >= 0 && r.coverage <= 1).toBe(true);
@@ -126,7 +147,10 @@ describe('evaluateSloQuarter properties', () => {
     fc.assert(
       fc.property(
         scenarios.chain((s) =>
-          fc.tuple(fc.constant(s), fc.shuffledSubarray(s.buckets, { minLength: s.buckets.length, maxLength: s.buckets.length })),
+          fc.tuple(
+            fc.constant(s),
+            fc.shuffledSubarray(s.buckets, { minLength: s.buckets.length, maxLength: s.buckets.length }),
+          ),
         ),
         ([s, shuffled]) => {
           expect(run(s, { buckets: shuffled })).toStrictEqual(run(s));
@@ -171,7 +195,10 @@ describe('evaluateSloQuarter properties', () => {
         const a = run(s, { quarter: earlier, buckets: shifted, asOfMs });
         const b = run(s, { buckets: shifted, asOfMs });
         const inBoth = shifted.filter(
-          (x) => x.startMs >= earlier.startMs && x.startMs < s.quarter.endMs && !s.exclusions.some((e) => x.startMs >= e.startMs && x.startMs < e.endMs),
+          (x) =>
+            x.startMs >= earlier.startMs &&
+            x.startMs < s.quarter.endMs &&
+            !s.exclusions.some((e) => x.startMs >= e.startMs && x.startMs < e.endMs),
         );
         expect(a.good + b.good).toBe(inBoth.reduce((n, x) => n + x.good, 0));
         expect(a.total + b.total).toBe(inBoth.reduce((n, x) => n + x.total, 0));

@@ -91,9 +91,19 @@ describe('insufficient data (SPEC §6.5)', () => {
   it('zero events: no attainment, no budget figures, never met', () => {
     const r = evaluate({ buckets: [] });
     expect(r).toMatchObject({
-      attainment: null, consumed: null, remaining: null, burnRate: null, met: null,
-      status: 'insufficient-data', policyText: null, insufficientData: true, coverage: 0, incomplete: true,
-      good: 0, total: 0, projection: null,
+      attainment: null,
+      consumed: null,
+      remaining: null,
+      burnRate: null,
+      met: null,
+      status: 'insufficient-data',
+      policyText: null,
+      insufficientData: true,
+      coverage: 0,
+      incomplete: true,
+      good: 0,
+      total: 0,
+      projection: null,
     });
     expect(r.daily).toHaveLength(92);
     expect(r.daily.every((d) => d.consumedCumulative === null && d.rolling28Attainment === null)).toBe(true);
@@ -212,7 +222,12 @@ describe('the OpenSLO budgeting-method example (examples/budgeting-method/README
   ];
   const timeslice = { windowMs: MINUTE, target: 0.95 };
   const run = (budgeting: SloDefinition['budgeting'], minutes: number) =>
-    evaluate({ quarter: twoWeeks, slo: { objective: 0.95, budgeting, timeslice }, buckets: attacked(minutes), stepMs: MINUTE });
+    evaluate({
+      quarter: twoWeeks,
+      slo: { objective: 0.95, budgeting, timeslice },
+      buckets: attacked(minutes),
+      stepMs: MINUTE,
+    });
 
   it('the time budget is 1,008 minutes', () => {
     expect(run('timeslices', 0).budgetMinutes).toBe(1008);
@@ -222,7 +237,12 @@ describe('the OpenSLO budgeting-method example (examples/budgeting-method/README
     ['timeslices: 1,007 bad minutes leave one minute', 'timeslices', 1007, false],
     ['timeslices: 1,008 bad minutes (16 h 48 min) spend it exactly', 'timeslices', 1008, true],
     // Σ(1 − ratio) = 822 × 0.99 + 19,338 × 0.01 = 813.78 + 193.38 = 1,007.16 min < 1,008
-    ['ratio-timeslices: 822 attacked minutes (13 h 42 min) do not quite spend it', 'ratio-timeslices', 822, false],
+    [
+      'ratio-timeslices: 822 attacked minutes (13 h 42 min) do not quite spend it',
+      'ratio-timeslices',
+      822,
+      false,
+    ],
     // 823 × 0.99 + 19,337 × 0.01 = 814.77 + 193.37 = 1,008.14 min ≥ 1,008 ("about 13 hours and 45 minutes")
     ['ratio-timeslices: 823 attacked minutes spend it', 'ratio-timeslices', 823, true],
   ] as const)('%s', (_name, budgeting, minutes, exhausted) => {
@@ -264,8 +284,15 @@ describe('daylight saving inside the quarter', () => {
 describe('the quarter in progress: projection (SPEC §6.2)', () => {
   // UTC 2026-Q3 with as-of 16 Aug 00:00: 46 of 92 days elapsed. Hourly slices, target 95%,
   // objective 99%: budget 0.01 × 2,208 h = 22.08 h. Good hours 100 of 100, bad hours 50 of 100.
-  const timesliceSlo = { objective: 0.99, budgeting: 'timeslices' as const, timeslice: { windowMs: HOUR, target: 0.95 } };
-  const withBadHours = (bad: number): Bucket[] => [...rows(JUL_1, bad, HOUR, 50, 100), ...rows(JUL_1 + bad * HOUR, 1104 - bad, HOUR, 100, 100)];
+  const timesliceSlo = {
+    objective: 0.99,
+    budgeting: 'timeslices' as const,
+    timeslice: { windowMs: HOUR, target: 0.95 },
+  };
+  const withBadHours = (bad: number): Bucket[] => [
+    ...rows(JUL_1, bad, HOUR, 50, 100),
+    ...rows(JUL_1 + bad * HOUR, 1104 - bad, HOUR, 100, 100),
+  ];
 
   it('one bad hour: 4.5% consumed, 9.1% projected, healthy', () => {
     const r = evaluate({ slo: timesliceSlo, buckets: withBadHours(1), stepMs: HOUR, asOfMs: AUG_16 });
@@ -291,12 +318,18 @@ describe('the quarter in progress: projection (SPEC §6.2)', () => {
     expect(r.status).toBe('at-risk');
     // 22.08 − 12 = 10.08 h left, spent at 12/46 h a day: 10.08 × 46/12 = 38.64 days after 16 Aug
     // = 23 Sep + 0.64 × 24 h = 15.36 h = 15:21:36.
-    expect(Math.abs((r.projection?.exhaustsAtMs ?? 0) - Date.parse('2026-09-23T15:21:36Z'))).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs((r.projection?.exhaustsAtMs ?? 0) - Date.parse('2026-09-23T15:21:36Z')),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('an event budget keeps pace with traffic: the projection equals consumption and never runs out', () => {
     // 46 days × 1,000 requests, 1 bad in 2 days: 23 bad, budget 46 → C = 0.5
-    const buckets = Array.from({ length: 46 }, (_, i) => ({ startMs: JUL_1 + i * DAY, good: i % 2 === 0 ? 999 : 1000, total: 1000 }));
+    const buckets = Array.from({ length: 46 }, (_, i) => ({
+      startMs: JUL_1 + i * DAY,
+      good: i % 2 === 0 ? 999 : 1000,
+      total: 1000,
+    }));
     const r = evaluate({ buckets, asOfMs: AUG_16 });
     expect(r.consumed).toBe(0.5);
     expect(r.projection).toEqual({ consumedAtEnd: 0.5, exhaustsAtMs: null });
@@ -315,7 +348,12 @@ describe('the quarter in progress: projection (SPEC §6.2)', () => {
       { startMs: JUL_1 + 2 * HOUR, good: 1000, total: 1000 },
       { startMs: JUL_1 + 3 * HOUR, good: 0, total: 100 },
     ];
-    const r = evaluate({ slo: { objective: 0.9, minEvents: 1 }, buckets, stepMs: HOUR, asOfMs: JUL_1 + 4 * HOUR });
+    const r = evaluate({
+      slo: { objective: 0.9, minEvents: 1 },
+      buckets,
+      stepMs: HOUR,
+      asOfMs: JUL_1 + 4 * HOUR,
+    });
     expect(r.status).toBe('exhausted');
     // C = 200/130
     expect(r.consumed).toBeCloseTo(200 / 130, 12);
@@ -324,7 +362,14 @@ describe('the quarter in progress: projection (SPEC §6.2)', () => {
 
   it('a quarter that has not begun is in progress with nothing elapsed', () => {
     const r = evaluate({ buckets: [], asOfMs: JUL_1 - DAY });
-    expect(r).toMatchObject({ state: 'in-progress', status: 'insufficient-data', coverage: 0, projection: null, daily: [], monthly: [] });
+    expect(r).toMatchObject({
+      state: 'in-progress',
+      status: 'insufficient-data',
+      coverage: 0,
+      projection: null,
+      daily: [],
+      monthly: [],
+    });
   });
 
   it('rows after as-of are left out', () => {
@@ -346,7 +391,13 @@ describe('the burn-down series (SPEC §6.2)', () => {
     expect(r.daily[45]?.idealConsumed).toBe(0.5);
     expect(r.daily[91]?.consumedCumulative).toBe(1);
     expect(r.daily[91]?.idealConsumed).toBe(1);
-    expect(r.daily[0]).toMatchObject({ date: '2026-07-01', dayStartMs: JUL_1, good: 999, total: 1000, bad: 1 });
+    expect(r.daily[0]).toMatchObject({
+      date: '2026-07-01',
+      dayStartMs: JUL_1,
+      good: 999,
+      total: 1000,
+      bad: 1,
+    });
   });
 
   it('in progress, the same pace sits on the ideal line at as-of', () => {
@@ -386,7 +437,10 @@ describe('coverage (SPEC §6.2)', () => {
     // 82 × 10 = 820 < 828
     ['82 of 92 daily slices is 89.1%, incomplete', 82, true],
   ])('%s', (_name, days, incomplete) => {
-    const r = evaluate({ slo: { budgeting: 'timeslices', timeslice }, buckets: rows(JUL_1, days, DAY, 1000, 1000) });
+    const r = evaluate({
+      slo: { budgeting: 'timeslices', timeslice },
+      buckets: rows(JUL_1, days, DAY, 1000, 1000),
+    });
     expect(r.coverage).toBeCloseTo(days / 92, 12);
     expect(r.incomplete).toBe(incomplete);
     expect(r.missingSlices).toBe(92 - days);
@@ -411,8 +465,18 @@ describe('exclusions (SPEC §6.6)', () => {
   ];
   it.each([
     ['no exclusion: 1,900 of 2,000', [], 2000, 0.95],
-    ['excluding 2 July drops its row as if never exported', [{ startMs: JUL_1 + DAY, endMs: JUL_1 + 2 * DAY }], 1000, 1],
-    ['a window ending at 2 July 00:00 keeps the 2 July row (end is exclusive)', [{ startMs: JUL_1 - DAY, endMs: JUL_1 + DAY }], 1000, 0.9],
+    [
+      'excluding 2 July drops its row as if never exported',
+      [{ startMs: JUL_1 + DAY, endMs: JUL_1 + 2 * DAY }],
+      1000,
+      1,
+    ],
+    [
+      'a window ending at 2 July 00:00 keeps the 2 July row (end is exclusive)',
+      [{ startMs: JUL_1 - DAY, endMs: JUL_1 + DAY }],
+      1000,
+      0.9,
+    ],
   ])('%s', (_name, exclusions, total, attainment) => {
     const r = evaluate({ slo: { objective: 0.9 }, buckets, exclusions });
     expect(r.total).toBe(total);
@@ -429,7 +493,10 @@ describe('budget windows: incident burn and unattributed burn (SPEC §6.3)', () 
   // 92 days × 1 failure of 1,000 at 99.9%: budget 92, all of it spent.
   const buckets = rows(JUL_1, 92, DAY, 999, 1000);
   it('a two-day incident burned 2/92 of the budget and the rest is unattributed', () => {
-    const r = evaluate({ buckets, budgetWindows: [{ id: 'INC-1', startMs: JUL_1 + 9 * DAY, endMs: JUL_1 + 11 * DAY }] });
+    const r = evaluate({
+      buckets,
+      budgetWindows: [{ id: 'INC-1', startMs: JUL_1 + 9 * DAY, endMs: JUL_1 + 11 * DAY }],
+    });
     expect(r.windowConsumed).toEqual([{ id: 'INC-1', consumed: 2 / 92 }]);
     expect(r.unattributedConsumed).toBe(90 / 92);
   });
@@ -449,7 +516,12 @@ describe('budget windows: incident burn and unattributed burn (SPEC §6.3)', () 
   it('a row counts toward an incident when the day it covers overlaps the window: 09:12–10:02 on day 10 takes that day', () => {
     // Daily rows: the row stamped at midnight of day 10 covers the whole of day 10, so the
     // incident's window (inside that day, not containing the timestamp) still takes 1/92.
-    const r = evaluate({ buckets, budgetWindows: [{ id: 'INC-1', startMs: JUL_1 + 9 * DAY + 9.2 * 3_600_000, endMs: JUL_1 + 9 * DAY + 10 * 3_600_000 }] });
+    const r = evaluate({
+      buckets,
+      budgetWindows: [
+        { id: 'INC-1', startMs: JUL_1 + 9 * DAY + 9.2 * 3_600_000, endMs: JUL_1 + 9 * DAY + 10 * 3_600_000 },
+      ],
+    });
     expect(r.windowConsumed).toEqual([{ id: 'INC-1', consumed: 1 / 92 }]);
     expect(r.unattributedConsumed).toBe(91 / 92);
   });
@@ -469,13 +541,18 @@ describe('timeslice targets', () => {
   ];
 
   it('ratio-timeslices without a target counts a slice good when it meets the objective on its own', () => {
-    const r = evaluate({ slo: { objective: 0.99, budgeting: 'ratio-timeslices', timeslice: { windowMs: DAY } }, buckets });
+    const r = evaluate({
+      slo: { objective: 0.99, budgeting: 'ratio-timeslices', timeslice: { windowMs: DAY } },
+      buckets,
+    });
     expect([r.goodSlices, r.badSlices]).toEqual([1, 1]);
     // mean of 0.995 and 0.98 = 0.9875
     expect(r.attainment).toBeCloseTo(0.9875, 12);
   });
 
   it('timeslices without a target is refused (OpenSLO: timeSliceTarget is required for Timeslices)', () => {
-    expect(() => evaluate({ slo: { budgeting: 'timeslices', timeslice: { windowMs: DAY } }, buckets })).toThrow(RangeError);
+    expect(() =>
+      evaluate({ slo: { budgeting: 'timeslices', timeslice: { windowMs: DAY } }, buckets }),
+    ).toThrow(RangeError);
   });
 });

@@ -17,8 +17,13 @@ describe('defaultMinEvents (SPEC §3: 1 / (1 − objective), the traffic at whic
 
 describe('resolveMinEvents', () => {
   const slo: SloDefinition = {
-    id: 'checkout-availability', name: 'Checkout', service: 'checkout-api', owner: 'Dana Ruiz', team: 'payments',
-    objective: 0.999, budgeting: 'occurrences',
+    id: 'checkout-availability',
+    name: 'Checkout',
+    service: 'checkout-api',
+    owner: 'Dana Ruiz',
+    team: 'payments',
+    objective: 0.999,
+    budgeting: 'occurrences',
   };
   it.each([
     ['the SLO override wins', { ...slo, minEvents: 500 }, 2000, 500],

@@ -28,7 +28,10 @@ describe('determineStatus (SPEC §6.2)', () => {
 describe('policyTextFor (SPEC §9.3)', () => {
   it.each([
     ['healthy', 'Within budget: ship as planned.'],
-    ['at-risk', 'Budget running low: prefer reliability work and delay risky launches until the end of the quarter.'],
+    [
+      'at-risk',
+      'Budget running low: prefer reliability work and delay risky launches until the end of the quarter.',
+    ],
     [
       'exhausted',
       'Budget spent: feature launches pause, except security and critical fixes, until the SLO is met again. This is a prioritisation rule, not a punishment.',

@@ -23,8 +23,22 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const at = (text: string) => Date.parse(`2026-07-${text}:00Z`);
 
-function dep(id: string, deployed: string, committed: string | null, status: DeploymentStatus = 'success', kind: DeploymentKind = 'change', service = 'checkout-api'): Deployment {
-  return { id, service, deployedMs: at(deployed), committedMs: committed === null ? null : at(committed), status, kind };
+function dep(
+  id: string,
+  deployed: string,
+  committed: string | null,
+  status: DeploymentStatus = 'success',
+  kind: DeploymentKind = 'change',
+  service = 'checkout-api',
+): Deployment {
+  return {
+    id,
+    service,
+    deployedMs: at(deployed),
+    committedMs: committed === null ? null : at(committed),
+    status,
+    kind,
+  };
 }
 
 describe('deployments per week and the DORA band', () => {
@@ -118,7 +132,10 @@ describe('the measures over a period', () => {
     [
       'a deployment named by two postmortems counts once and recovers when the later incident ends',
       [dep('x', '01T10:00', '01T09:00')],
-      [{ deployment: 'x', mitigatedMs: at('01T10:30') }, { deployment: 'x', mitigatedMs: at('01T11:00') }],
+      [
+        { deployment: 'x', mitigatedMs: at('01T10:30') },
+        { deployment: 'x', mitigatedMs: at('01T11:00') },
+      ],
       // 11:00 − 10:00
       { count: 1, failed: 1, changeFailRate: 1, recoveryMedianMs: 60 * MIN, unrecovered: 0 },
     ],
@@ -131,7 +148,11 @@ describe('the measures over a period', () => {
     ],
     [
       'a successful deployment that caused an incident does not recover the failure before it',
-      [dep('x', '01T10:00', '01T09:00', 'failed'), dep('y', '01T11:00', '01T09:00'), dep('z', '01T13:00', '01T09:00')],
+      [
+        dep('x', '01T10:00', '01T09:00', 'failed'),
+        dep('y', '01T11:00', '01T09:00'),
+        dep('z', '01T13:00', '01T09:00'),
+      ],
       [{ deployment: 'y', mitigatedMs: at('01T12:00') }],
       // x recovers at z (3 h = 180 min), y at its mitigated (1 h = 60 min): median (60 + 180) / 2 = 120 min.
       { count: 3, failed: 2, recoveryMedianMs: 120 * MIN, unrecovered: 0 },
@@ -152,9 +173,25 @@ describe('the measures over a period', () => {
       'no deployments: no rates, 0 a week',
       [],
       [],
-      { count: 0, failed: 0, perWeek: 0, band: 'fewer', leadTimeMedianMs: null, changeFailRate: null, recoveryMedianMs: null, reworkRate: null },
+      {
+        count: 0,
+        failed: 0,
+        perWeek: 0,
+        band: 'fewer',
+        leadTimeMedianMs: null,
+        changeFailRate: null,
+        recoveryMedianMs: null,
+        reworkRate: null,
+      },
     ],
   ] as const)('%s', (_name, deployments, named, expected) => {
-    expect(computeThroughput({ history: deployments, fromMs: at('01T00:00'), toMs: at('15T00:00'), incidents: named })).toMatchObject(expected);
+    expect(
+      computeThroughput({
+        history: deployments,
+        fromMs: at('01T00:00'),
+        toMs: at('15T00:00'),
+        incidents: named,
+      }),
+    ).toMatchObject(expected);
   });
 });

@@ -31,7 +31,12 @@ describe('aggregateSlices (OpenSLO Timeslices: the window cut into slices of len
 
   it('the last slice stops at the period end when w does not divide the period', () => {
     // A 90-minute period in 60-minute slices: the second slice is 30 minutes long.
-    const slices = aggregateSlices([{ startMs: T0 + 70 * MINUTE, good: 1, total: 1 }], T0, 60 * MINUTE, T0 + 90 * MINUTE);
+    const slices = aggregateSlices(
+      [{ startMs: T0 + 70 * MINUTE, good: 1, total: 1 }],
+      T0,
+      60 * MINUTE,
+      T0 + 90 * MINUTE,
+    );
     expect(slices.map(sliceDurationMs)).toEqual([30 * MINUTE]);
   });
 });

@@ -22,7 +22,12 @@ describe('zoneOffsetMs', () => {
   it.each([
     ['London in January is on GMT, +0', '2026-01-15T12:00:00Z', 'Europe/London', 0],
     ['London in July is on BST, +1 h', '2026-07-15T12:00:00Z', 'Europe/London', HOUR],
-    ['London one millisecond before the October change is still +1 h', '2026-10-25T00:59:59.999Z', 'Europe/London', HOUR],
+    [
+      'London one millisecond before the October change is still +1 h',
+      '2026-10-25T00:59:59.999Z',
+      'Europe/London',
+      HOUR,
+    ],
     ['London at the October change (01:00 UTC) is +0', '2026-10-25T01:00:00Z', 'Europe/London', 0],
     ['New York in winter is −5 h', '2026-01-15T12:00:00Z', 'America/New_York', -5 * HOUR],
     ['Kolkata is +5 h 30 min all year', '2026-07-15T12:00:00Z', 'Asia/Kolkata', 5.5 * HOUR],
@@ -34,12 +39,32 @@ describe('zoneOffsetMs', () => {
 
 describe('localDateTimeToEpochMs', () => {
   it.each([
-    ['an ordinary London summer time is one hour ahead of UTC', '2026-08-14T10:02:00Z', 'Europe/London', '2026-08-14T09:02:00Z'],
+    [
+      'an ordinary London summer time is one hour ahead of UTC',
+      '2026-08-14T10:02:00Z',
+      'Europe/London',
+      '2026-08-14T09:02:00Z',
+    ],
     // 02:30 does not exist on 8 Mar 2026 in New York: read with the pre-gap offset −5 h it is 07:30Z = 03:30 EDT.
-    ['a New York wall time inside the spring-forward gap moves forward by the gap', '2026-03-08T02:30:00Z', 'America/New_York', '2026-03-08T07:30:00Z'],
+    [
+      'a New York wall time inside the spring-forward gap moves forward by the gap',
+      '2026-03-08T02:30:00Z',
+      'America/New_York',
+      '2026-03-08T07:30:00Z',
+    ],
     // 01:30 happens twice on 1 Nov 2026: 05:30Z (EDT, −4 h) and 06:30Z (EST, −5 h); the earlier wins.
-    ['a New York wall time inside the fall-back overlap takes the earlier instant', '2026-11-01T01:30:00Z', 'America/New_York', '2026-11-01T05:30:00Z'],
-    ['Kolkata midnight is 18:30 UTC the day before', '2026-04-01T00:00:00Z', 'Asia/Kolkata', '2026-03-31T18:30:00Z'],
+    [
+      'a New York wall time inside the fall-back overlap takes the earlier instant',
+      '2026-11-01T01:30:00Z',
+      'America/New_York',
+      '2026-11-01T05:30:00Z',
+    ],
+    [
+      'Kolkata midnight is 18:30 UTC the day before',
+      '2026-04-01T00:00:00Z',
+      'Asia/Kolkata',
+      '2026-03-31T18:30:00Z',
+    ],
   ])('%s', (_name, wall, zone, expected) => {
     expect(localDateTimeToEpochMs(iso(wall), zone)).toBe(iso(expected));
   });
@@ -47,7 +72,9 @@ describe('localDateTimeToEpochMs', () => {
 
 describe('startOfLocalDay and addLocalDays', () => {
   it('midnight that falls in a gap starts the day at the end of the gap (Santiago, 6 Sep 2026: 01:00 −03 = 04:00Z)', () => {
-    expect(startOfLocalDate({ year: 2026, month: 9, day: 6 }, 'America/Santiago')).toBe(iso('2026-09-06T04:00:00Z'));
+    expect(startOfLocalDate({ year: 2026, month: 9, day: 6 }, 'America/Santiago')).toBe(
+      iso('2026-09-06T04:00:00Z'),
+    );
   });
 
   it('the start of the London day containing 2026-07-01T12:00Z is 2026-06-30T23:00Z (midnight BST)', () => {
@@ -65,7 +92,14 @@ describe('startOfLocalDay and addLocalDays', () => {
   });
 
   it('adding days to local midnight always lands on local midnight', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'UTC'];
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'UTC',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
@@ -86,7 +120,13 @@ describe('startOfLocalDay and addLocalDays', () => {
 describe('localParts', () => {
   it('reads 2026-01-01T00:00Z in New York as 31 Dec 2025 19:00', () => {
     expect(localParts(iso('2026-01-01T00:00:00Z'), 'America/New_York')).toEqual({
-      year: 2025, month: 12, day: 31, hour: 19, minute: 0, second: 0, millisecond: 0,
+      year: 2025,
+      month: 12,
+      day: 31,
+      hour: 19,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
     });
   });
 
@@ -110,7 +150,12 @@ describe('zoneAbbreviation', () => {
     ['New York in summer is EDT', '2026-08-14T09:02:00Z', 'America/New_York', 'EDT'],
     ['Kolkata is IST', '2026-08-14T09:02:00Z', 'Asia/Kolkata', 'IST'],
     ['UTC is UTC', '2026-08-14T09:02:00Z', 'UTC', 'UTC'],
-    ['a zone without an English abbreviation shows its offset', '2026-08-14T09:02:00Z', 'Asia/Tokyo', 'UTC+9'],
+    [
+      'a zone without an English abbreviation shows its offset',
+      '2026-08-14T09:02:00Z',
+      'Asia/Tokyo',
+      'UTC+9',
+    ],
     ['a negative half-hour offset uses a minus sign', '2026-08-14T09:02:00Z', 'America/St_Johns', 'UTC−2:30'],
   ])('%s', (_name, at, zone, expected) => {
     expect(zoneAbbreviation(iso(at), zone)).toBe(expected);

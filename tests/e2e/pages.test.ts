@@ -42,7 +42,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  path: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  width = 1280,
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
   await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width, height: 900 });
@@ -61,10 +65,22 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light', width
 
 describe.each(PAGES)('the %s page (%s)', (name, path) => {
   it('has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width', async () => {
-    for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 390]] as const) {
+    for (const [scheme, width] of [
+      ['light', 1280],
+      ['dark', 1280],
+      ['light', 390],
+    ] as const) {
       const { page, problems } = await open(path, scheme, width);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const violations = result.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      );
       expect(violations, `${scheme} at ${width} px`).toEqual([]);
       expect(problems).toEqual([]);
       const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
@@ -81,7 +97,11 @@ describe.each(PAGES)('the %s page (%s)', (name, path) => {
         const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
         const described = (svg.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
         const text = (id: string) => svg.ownerDocument.getElementById(id)?.textContent?.trim() ?? '';
-        return { name: ids.map(text).join(' '), description: [...ids, ...described].map(text).join(' '), tag: svg.querySelector('title')?.textContent ?? '' };
+        return {
+          name: ids.map(text).join(' '),
+          description: [...ids, ...described].map(text).join(' '),
+          tag: svg.querySelector('title')?.textContent ?? '',
+        };
       }),
     );
     const unnamed = await page.locator('main svg:not([role="img"]):not([aria-hidden="true"])').count();
@@ -100,7 +120,10 @@ describe('printing a review', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site nav').isVisible()).toBe(false);
     expect(await page.locator('table.slo-table').isVisible()).toBe(true);
-    const breakInside = await page.locator('figure.chart').first().evaluate((el) => getComputedStyle(el).breakInside);
+    const breakInside = await page
+      .locator('figure.chart')
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakInside);
     expect(breakInside).toBe('avoid');
     await page.close();
   });

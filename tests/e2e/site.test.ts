@@ -69,7 +69,9 @@ describe('the demo site in Chromium', () => {
       }
     }
     // The demo's checkout SLO overspent its budget in 2026-Q3 (scripts/generate-demo.ts).
-    expect(await page.locator('table.slo-table tr[data-slo="checkout-availability"]').textContent()).toContain('Exhausted');
+    expect(
+      await page.locator('table.slo-table tr[data-slo="checkout-availability"]').textContent(),
+    ).toContain('Exhausted');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -86,7 +88,9 @@ describe('the demo site in Chromium', () => {
     const used = await card.locator('data').first().getAttribute('value');
     expect(Number(used)).toBe(incident?.budgetConsumed['checkout-availability']);
     // 13:00Z–17:00Z on 19 Aug 2026 in Europe/London (BST): the generated sentence (SPEC §9.1).
-    expect(await page.locator('.incident-sentence').textContent()).toMatch(/^On 19 Aug 2026, from 14:00 to 18:00 BST \(4 h\), this incident used \d+% of checkout-availability's July–September 2026 error budget\.$/);
+    expect(await page.locator('.incident-sentence').textContent()).toMatch(
+      /^On 19 Aug 2026, from 14:00 to 18:00 BST \(4 h\), this incident used \d+% of checkout-availability's July–September 2026 error budget\.$/,
+    );
     expect(await page.locator('.postmortem-body h2').first().textContent()).toBe('Summary');
     expect(problems).toEqual([]);
     await page.close();
@@ -94,7 +98,9 @@ describe('the demo site in Chromium', () => {
 
   it('opens the action items with the overdue ones first', async () => {
     const { page, problems } = await open('/action-items/');
-    const states = await page.locator('table.action-items tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    const states = await page
+      .locator('table.action-items tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
     expect(states.length).toBeGreaterThan(10);
     const firstNotOverdue = states.findIndex((s) => s !== 'overdue');
     expect(firstNotOverdue).toBeGreaterThan(0);

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { diagnoseDeploymentReferences, readDeploymentCsv, readDeployments, type DeploymentLog } from '../../src/ingest/deployments.ts';
+import {
+  diagnoseDeploymentReferences,
+  readDeploymentCsv,
+  readDeployments,
+  type DeploymentLog,
+} from '../../src/ingest/deployments.ts';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
 import { parsePostmortem } from '../../src/ingest/postmortem-files.ts';
 
@@ -11,7 +16,12 @@ const at = (iso: string) => Date.parse(iso);
 
 async function read(name: string) {
   const log: DeploymentLog = { deployments: [], diagnostics: [], files: 0, rows: 0 };
-  await readDeploymentCsv(`${dir}${name}`, `data/deployments/${name}`, { services: new Set(SERVICES), seen: new Map() }, log);
+  await readDeploymentCsv(
+    `${dir}${name}`,
+    `data/deployments/${name}`,
+    { services: new Set(SERVICES), seen: new Map() },
+    log,
+  );
   return { ...log, text: log.diagnostics.map(formatDiagnostic).join('\n') };
 }
 
@@ -21,13 +31,41 @@ describe('reading the deployment log', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.rows).toBe(4);
     expect(r.deployments).toEqual([
-      { id: 'd-1', service: 'checkout-api', deployedMs: at('2026-07-01T10:00:00Z'), committedMs: at('2026-07-01T08:00:00Z'), status: 'success', kind: 'change' },
+      {
+        id: 'd-1',
+        service: 'checkout-api',
+        deployedMs: at('2026-07-01T10:00:00Z'),
+        committedMs: at('2026-07-01T08:00:00Z'),
+        status: 'success',
+        kind: 'change',
+      },
       // 12:00+01:00 is 11:00Z; an empty kind is a change.
-      { id: 'd-2', service: 'checkout-api', deployedMs: at('2026-07-01T11:00:00Z'), committedMs: at('2026-07-01T09:30:00Z'), status: 'failed', kind: 'change' },
+      {
+        id: 'd-2',
+        service: 'checkout-api',
+        deployedMs: at('2026-07-01T11:00:00Z'),
+        committedMs: at('2026-07-01T09:30:00Z'),
+        status: 'failed',
+        kind: 'change',
+      },
       // An empty committed_at is allowed: no lead time.
-      { id: 'd-3', service: 'search-api', deployedMs: at('2026-07-02T09:00:00Z'), committedMs: null, status: 'success', kind: 'hotfix' },
+      {
+        id: 'd-3',
+        service: 'search-api',
+        deployedMs: at('2026-07-02T09:00:00Z'),
+        committedMs: null,
+        status: 'success',
+        kind: 'hotfix',
+      },
       // 1782986400 s is 2026-07-02T10:00:00Z (checked with new Date(1782986400e3)).
-      { id: 'd-4', service: 'checkout-api', deployedMs: at('2026-07-02T10:00:00Z'), committedMs: at('2026-07-02T08:00:00Z'), status: 'rolled-back', kind: 'change' },
+      {
+        id: 'd-4',
+        service: 'checkout-api',
+        deployedMs: at('2026-07-02T10:00:00Z'),
+        committedMs: at('2026-07-02T08:00:00Z'),
+        status: 'rolled-back',
+        kind: 'change',
+      },
     ]);
   });
 
@@ -41,7 +79,11 @@ describe('reading the deployment log', () => {
   });
 
   it('reads every CSV under the folder and finds an id repeated across files', async () => {
-    const log = await readDeployments(`${dir}duplicate-id-across-files`, (abs) => abs.slice(abs.indexOf('duplicate-id-across-files')), SERVICES);
+    const log = await readDeployments(
+      `${dir}duplicate-id-across-files`,
+      (abs) => abs.slice(abs.indexOf('duplicate-id-across-files')),
+      SERVICES,
+    );
     expect(log.files).toBe(2);
     expect(log.deployments.map((d) => d.id)).toEqual(['d-1', 'd-2']);
     expect(log.diagnostics.map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
@@ -51,7 +93,12 @@ describe('reading the deployment log', () => {
   });
 
   it('a missing folder is an empty log, not an error', async () => {
-    expect(await readDeployments(`${dir}no-such-folder`, (abs) => abs, SERVICES)).toEqual({ deployments: [], diagnostics: [], files: 0, rows: 0 });
+    expect(await readDeployments(`${dir}no-such-folder`, (abs) => abs, SERVICES)).toEqual({
+      deployments: [],
+      diagnostics: [],
+      files: 0,
+      rows: 0,
+    });
   });
 });
 
@@ -147,7 +194,9 @@ describe('postmortems that name a deployment', () => {
     if (result === null) throw new Error('fixture does not parse');
     const log = await read('bom-crlf-offsets-empty-kind-and-commit.csv');
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const text = (await diagnoseDeploymentReferences([result], log.deployments, root)).map(formatDiagnostic).join('\n');
+    const text = (await diagnoseDeploymentReferences([result], log.deployments, root))
+      .map(formatDiagnostic)
+      .join('\n');
     expect(text).toMatchInlineSnapshot(`
       "tests/fixtures/deployments/postmortem-names-unknown-deployment.md:10:1: warning: deployment "d-7" is not in the deployment log (data/deployments/) [postmortem-unknown-deployment]
         hint: did you mean d-1?"

@@ -9,19 +9,30 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
 import { readLedgerData } from '../../src/ingest/ledger-inputs.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
-import { parsePostmortem, postmortemSlug, type PostmortemContext } from '../../src/ingest/postmortem-files.ts';
+import {
+  parsePostmortem,
+  postmortemSlug,
+  type PostmortemContext,
+} from '../../src/ingest/postmortem-files.ts';
 
 const SMALL = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
 
 async function context(): Promise<PostmortemContext> {
-  const data = await readLedgerData(ledgerPaths({ data: `${SMALL}data`, content: `${SMALL}content`, cwd: SMALL }));
+  const data = await readLedgerData(
+    ledgerPaths({ data: `${SMALL}data`, content: `${SMALL}content`, cwd: SMALL }),
+  );
   if (data.settings === null) throw new Error('fixture settings did not load');
   return { settings: data.settings, catalog: data.catalog };
 }
 
 async function check(name: string) {
   const path = fileURLToPath(new URL(`../fixtures/postmortems/${name}`, import.meta.url));
-  const { result, diagnostics } = parsePostmortem(`content/postmortems/${name}`, postmortemSlug(name), await readFile(path, 'utf8'), await context());
+  const { result, diagnostics } = parsePostmortem(
+    `content/postmortems/${name}`,
+    postmortemSlug(name),
+    await readFile(path, 'utf8'),
+    await context(),
+  );
   return { result, text: diagnostics.map(formatDiagnostic).join('\n') };
 }
 

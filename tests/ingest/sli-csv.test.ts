@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
-import { createSliAccumulator, diagnoseSliAccumulator, finishSliAccumulator, readSliCsv, type ReadSliOptions } from '../../src/ingest/sli-csv.ts';
+import {
+  createSliAccumulator,
+  diagnoseSliAccumulator,
+  finishSliAccumulator,
+  readSliCsv,
+  type ReadSliOptions,
+} from '../../src/ingest/sli-csv.ts';
 import type { SliMapping } from '../../src/ingest/slo-catalog.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
@@ -34,7 +40,11 @@ function mapping(over: Partial<SliMapping> = {}): SliMapping {
 async function read(name: string, over: Partial<SliMapping> = {}, options: ReadSliOptions = {}) {
   const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping(over) });
   const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc], options);
-  return { ...result, aggregates: [finishSliAccumulator(acc)], text: result.diagnostics.map(formatDiagnostic).join('\n') };
+  return {
+    ...result,
+    aggregates: [finishSliAccumulator(acc)],
+    text: result.diagnostics.map(formatDiagnostic).join('\n'),
+  };
 }
 
 describe('reading SLI exports', () => {
@@ -154,7 +164,12 @@ describe('bad SLI rows become diagnostics with file, line, column and a hint', (
 describe('the shapes monitoring tools export', () => {
   it('reads a wide export (Grafana "series joined by time"): quoted epoch seconds, ;, CRLF, null, no final newline', async () => {
     // No series column: each series is a column. The default timestamp column also answers to `Time`.
-    const counts = await read('wide-grafana-series-joined-by-time.csv', { series: null, layout: 'wide', good: 'checkout_ok', total: 'checkout_all' });
+    const counts = await read('wide-grafana-series-joined-by-time.csv', {
+      series: null,
+      layout: 'wide',
+      good: 'checkout_ok',
+      total: 'checkout_all',
+    });
     expect(counts.diagnostics).toEqual([]);
     // 1782864000 s is 2026-07-01T00:00:00Z; the 01:00 row has good = null, so that hour has no data.
     expect(counts.aggregates[0]?.buckets).toEqual([
@@ -166,7 +181,14 @@ describe('the shapes monitoring tools export', () => {
         "SLO api-availability: timestamps read as Unix epoch seconds, told apart by their magnitude (timeFormat: epoch-s states it)",
       ]
     `);
-    const latency = await read('wide-grafana-series-joined-by-time.csv', { series: null, good: null, total: null, value: 'search_p99', threshold: { op: 'lte', value: 300 }, timeFormat: 'epoch-s' });
+    const latency = await read('wide-grafana-series-joined-by-time.csv', {
+      series: null,
+      good: null,
+      total: null,
+      value: 'search_p99',
+      threshold: { op: 'lte', value: 300 },
+      timeFormat: 'epoch-s',
+    });
     // 250 ≤ 300 is good, null is missing, 320 > 300 is bad.
     expect(latency.aggregates[0]?.buckets).toEqual([
       { startMs: T0, good: 1, total: 1 },
@@ -176,7 +198,14 @@ describe('the shapes monitoring tools export', () => {
   });
 
   it('explains an epoch time too small to tell seconds from milliseconds, and reads it when told', async () => {
-    const over = { seriesColumn: 'name', series: 'a', good: null, total: null, value: 'value', threshold: { op: 'gte', value: 1 } } as const;
+    const over = {
+      seriesColumn: 'name',
+      series: 'a',
+      good: null,
+      total: null,
+      value: 'value',
+      threshold: { op: 'gte', value: 1 },
+    } as const;
     expect((await read('epoch-too-small-grafana-inspect.csv', over)).text).toMatchInlineSnapshot(`
       "data/sli/epoch-too-small-grafana-inspect.csv:2:1: error: timestamp "100" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits) [csv-bad-timestamp]
         hint: if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO api-availability"
@@ -194,7 +223,11 @@ describe('the shapes monitoring tools export', () => {
       { startMs: T0 + 2 * HOUR, good: 97, total: 100 },
     ]);
     // The third record spans lines 3 and 4, so the last one is on line 5.
-    const bad = await read('quoted-fields-with-delimiter-and-newline.csv', { series: 'api, eu', total: 'good', good: 'total' });
+    const bad = await read('quoted-fields-with-delimiter-and-newline.csv', {
+      series: 'api, eu',
+      total: 'good',
+      good: 'total',
+    });
     expect(bad.diagnostics.map((d) => d.line)).toEqual([2, 5]);
   });
 
@@ -211,7 +244,10 @@ describe('the shapes monitoring tools export', () => {
     const r = await read('five-minute-rows-with-a-gap.csv');
     // Gaps 5, 5, 5, 20, 5, 5 minutes: five minutes wins.
     expect(r.aggregates[0]?.stepMs).toBe(5 * 60_000);
-    expect((await read('five-minute-rows-with-a-gap.csv', { stepMs: 60_000 })).aggregates[0]).toMatchObject({ stepMs: 60_000, stepInferred: false });
+    expect((await read('five-minute-rows-with-a-gap.csv', { stepMs: 60_000 })).aggregates[0]).toMatchObject({
+      stepMs: 60_000,
+      stepInferred: false,
+    });
   });
 
   it('gives the same buckets and the same lines when two threads read the two halves of a file', async () => {
@@ -285,7 +321,8 @@ describe('problems with the file itself', () => {
   });
 
   it('bad events greater than total', async () => {
-    expect((await read('bad-greater-than-total.csv', { good: null, bad: 'errors', total: 'requests' })).text).toMatchInlineSnapshot(`
+    expect((await read('bad-greater-than-total.csv', { good: null, bad: 'errors', total: 'requests' })).text)
+      .toMatchInlineSnapshot(`
       "data/sli/bad-greater-than-total.csv:3:3: error: errors (101) is greater than requests (100) [csv-good-greater-than-total]
         hint: check the column mapping of SLO api-availability, or fix the export"
     `);
@@ -305,9 +342,14 @@ describe('problems with the file itself', () => {
 
 describe('an SLO reading several files', () => {
   it('names both files of a timestamp repeated across them', async () => {
-    const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping({ source: 'sli/split-duplicate/*.csv' }) });
+    const acc = createSliAccumulator({
+      sloId: 'api-availability',
+      mapping: mapping({ source: 'sli/split-duplicate/*.csv' }),
+    });
     for (const part of ['part-1.csv', 'part-2.csv']) {
-      const r = await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
+      const r = await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [
+        acc,
+      ]);
       expect(r.diagnostics).toEqual([]);
     }
     expect((await diagnoseSliAccumulator(acc)).map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
@@ -319,8 +361,12 @@ describe('an SLO reading several files', () => {
   });
 
   it('says when no file has the series', async () => {
-    const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping({ source: 'sli/split-duplicate/*.csv', series: 'web' }) });
-    for (const part of ['part-1.csv', 'part-2.csv']) await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
+    const acc = createSliAccumulator({
+      sloId: 'api-availability',
+      mapping: mapping({ source: 'sli/split-duplicate/*.csv', series: 'web' }),
+    });
+    for (const part of ['part-1.csv', 'part-2.csv'])
+      await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
     expect((await diagnoseSliAccumulator(acc)).map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
       "data/sli/split-duplicate/part-1.csv: error: none of the 2 files matching sli/split-duplicate/*.csv has a row with series = "web" (SLO api-availability) [csv-no-series]
         hint: check sli.series against the values of the series column"

@@ -20,26 +20,70 @@ describe('OpenSLO v1 documents', () => {
     const { catalog, diagnostics } = openslo('services-slis-slos-across-documents.yaml');
     expect(diagnostics).toEqual([]);
     expect(catalog.services).toEqual([{ id: 'checkout-api', owner: 'Dana Ruiz', team: 'payments' }]);
-    expect(catalog.entries.map((e) => e.slo.id)).toEqual(['checkout-availability', 'checkout-minutes-1', 'checkout-minutes-2', 'checkout-latency']);
+    expect(catalog.entries.map((e) => e.slo.id)).toEqual([
+      'checkout-availability',
+      'checkout-minutes-1',
+      'checkout-minutes-2',
+      'checkout-latency',
+    ]);
     const [occurrences, internal, contract, latency] = catalog.entries;
     // targetPercent 99.9 is the fraction 0.999.
-    expect(occurrences?.slo).toMatchObject({ name: 'Checkout requests succeed', objective: 0.999, budgeting: 'occurrences', owner: 'Dana Ruiz', team: 'payments' });
-    expect(occurrences?.sli).toMatchObject({ source: 'sli/checkout.csv', series: 'checkout', good: 'good', total: 'total', threshold: null });
+    expect(occurrences?.slo).toMatchObject({
+      name: 'Checkout requests succeed',
+      objective: 0.999,
+      budgeting: 'occurrences',
+      owner: 'Dana Ruiz',
+      team: 'payments',
+    });
+    expect(occurrences?.sli).toMatchObject({
+      source: 'sli/checkout.csv',
+      series: 'checkout',
+      good: 'good',
+      total: 'total',
+      threshold: null,
+    });
     expect(occurrences?.timeWindow).toEqual({ duration: '28d', isRolling: true });
     // Two objectives: two SLOs, named after each objective; a bare 5 is five minutes.
-    expect(internal?.slo).toMatchObject({ name: 'Checkout minutes are good (Internal)', objective: 0.995, budgeting: 'timeslices', timeslice: { windowMs: 60_000, target: 0.95 } });
-    expect(contract?.slo).toMatchObject({ name: 'Checkout minutes are good (Contract)', objective: 0.99, timeslice: { windowMs: 300_000, target: 0.9 } });
-    expect(internal?.timeWindow).toEqual({ duration: '1Q', isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Europe/London' } });
+    expect(internal?.slo).toMatchObject({
+      name: 'Checkout minutes are good (Internal)',
+      objective: 0.995,
+      budgeting: 'timeslices',
+      timeslice: { windowMs: 60_000, target: 0.95 },
+    });
+    expect(contract?.slo).toMatchObject({
+      name: 'Checkout minutes are good (Contract)',
+      objective: 0.99,
+      timeslice: { windowMs: 300_000, target: 0.9 },
+    });
+    expect(internal?.timeWindow).toEqual({
+      duration: '1Q',
+      isRolling: false,
+      calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Europe/London' },
+    });
     // The objective's op and value become the threshold of the value column.
-    expect(latency?.slo).toMatchObject({ name: 'checkout-latency', budgeting: 'ratio-timeslices', timeslice: { windowMs: 3_600_000 } });
-    expect(latency?.sli).toMatchObject({ value: 'p99_ms', threshold: { op: 'lte', value: 300 }, timezone: 'Europe/Berlin', stepMs: 300_000 });
+    expect(latency?.slo).toMatchObject({
+      name: 'checkout-latency',
+      budgeting: 'ratio-timeslices',
+      timeslice: { windowMs: 3_600_000 },
+    });
+    expect(latency?.sli).toMatchObject({
+      value: 'p99_ms',
+      threshold: { op: 'lte', value: 300 },
+      timezone: 'Europe/Berlin',
+      stepMs: 300_000,
+    });
     expect(latency?.line).toBe(85); // the line of its objective
   });
 
   it('read a YAML list of objects (the Go SDK style), bad over total, owner from annotations and team from labels', () => {
     const { catalog, diagnostics } = openslo('go-sdk-style-list-with-bad-total.yaml');
     expect(diagnostics).toEqual([]);
-    expect(catalog.entries[0]?.slo).toMatchObject({ id: 'search-availability', owner: 'Lee Wong', team: 'search, web', objective: 0.999 });
+    expect(catalog.entries[0]?.slo).toMatchObject({
+      id: 'search-availability',
+      owner: 'Lee Wong',
+      team: 'search, web',
+      objective: 0.999,
+    });
     expect(catalog.entries[0]?.sli).toMatchObject({ good: null, bad: 'errors', total: 'requests' });
   });
 
@@ -97,7 +141,10 @@ describe('OpenSLO v1 documents', () => {
   });
 
   it('name the SLIs that exist when indicatorRef names none', () => {
-    const r = parseSloCatalog([fixture('openslo', 'indicator-ref-to-nothing.yaml'), fixture('openslo', 'go-sdk-style-list-with-bad-total.yaml')]);
+    const r = parseSloCatalog([
+      fixture('openslo', 'indicator-ref-to-nothing.yaml'),
+      fixture('openslo', 'go-sdk-style-list-with-bad-total.yaml'),
+    ]);
     expect(text(r)).toMatchInlineSnapshot(`
       "data/slos/indicator-ref-to-nothing.yaml:7:17: error: indicatorRef "web-requets" names no SLI (SLIs: search-errors) [openslo-unresolved-ref]
         hint: define the object (kind SLI or Service) in a file under data/slos/, or fix the name"
@@ -134,7 +181,14 @@ describe('the native format', () => {
   it('maps a wide export: no series, the series columns named as good and total', () => {
     const { catalog, diagnostics } = parseSloCatalog([fixture('slos', 'native-wide-layout.yaml')]);
     expect(diagnostics).toEqual([]);
-    expect(catalog.entries[0]?.sli).toMatchObject({ layout: 'wide', series: null, timestampColumn: 'Time', timeFormat: 'epoch-s', good: 'checkout_ok', total: 'checkout_all' });
+    expect(catalog.entries[0]?.sli).toMatchObject({
+      layout: 'wide',
+      series: null,
+      timestampColumn: 'Time',
+      timeFormat: 'epoch-s',
+      good: 'checkout_ok',
+      total: 'checkout_all',
+    });
   });
 
   it('refuses series: in a wide layout', () => {
@@ -145,10 +199,19 @@ describe('the native format', () => {
   });
 
   it('mixes with OpenSLO files in one catalog, ids unique across both', () => {
-    const r = parseSloCatalog([fixture('slos', 'native-checkout.yaml'), fixture('openslo', 'go-sdk-style-list-with-bad-total.yaml')]);
+    const r = parseSloCatalog([
+      fixture('slos', 'native-checkout.yaml'),
+      fixture('openslo', 'go-sdk-style-list-with-bad-total.yaml'),
+    ]);
     expect(r.diagnostics).toEqual([]);
-    expect(r.catalog.entries.map((e) => `${e.slo.service}/${e.slo.id}`)).toEqual(['checkout-api/checkout-availability', 'search-api/search-availability']);
-    const clash = parseSloCatalog([fixture('slos', 'native-checkout.yaml'), fixture('openslo', 'services-slis-slos-across-documents.yaml')]);
+    expect(r.catalog.entries.map((e) => `${e.slo.service}/${e.slo.id}`)).toEqual([
+      'checkout-api/checkout-availability',
+      'search-api/search-availability',
+    ]);
+    const clash = parseSloCatalog([
+      fixture('slos', 'native-checkout.yaml'),
+      fixture('openslo', 'services-slis-slos-across-documents.yaml'),
+    ]);
     expect(text(clash)).toMatchInlineSnapshot(`
       "data/slos/services-slis-slos-across-documents.yaml:5:9: error: service "checkout-api" is also defined in the native format [openslo-rule]
         hint: define each service once: keep either the native file or the OpenSLO Service

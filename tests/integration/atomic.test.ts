@@ -22,7 +22,9 @@ async function hashTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of entries.filter((x) => x.isFile())) {
     const f = join(e.parentPath, e.name);
-    out[relative(dir, f)] = createHash('sha256').update(await readFile(f)).digest('hex');
+    out[relative(dir, f)] = createHash('sha256')
+      .update(await readFile(f))
+      .digest('hex');
   }
   return out;
 }
@@ -36,7 +38,17 @@ async function ledgerCopy(name: string): Promise<string> {
 }
 
 function build(ledger: string) {
-  return runCliProcess(['build', '--data', join(ledger, 'data'), '--content', join(ledger, 'content'), '--out', out, '--cache-dir', join(root, 'cache')]);
+  return runCliProcess([
+    'build',
+    '--data',
+    join(ledger, 'data'),
+    '--content',
+    join(ledger, 'content'),
+    '--out',
+    out,
+    '--cache-dir',
+    join(root, 'cache'),
+  ]);
 }
 
 let published: Record<string, string>;
@@ -50,7 +62,10 @@ beforeAll(async () => {
 describe('a failing build', () => {
   it('inside Astro (a broken MDX narrative) exits 1, names the file, and leaves dist/ untouched', async () => {
     const ledger = await ledgerCopy('broken-narrative');
-    await writeFile(join(ledger, 'content/reviews/2026-q3.mdx'), 'A narrative with a broken expression: {1 +\n');
+    await writeFile(
+      join(ledger, 'content/reviews/2026-q3.mdx'),
+      'A narrative with a broken expression: {1 +\n',
+    );
     const run = await build(ledger);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('content/reviews/2026-q3.mdx:1:39');
@@ -63,7 +78,13 @@ describe('a failing build', () => {
   it('in the restatement check exits 1 and leaves dist/ untouched', async () => {
     const ledger = await ledgerCopy('restated');
     const csv = join(ledger, 'data/sli/shop.csv');
-    await writeFile(csv, (await readFile(csv, 'utf8')).replace('2026-06-20T00:00:00Z,availability,1000,1000', '2026-06-20T00:00:00Z,availability,995,1000'));
+    await writeFile(
+      csv,
+      (await readFile(csv, 'utf8')).replace(
+        '2026-06-20T00:00:00Z,availability,1000,1000',
+        '2026-06-20T00:00:00Z,availability,995,1000',
+      ),
+    );
     const run = await build(ledger);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('2026-Q2 is closed (revision 2)');

@@ -15,15 +15,30 @@ let out: string;
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'ledger-base-'));
   out = join(root, 'dist');
-  const run = await runCliProcess(['build', '--data', `${FIXTURE}/data`, '--content', `${FIXTURE}/content`, '--out', out, '--cache-dir', join(root, 'cache')], {
-    env: { LEDGER_SITE_URL: 'https://acme.github.io/reliability' },
-  });
+  const run = await runCliProcess(
+    [
+      'build',
+      '--data',
+      `${FIXTURE}/data`,
+      '--content',
+      `${FIXTURE}/content`,
+      '--out',
+      out,
+      '--cache-dir',
+      join(root, 'cache'),
+    ],
+    {
+      env: { LEDGER_SITE_URL: 'https://acme.github.io/reliability' },
+    },
+  );
   expect(run.code, run.stderr).toBe(0);
 }, 120_000);
 
 describe('a site published under a path', () => {
   it('prefixes every internal link and asset with the path, and each resolves inside dist/', async () => {
-    const pages = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.html'));
+    const pages = (await readdir(out, { recursive: true, withFileTypes: true })).filter(
+      (e) => e.isFile() && e.name.endsWith('.html'),
+    );
     let links = 0;
     for (const page of pages) {
       const html = await readFile(join(page.parentPath, page.name), 'utf8');
@@ -39,6 +54,8 @@ describe('a site published under a path', () => {
   });
 
   it('writes absolute URLs with the path in the feed', async () => {
-    expect(await readFile(join(out, 'rss.xml'), 'utf8')).toContain('<link>https://acme.github.io/reliability/reviews/2026-q2/</link>');
+    expect(await readFile(join(out, 'rss.xml'), 'utf8')).toContain(
+      '<link>https://acme.github.io/reliability/reviews/2026-q2/</link>',
+    );
   });
 });

@@ -19,12 +19,13 @@ import '../support/sites.ts';
 
 const site = inject('fixtureSite');
 const read = (path: string) => readFile(join(site, path), 'utf8');
-const readJson = async (path: string) => JSON.parse(await read(path)) as {
-  quarter: string;
-  state: string;
-  asOf: string;
-  slos: Record<string, unknown>[];
-};
+const readJson = async (path: string) =>
+  JSON.parse(await read(path)) as {
+    quarter: string;
+    state: string;
+    asOf: string;
+    slos: Record<string, unknown>[];
+  };
 
 async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -44,7 +45,13 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(q2.quarter).toBe('2026-Q2');
     expect(q2.state).toBe('complete');
     const shop = q2.slos.find((s) => s['id'] === 'shop-availability');
-    expect(shop).toMatchObject({ good: 90_900, total: 91_000, status: 'exhausted', met: false, insufficientData: false });
+    expect(shop).toMatchObject({
+      good: 90_900,
+      total: 91_000,
+      status: 'exhausted',
+      met: false,
+      insufficientData: false,
+    });
     expect(shop?.['attainment']).toBeCloseTo(90_900 / 91_000, 12);
     expect(shop?.['budget']).toBeCloseTo(91, 9);
     expect(shop?.['consumed']).toBeCloseTo(100 / 91, 12);
@@ -75,7 +82,9 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     const checkoutRow = /<tr data-slo="shop-checkout">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(checkoutRow).toContain('99.9%');
     // Over-budget rows come first in the scorecard (SPEC §9.1).
-    expect(html.indexOf('data-slo="shop-availability"')).toBeLessThan(html.indexOf('data-slo="shop-checkout"'));
+    expect(html.indexOf('data-slo="shop-availability"')).toBeLessThan(
+      html.indexOf('data-slo="shop-checkout"'),
+    );
     // The narrative from content/reviews/2026-q2.md.
     expect(html).toContain('the cache eviction storm of 10 May spent the shop');
   });
@@ -97,7 +106,9 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     const page = await readFile(join(internal, 'incidents/2026-06-02-checkout-vendor/index.html'), 'utf8');
     expect(page).toContain('CONFIDENTIAL-VENDOR-PHRASE');
     expect(page).toMatch(/<span class="badge"[^>]*>internal<\/span>/);
-    const q2 = JSON.parse(await readFile(join(internal, 'reviews/2026-q2.json'), 'utf8')) as { incidents: { id: string }[] };
+    const q2 = JSON.parse(await readFile(join(internal, 'reviews/2026-q2.json'), 'utf8')) as {
+      incidents: { id: string }[];
+    };
     expect(q2.incidents.map((i) => i.id)).toEqual(['2026-05-10-shop-outage', '2026-06-02-checkout-vendor']);
   });
 

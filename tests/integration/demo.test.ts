@@ -31,7 +31,13 @@ describe('the demo site', () => {
 
   it('publishes nothing of the internal postmortem or the draft, in any file (SPEC §13)', async () => {
     // The internal write-up (scripts/lib/incidents.ts) and the draft of 12 November 2026.
-    const secrets = ['INTERNAL-ONLY', 'Transactional email delayed by provider throttling', '2025-11-27-email-provider-throttling', 'Intermittent checkout 502s at the load balancer', '2026-11-12-checkout-intermittent-502s'];
+    const secrets = [
+      'INTERNAL-ONLY',
+      'Transactional email delayed by provider throttling',
+      '2025-11-27-email-provider-throttling',
+      'Intermittent checkout 502s at the load balancer',
+      '2026-11-12-checkout-intermittent-502s',
+    ];
     const files = await allFiles(site);
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
@@ -42,7 +48,10 @@ describe('the demo site', () => {
 
   it('still counts the internal incident in the quarter figures', async () => {
     // 2025-Q4 has two public write-ups (15 Oct checkout, 27 Nov email is internal).
-    const q = JSON.parse(await readFile(join(site, 'reviews/2025-q4.json'), 'utf8')) as { incidents: unknown[]; incidentSummary: { incidents: number } };
+    const q = JSON.parse(await readFile(join(site, 'reviews/2025-q4.json'), 'utf8')) as {
+      incidents: unknown[];
+      incidentSummary: { incidents: number };
+    };
     expect(q.incidents).toHaveLength(1);
     expect(q.incidentSummary.incidents).toBe(2);
   });

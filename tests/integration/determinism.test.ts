@@ -20,30 +20,55 @@ const root = await mkdtemp(join(tmpdir(), 'ledger-determinism-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function build(out: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
-  const run = await runCliProcess(['build', '--data', join(CLOSED, 'data'), '--content', join(CLOSED, 'content'), '--out', join(root, out), '--cache-dir', join(root, cache)], { env });
+  const run = await runCliProcess(
+    [
+      'build',
+      '--data',
+      join(CLOSED, 'data'),
+      '--content',
+      join(CLOSED, 'content'),
+      '--out',
+      join(root, out),
+      '--cache-dir',
+      join(root, cache),
+    ],
+    { env },
+  );
   if (run.code !== 0) throw new Error(`build failed (exit ${run.code}):\n${run.stderr}`);
 }
 
 /** sha256 of every file under dir, by relative path. */
 async function hashTree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
   const out: Record<string, string> = {};
-  for (const f of files) out[relative(dir, f)] = createHash('sha256').update(await readFile(f)).digest('hex');
+  for (const f of files)
+    out[relative(dir, f)] = createHash('sha256')
+      .update(await readFile(f))
+      .digest('hex');
   return out;
 }
 
 describe('two builds of the same inputs', () => {
   it('give byte-identical output, with fresh caches, a reused one, and in another zone and language', async () => {
     await build('first', 'cache-first');
-    await build('second', 'cache-second', { TZ: 'Pacific/Chatham', LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' });
+    await build('second', 'cache-second', {
+      TZ: 'Pacific/Chatham',
+      LANG: 'da_DK.UTF-8',
+      LC_ALL: 'da_DK.UTF-8',
+    });
     await build('third', 'cache-first');
     const first = await hashTree(join(root, 'first'));
     expect(Object.keys(first)).toContain('reviews/2026-q2/r1/index.html');
     expect(Object.keys(first)).toContain('reviews/2026-q2/r2.json');
     expect(Object.keys(first).length).toBeGreaterThan(15);
     // A public build of a snapshot (which records the internal view) lists no internal write-up.
-    expect(await readFile(join(root, 'first/reviews/2026-q2/r1.json'), 'utf8')).not.toContain('checkout-vendor');
+    expect(await readFile(join(root, 'first/reviews/2026-q2/r1.json'), 'utf8')).not.toContain(
+      'checkout-vendor',
+    );
     expect(await hashTree(join(root, 'second'))).toEqual(first);
     expect(await hashTree(join(root, 'third'))).toEqual(first);
   });

@@ -11,7 +11,9 @@ function resolves(path: string): boolean {
   const clean = decodeURIComponent(path.split(/[?#]/)[0] ?? '');
   if (clean === '' || clean === '/') return existsSync(join(site, 'index.html'));
   const file = join(site, clean);
-  return clean.endsWith('/') ? existsSync(join(file, 'index.html')) : existsSync(file) || existsSync(join(file, 'index.html'));
+  return clean.endsWith('/')
+    ? existsSync(join(file, 'index.html'))
+    : existsSync(file) || existsSync(join(file, 'index.html'));
 }
 
 describe('internal links of the demo site', () => {

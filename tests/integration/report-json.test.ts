@@ -8,12 +8,17 @@ import '../support/sites.ts';
 const site = inject('demoSite');
 
 describe('the review JSON from the CLI and from the site', () => {
-  it.each(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])('%s is the same', async (quarter) => {
-    const run = await runCliProcess(['report', quarter, '--json']);
-    expect(run.code).toBe(0);
-    const published = JSON.parse(await readFile(join(site, `reviews/${quarter.toLowerCase()}.json`), 'utf8')) as unknown;
-    expect(JSON.parse(run.stdout)).toEqual(published);
-  });
+  it.each(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])(
+    '%s is the same',
+    async (quarter) => {
+      const run = await runCliProcess(['report', quarter, '--json']);
+      expect(run.code).toBe(0);
+      const published = JSON.parse(
+        await readFile(join(site, `reviews/${quarter.toLowerCase()}.json`), 'utf8'),
+      ) as unknown;
+      expect(JSON.parse(run.stdout)).toEqual(published);
+    },
+  );
 
   it('reports the closed, amended 2026-Q2 as its latest revision', async () => {
     const run = await runCliProcess(['report', '2026-Q2', '--json']);

@@ -48,7 +48,9 @@ describe('closed and amended quarters of the demo', () => {
     const page = text(await read('reviews/2026-q2/index.html'));
     expect(page).toContain('Revision history');
     expect(page).toMatch(/Revision 2 \(current\) — data as of .*: Corrected checkout-api export/);
-    expect(page).toMatch(/Revision 1 — data as of .*: Closed after the quarterly review with the service owners\./);
+    expect(page).toMatch(
+      /Revision 1 — data as of .*: Closed after the quarterly review with the service owners\./,
+    );
     const html = await read('reviews/2026-q2/index.html');
     expect(html).toContain('href="/reviews/2026-q2/r1/"');
     expect(html).toContain('href="/reviews/2026-q2/r1.json"');
@@ -58,7 +60,13 @@ describe('closed and amended quarters of the demo', () => {
 
   it('puts nothing internal into any revision page or JSON of a public build', async () => {
     // Snapshots record the internal view; public builds filter it (tests/report/snapshot.test.ts).
-    for (const path of ['reviews/2026-q1.json', 'reviews/2026-q1/r1.json', 'reviews/2026-q1/r1/index.html', 'reviews/2026-q2/r1.json', 'reviews/2026-q2/r2/index.html']) {
+    for (const path of [
+      'reviews/2026-q1.json',
+      'reviews/2026-q1/r1.json',
+      'reviews/2026-q1/r1/index.html',
+      'reviews/2026-q2/r1.json',
+      'reviews/2026-q2/r2/index.html',
+    ]) {
       const body = await read(path);
       expect(body).not.toContain('INTERNAL-ONLY');
       expect(body).not.toContain('"visibility": "internal"');

@@ -4,11 +4,23 @@ import { listActionItems } from '../../src/report/action-items.ts';
 import { asOfLocalDay } from '../../src/report/as-of.ts';
 
 function pm(slug: string, items: Postmortem['action_items']): Postmortem {
-  return { slug, title: slug, status: 'final', severity: 'SEV2', visibility: 'public', services: ['api'], started: 0, authors: [], trigger: 'unknown', action_items: items, impact: null };
+  return {
+    slug,
+    title: slug,
+    status: 'final',
+    severity: 'SEV2',
+    visibility: 'public',
+    services: ['api'],
+    started: 0,
+    authors: [],
+    trigger: 'unknown',
+    action_items: items,
+    impact: null,
+  };
 }
 
 describe('the action item list', () => {
-  it('puts overdue first, then in progress, open, done and won\'t do; earliest due first within each', () => {
+  it("puts overdue first, then in progress, open, done and won't do; earliest due first within each", () => {
     const rows = listActionItems(
       [
         pm('a', [
@@ -35,14 +47,21 @@ describe('the action item list', () => {
   });
 
   it('an item due on the as-of date itself is not yet overdue', () => {
-    const [row] = listActionItems([pm('a', [{ title: 't', owner: 'x', due: '2026-11-16', status: 'open' }])], '2026-11-16');
+    const [row] = listActionItems(
+      [pm('a', [{ title: 't', owner: 'x', due: '2026-11-16', status: 'open' }])],
+      '2026-11-16',
+    );
     expect(row?.state).toBe('open');
   });
 });
 
 describe('the as-of date an item is overdue against', () => {
   it('is the local date in the site zone: 15:00Z on 14 July is already 15 July in Asia/Tokyo (UTC+9)', () => {
-    expect(asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'Asia/Tokyo', fiscalYearStartMonth: 1 })).toBe('2026-07-15');
-    expect(asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'America/New_York', fiscalYearStartMonth: 1 })).toBe('2026-07-14');
+    expect(asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'Asia/Tokyo', fiscalYearStartMonth: 1 })).toBe(
+      '2026-07-15',
+    );
+    expect(
+      asOfLocalDay(Date.UTC(2026, 6, 14, 15), { timezone: 'America/New_York', fiscalYearStartMonth: 1 }),
+    ).toBe('2026-07-14');
   });
 });

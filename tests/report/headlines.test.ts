@@ -12,7 +12,9 @@ import { headlineFigures, headlineSentences } from '../../src/report/headlines.t
 import { buildLedgerReport, findQuarter } from '../../src/report/quarter-report.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
-const { inputs } = await readLedgerInputs(ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }));
+const { inputs } = await readLedgerInputs(
+  ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
+);
 if (inputs === null) throw new Error('fixture did not load');
 const report = buildLedgerReport(inputs);
 const q2 = findQuarter(report, '2026-Q2');
@@ -45,7 +47,11 @@ describe('headline figures against the previous quarter', () => {
   const byName = Object.fromEntries(figures.map((f) => [f.name, f]));
 
   it('two incidents to none is −100%, and fewer incidents is better', () => {
-    expect(byName['incidents']?.change).toEqual({ text: '−100%', direction: 'better', baseline: 'vs April–June 2026' });
+    expect(byName['incidents']?.change).toEqual({
+      text: '−100%',
+      direction: 'better',
+      baseline: 'vs April–June 2026',
+    });
   });
 
   it('does not compare a quarter in progress with a complete one on objectives met', () => {

@@ -9,10 +9,19 @@ describe('the sentence that opens an incident write-up (SPEC §9.1)', () => {
     // 13:00Z–17:00Z on 19 Aug 2026 is 14:00–18:00 BST (UTC+1), 4 h.
     const s = describeIncident(
       { startedMs: Date.UTC(2026, 7, 19, 13), mitigatedMs: Date.UTC(2026, 7, 19, 17) },
-      [{ quarter: '2026-Q3', quarterLabel: 'July–September 2026', sloId: 'checkout-availability', consumed: 0.848 }],
+      [
+        {
+          quarter: '2026-Q3',
+          quarterLabel: 'July–September 2026',
+          sloId: 'checkout-availability',
+          consumed: 0.848,
+        },
+      ],
       LONDON,
     );
-    expect(s).toBe("On 19 Aug 2026, from 14:00 to 18:00 BST (4 h), this incident used 84% of checkout-availability's July–September 2026 error budget.");
+    expect(s).toBe(
+      "On 19 Aug 2026, from 14:00 to 18:00 BST (4 h), this incident used 84% of checkout-availability's July–September 2026 error budget.",
+    );
   });
 
   it('spells out both dates and both quarters for an incident across a quarter boundary', () => {
@@ -20,8 +29,18 @@ describe('the sentence that opens an incident write-up (SPEC §9.1)', () => {
     const s = describeIncident(
       { startedMs: Date.UTC(2026, 5, 30, 22), mitigatedMs: Date.UTC(2026, 6, 1, 2) },
       [
-        { quarter: '2026-Q2', quarterLabel: 'April–June 2026', sloId: 'search-availability', consumed: 0.101 },
-        { quarter: '2026-Q3', quarterLabel: 'July–September 2026', sloId: 'search-availability', consumed: 0.272 },
+        {
+          quarter: '2026-Q2',
+          quarterLabel: 'April–June 2026',
+          sloId: 'search-availability',
+          consumed: 0.101,
+        },
+        {
+          quarter: '2026-Q3',
+          quarterLabel: 'July–September 2026',
+          sloId: 'search-availability',
+          consumed: 0.272,
+        },
       ],
       UTC,
     );

@@ -7,7 +7,9 @@ import { formatMetric, metricDelta, resolveMetric } from '../../src/report/metri
 import { buildLedgerReport } from '../../src/report/quarter-report.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
-const { inputs } = await readLedgerInputs(ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }));
+const { inputs } = await readLedgerInputs(
+  ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
+);
 if (inputs === null) throw new Error('fixture did not load');
 const report = buildLedgerReport(inputs);
 
@@ -35,7 +37,11 @@ describe('named figures', () => {
   });
 
   it('compares counts with the previous quarter as a relative change: 2 incidents to none is −100%, better', () => {
-    expect(metricDelta(report, '2026-Q3', 'incidents', 'previous')).toMatchObject({ text: '−100%', direction: 'better', baseline: 'vs April–June 2026' });
+    expect(metricDelta(report, '2026-Q3', 'incidents', 'previous')).toMatchObject({
+      text: '−100%',
+      direction: 'better',
+      baseline: 'vs April–June 2026',
+    });
   });
 
   it('has no previous quarter for the first one', () => {
@@ -43,7 +49,13 @@ describe('named figures', () => {
   });
 
   it('refuses a name that does not resolve, listing what does', () => {
-    expect(() => resolveMetric(report, '2026-Q2', 'shop-availabilty.attainment')).toThrowErrorMatchingInlineSnapshot(`[Error: unknown metric "shop-availabilty.attainment" in 2026-Q2; use one of incidents, ttr-median, ttr-p90, ttd-median, ttd-p90, action-items-open, action-items-done, action-items-overdue, slos-met, slos-missed, deployments-per-week, change-fail-rate, or <slo>.<field> with a field among attainment, objective, consumed, remaining, burn-rate, coverage, nines, events, unattributed and an SLO among shop-availability, shop-checkout]`);
-    expect(() => resolveMetric(report, '2025-Q1', 'incidents')).toThrow('no quarter "2025-Q1" in this ledger; quarters: 2026-Q2, 2026-Q3');
+    expect(() =>
+      resolveMetric(report, '2026-Q2', 'shop-availabilty.attainment'),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[Error: unknown metric "shop-availabilty.attainment" in 2026-Q2; use one of incidents, ttr-median, ttr-p90, ttd-median, ttd-p90, action-items-open, action-items-done, action-items-overdue, slos-met, slos-missed, deployments-per-week, change-fail-rate, or <slo>.<field> with a field among attainment, objective, consumed, remaining, burn-rate, coverage, nines, events, unattributed and an SLO among shop-availability, shop-checkout]`,
+    );
+    expect(() => resolveMetric(report, '2025-Q1', 'incidents')).toThrow(
+      'no quarter "2025-Q1" in this ledger; quarters: 2026-Q2, 2026-Q3',
+    );
   });
 });

@@ -12,7 +12,9 @@ const ledger = (name: string) => fileURLToPath(new URL(`../fixtures/ledgers/${na
 
 async function load(name: string) {
   const root = ledger(name);
-  const { inputs, diagnostics } = await readLedgerInputs(ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }));
+  const { inputs, diagnostics } = await readLedgerInputs(
+    ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
+  );
   expect(diagnostics).toEqual([]);
   if (inputs === null) throw new Error('fixture did not load');
   return inputs;
@@ -38,7 +40,9 @@ describe('the quarter report of the small ledger', () => {
 
   it('lists only the public postmortem in a public build, with TTD 6 min and TTR 90 min', async () => {
     const q2 = findQuarter(buildLedgerReport(await load('small')), '2026-Q2');
-    expect(q2?.incidents.map((i) => [i.id, i.ttdMinutes, i.ttrMinutes, i.resolveMinutes])).toEqual([['2026-05-10-shop-outage', 6, 90, 240]]);
+    expect(q2?.incidents.map((i) => [i.id, i.ttdMinutes, i.ttrMinutes, i.resolveMinutes])).toEqual([
+      ['2026-05-10-shop-outage', 6, 90, 240],
+    ]);
   });
 
   it('attributes the day of the outage to it: all 100 bad events, 100/91 of the budget, none unattributed', async () => {
@@ -85,6 +89,12 @@ describe('the quarter report of the small ledger', () => {
     const json = JSON.stringify(report);
     expect(json).not.toMatch(/NaN|Infinity/);
     // JSON.stringify turns NaN and ±Infinity into null; a round trip would hide them, so compare.
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? 'BAD' : v))));
+    expect(JSON.parse(json)).toEqual(
+      JSON.parse(
+        JSON.stringify(report, (_k, v: unknown) =>
+          typeof v === 'number' && !Number.isFinite(v) ? 'BAD' : v,
+        ),
+      ),
+    );
   });
 });

@@ -7,8 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../src/ingest/snapshots.ts';
 import { inputDigest } from '../../src/report/input-digest.ts';
 import type { QuarterReport } from '../../src/report/quarter-report.ts';
-import { diffInputs, diffQuarterReports, formatFigureChange, formatRestatement } from '../../src/report/restatement.ts';
-import { appendRevision, audienceView, closedView, latestRevision, publishedLedger } from '../../src/report/snapshot.ts';
+import {
+  diffInputs,
+  diffQuarterReports,
+  formatFigureChange,
+  formatRestatement,
+} from '../../src/report/restatement.ts';
+import {
+  appendRevision,
+  audienceView,
+  closedView,
+  latestRevision,
+  publishedLedger,
+} from '../../src/report/snapshot.ts';
 import type { LedgerReport } from '../../src/report/quarter-report.ts';
 
 const CAL = { timezone: 'UTC', fiscalYearStartMonth: 1 } as LedgerReport['calendar'];
@@ -19,7 +30,12 @@ async function fixtureSnapshotText(): Promise<string> {
 }
 
 async function publishedReport(): Promise<QuarterReport> {
-  const { snapshot } = parseSnapshot('data/snapshots/2026-q2.json', '2026-q2.json', await fixtureSnapshotText(), CAL);
+  const { snapshot } = parseSnapshot(
+    'data/snapshots/2026-q2.json',
+    '2026-q2.json',
+    await fixtureSnapshotText(),
+    CAL,
+  );
   if (snapshot === null) throw new Error('the fixture snapshot does not parse');
   return latestRevision(snapshot).report;
 }
@@ -33,7 +49,9 @@ function edit(q: QuarterReport, change: (copy: QuarterReport) => void): QuarterR
 describe('comparing a recomputed quarter with its published revision', () => {
   it('finds nothing when the report is the same, whatever the order of its keys', async () => {
     const q = await publishedReport();
-    const reordered = Object.fromEntries(Object.entries(structuredClone(q)).reverse()) as unknown as QuarterReport;
+    const reordered = Object.fromEntries(
+      Object.entries(structuredClone(q)).reverse(),
+    ) as unknown as QuarterReport;
     expect(diffQuarterReports(q, reordered)).toEqual([]);
   });
 
@@ -121,8 +139,16 @@ describe('the restatement message', () => {
       publishedAsOf: '2026-07-15T00:00:00.000Z',
       figures: diffQuarterReports(q, changed),
       inputs: diffInputs(
-        { 'data/sli/shop.csv': 'a'.repeat(64), 'data/ledger.yaml': 'b'.repeat(64), 'content/postmortems/x.md': 'c'.repeat(64) },
-        { 'data/sli/shop.csv': 'd'.repeat(64), 'data/ledger.yaml': 'b'.repeat(64), 'content/postmortems/y.md': 'e'.repeat(64) },
+        {
+          'data/sli/shop.csv': 'a'.repeat(64),
+          'data/ledger.yaml': 'b'.repeat(64),
+          'content/postmortems/x.md': 'c'.repeat(64),
+        },
+        {
+          'data/sli/shop.csv': 'd'.repeat(64),
+          'data/ledger.yaml': 'b'.repeat(64),
+          'content/postmortems/y.md': 'e'.repeat(64),
+        },
       ),
       publishedToolVersion: '0.1.0',
       toolVersion: '0.2.0',
@@ -184,8 +210,20 @@ describe('the input digest of the footer', () => {
 describe('revisions and audiences', () => {
   it('appends revision n+1, keeps the earlier ones, and sets `revision` in the report', async () => {
     const q = await publishedReport();
-    const first = appendRevision(null, { note: 'first', toolVersion: '0.1.0', asOf: q.asOf, inputs: {}, report: q });
-    const second = appendRevision(first, { note: 'second', toolVersion: '0.1.0', asOf: q.asOf, inputs: {}, report: q });
+    const first = appendRevision(null, {
+      note: 'first',
+      toolVersion: '0.1.0',
+      asOf: q.asOf,
+      inputs: {},
+      report: q,
+    });
+    const second = appendRevision(first, {
+      note: 'second',
+      toolVersion: '0.1.0',
+      asOf: q.asOf,
+      inputs: {},
+      report: q,
+    });
     expect(second.revisions.map((r) => [r.revision, r.note, r.report.revision])).toEqual([
       [1, 'first', 1],
       [2, 'second', 2],
@@ -211,13 +249,22 @@ describe('revisions and audiences', () => {
     if (!snapshot) throw new Error('fixture does not parse');
     const recomputed = { ...latestRevision(snapshot).report, revision: null, quarter: '2026-Q2' };
     const later = { ...recomputed, quarter: '2026-Q3', slug: '2026-q3', state: 'in-progress' as const };
-    const ledger = { title: 't', organization: 'o', calendar: CAL, asOf: later.asOf, asOfMs: Date.parse(later.asOf), quarters: [recomputed, later] };
+    const ledger = {
+      title: 't',
+      organization: 'o',
+      calendar: CAL,
+      asOf: later.asOf,
+      asOfMs: Date.parse(later.asOf),
+      quarters: [recomputed, later],
+    };
     const { report, closed } = publishedLedger(ledger, new Map([['2026-Q2', snapshot]]), 'public');
     expect(report.quarters.map((q) => [q.quarter, q.revision, q.incidents.length])).toEqual([
       ['2026-Q2', 2, 1],
       ['2026-Q3', null, 2],
     ]);
-    expect(closed.get('2026-Q2')?.revisions.map((r) => [r.summary.revision, r.summary.latest, r.report.revision])).toEqual([
+    expect(
+      closed.get('2026-Q2')?.revisions.map((r) => [r.summary.revision, r.summary.latest, r.report.revision]),
+    ).toEqual([
       [1, false, 1],
       [2, true, 2],
     ]);
@@ -236,7 +283,12 @@ describe('a snapshot file edited by hand', () => {
   const revisions = (s: Record<string, unknown>) => s['revisions'] as Revision[];
 
   it('is refused when it is not JSON, naming the file and the fix', () => {
-    const { diagnostics } = parseSnapshot('data/snapshots/2026-q2.json', '2026-q2.json', '{"quarter": "2026-Q2", "revisions": [', CAL);
+    const { diagnostics } = parseSnapshot(
+      'data/snapshots/2026-q2.json',
+      '2026-q2.json',
+      '{"quarter": "2026-Q2", "revisions": [',
+      CAL,
+    );
     expect(diagnostics.map((d) => d.message)).toMatchInlineSnapshot(`
       [
         "not valid JSON: Unexpected end of JSON input",
@@ -267,7 +319,9 @@ describe('a snapshot file edited by hand', () => {
   });
 
   it('is refused when its name and its quarter disagree, or a report lost its SLO ids', async () => {
-    expect(await check(() => {}, '2026-q3.json')).toContain('quarter: "2026-Q2" belongs in 2026-q2.json, not 2026-q3.json');
+    expect(await check(() => {}, '2026-q3.json')).toContain(
+      'quarter: "2026-Q2" belongs in 2026-q2.json, not 2026-q3.json',
+    );
     expect(
       await check((s) => {
         const r = revisions(s)[0];

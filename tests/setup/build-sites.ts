@@ -14,7 +14,8 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.
 
 async function buildSite(args: string[], out: string, cache: string): Promise<void> {
   const run = await runCliProcess(['build', ...args, '--out', out, '--cache-dir', cache]);
-  if (run.code !== 0) throw new Error(`build ${args.join(' ')} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`);
+  if (run.code !== 0)
+    throw new Error(`build ${args.join(' ')} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`);
 }
 
 export default async function setup(project: TestProject) {
@@ -24,7 +25,11 @@ export default async function setup(project: TestProject) {
   const demoSite = join(root, 'demo');
   const fixtureInputs = ['--data', join(FIXTURE, 'data'), '--content', join(FIXTURE, 'content')];
   await buildSite(fixtureInputs, fixtureSite, join(root, 'cache-fixture'));
-  await buildSite([...fixtureInputs, '--audience', 'internal'], fixtureInternalSite, join(root, 'cache-fixture-internal'));
+  await buildSite(
+    [...fixtureInputs, '--audience', 'internal'],
+    fixtureInternalSite,
+    join(root, 'cache-fixture-internal'),
+  );
   await buildSite([], demoSite, join(root, 'cache-demo'));
   project.provide('fixtureSite', fixtureSite);
   project.provide('fixtureInternalSite', fixtureInternalSite);

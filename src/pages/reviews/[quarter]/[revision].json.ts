@@ -6,7 +6,10 @@ import type { QuarterReport } from '../../../report/quarter-report.ts';
 export const getStaticPaths = (async () => {
   const { closed } = await siteData();
   return [...closed.values()].flatMap((c) =>
-    c.revisions.map(({ summary, report }) => ({ params: { quarter: c.slug, revision: `r${summary.revision}` }, props: { q: report } })),
+    c.revisions.map(({ summary, report }) => ({
+      params: { quarter: c.slug, revision: `r${summary.revision}` },
+      props: { q: report },
+    })),
   );
 }) satisfies GetStaticPaths;
 
