@@ -1,33 +1,21 @@
 /**
- * Content collections, wired to the ingest modules. Inputs live outside src/ (in data/ and
- * content/, or wherever --data and --content point), so every loader takes its paths from the
- * environment the CLI sets.
+ * Content collections. The ledger itself is not one: the CLI loads it once and hands it over
+ * in-process (src/site/handoff.ts). Astro keeps two small collections: each postmortem's body,
+ * which it renders from the text ingest read, and the review narratives (Markdown or MDX with the
+ * review components), read from content/reviews/.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { ledgerPathsFromEnv } from './ingest/ledger-paths.ts';
-import { ledgerLoader } from './ingest/ledger-loader.ts';
-import { postmortemSchema } from './ingest/postmortem.ts';
-import { postmortemSlug } from './ingest/postmortem-files.ts';
-import { readSettings } from './ingest/settings.ts';
+import { siteSource } from './site/handoff.ts';
+import { postmortemBodies } from './site/postmortem-loader.ts';
 
-const paths = ledgerPathsFromEnv();
-const { settings } = await readSettings(join(paths.dataDir, 'ledger.yaml'), 'ledger.yaml');
+// `astro check` runs without the CLI: it then sees the default folders.
+const paths = siteSource()?.paths ?? ledgerPathsFromEnv();
 
 export const collections = {
-  /** Settings, SLO catalog, SLI aggregates and exclusions, in one entry named `ledger`. */
-  ledger: defineCollection({ loader: ledgerLoader(paths) }),
-  postmortems: defineCollection({
-    loader: glob({
-      // MDX runs code at build time: only when the settings allow it (`check` says so otherwise).
-      pattern: settings?.allowMdxPostmortems ? ['**/*.md', '**/*.mdx', '!**/_*'] : ['**/*.md', '!**/_*'],
-      base: join(paths.contentDir, 'postmortems'),
-      // The page address is the file name; folders only organise (see postmortemSlug).
-      generateId: ({ entry }) => postmortemSlug(entry),
-    }),
-    schema: postmortemSchema,
-  }),
+  postmortems: defineCollection({ loader: postmortemBodies() }),
   reviews: defineCollection({
     loader: glob({
       pattern: '*.{md,mdx}',

@@ -3,19 +3,22 @@
  * beside the output; the old output is replaced only when everything succeeded, so a scheduled
  * job that fails leaves the published site untouched (SPEC §12).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
-import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
-import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
+import { describeReadStats, loadLedger } from '../ingest/load-ledger.ts';
+import type { LedgerPaths } from '../ingest/ledger-paths.ts';
+import { checkClosedQuarters } from '../report/closed-quarters.ts';
+import { handOverSite } from '../site/handoff.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { progressReporter } from './progress.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
-import { checkClosedQuarters, inputOptions } from './close.ts';
+import { inputOptions, readToolVersion } from './close.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -36,9 +39,12 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
 
-  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
+  const { ledger, diagnostics, stats } = await loadLedger(paths, {
+    progress: progressReporter(fx),
+    hashes: true,
+  });
   printDiagnostics(diagnostics, 'text', fx);
-  if (hasErrors(diagnostics) || inputs === null) {
+  if (hasErrors(diagnostics) || ledger === null) {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
     return EXIT.invalidInput;
   }
@@ -46,14 +52,11 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
 
   // Closed quarters never change silently (SPEC §10): recompute each, compare with its latest
   // revision, and stop before rendering anything when a published figure would change.
-  const closed = await checkClosedQuarters(inputs, paths, asOfMs, inputOptions(values));
-  printDiagnostics(closed.diagnostics, 'text', fx);
-  if (hasErrors(closed.diagnostics)) {
-    fx.err(
-      `build: stopped, ${summarise(closed.diagnostics)} in the snapshots of closed quarters; ${basename(outDir)}/ was left as it was`,
-    );
-    return EXIT.invalidInput;
-  }
+  const closed = checkClosedQuarters(ledger, {
+    asOfMs,
+    toolVersion: await readToolVersion(),
+    commandOptions: inputOptions(values),
+  });
   if (closed.restatements.length > 0) {
     for (const r of closed.restatements) fx.err(`${formatRestatement(r)}\n`);
     const n = closed.restatements.length;
@@ -66,13 +69,9 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
 
   const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
-  const env = fx.env;
-  env[DATA_ENV] = paths.dataDir;
-  env[CONTENT_ENV] = paths.contentDir;
-  if (paths.audience) env[AUDIENCE_ENV] = paths.audience;
-  else delete env[AUDIENCE_ENV];
-  if (asOfMs !== undefined) env[AS_OF_ENV] = new Date(asOfMs).toISOString();
-  else delete env[AS_OF_ENV];
+  // Astro renders what was loaded above, in this process: no input is read a second time.
+  const input = { ledger, asOfMs };
+  handOverSite({ paths, get: async () => input });
 
   const { build } = await import('astro');
   try {
@@ -80,7 +79,10 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
       root: TOOL_ROOT,
       outDir: staging,
       logLevel: fx.interactive ? 'info' : 'warn',
-      ...(typeof values['cache-dir'] === 'string' ? { cacheDir: resolve(fx.cwd, values['cache-dir']) } : {}),
+      cacheDir: ledgerCacheDir(
+        typeof values['cache-dir'] === 'string' ? resolve(fx.cwd, values['cache-dir']) : undefined,
+        paths,
+      ),
     });
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
@@ -92,6 +94,15 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   await publish(staging, outDir);
   fx.err(`build: site written to ${outDir}`);
   return EXIT.ok;
+}
+
+/**
+ * Astro's caches (its content store among them), one folder per ledger: a build of one ledger
+ * never sees the entries of another's (named by the sha256 of its data and content folders).
+ */
+export function ledgerCacheDir(root: string | undefined, paths: LedgerPaths): string {
+  const key = createHash('sha256').update(`${paths.dataDir}\0${paths.contentDir}`).digest('hex').slice(0, 12);
+  return join(root ?? join(TOOL_ROOT, 'node_modules/.astro'), `ledger-${key}`);
 }
 
 /**

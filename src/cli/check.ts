@@ -1,6 +1,6 @@
 /** `npm run check`: validate every input without building (SPEC §12). */
 import { hasErrors } from '../ingest/diagnostic.ts';
-import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
+import { describeReadStats, loadLedger } from '../ingest/load-ledger.ts';
 import { EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { progressReporter } from './progress.ts';
@@ -23,7 +23,7 @@ export async function runCheck(args: string[], fx: Effects): Promise<number> {
   if (format !== 'text' && format !== 'github')
     throw usageError(`--format must be text or github, not "${format}"`);
   const paths = pathsFrom(values, fx);
-  const { diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
+  const { diagnostics, stats } = await loadLedger(paths, { progress: progressReporter(fx) });
   printDiagnostics(diagnostics, format, fx);
   fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
   return hasErrors(diagnostics) ? EXIT.invalidInput : EXIT.ok;

@@ -1,34 +1,20 @@
 /**
  * `npm run close -- <quarter> [--amend] --note "…"` (SPEC §10): freezes a complete quarter into
- * data/snapshots/<quarter>.json, or appends a revision to it. Also home of the restatement check
- * that every build runs (`checkClosedQuarters`), since both need the same recomputation.
+ * data/snapshots/<quarter>.json, or appends a revision to it. The recomputation and the
+ * restatement check it shares with every build live in src/report/closed-quarters.ts.
  */
-import { compareText } from '../domain/compare-text.ts';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, type Diagnostic } from '../ingest/diagnostic.ts';
-import { hashInputFiles, listLedgerFiles, type InputFile, type LedgerFiles } from '../ingest/input-files.ts';
-import { readLedgerInputs, type LedgerInputs } from '../ingest/ledger-inputs.ts';
-import { displayPath, type LedgerPaths } from '../ingest/ledger-paths.ts';
-import { readSnapshots, snapshotFileName, writeSnapshot } from '../ingest/snapshots.ts';
+import { hasErrors } from '../ingest/diagnostic.ts';
+import { loadLedger } from '../ingest/load-ledger.ts';
+import { displayPath } from '../ingest/ledger-paths.ts';
+import { snapshotFileName, writeSnapshot } from '../ingest/snapshots.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
-import { buildLedgerReport, type LedgerReport, type QuarterReport } from '../report/quarter-report.ts';
-import {
-  diffInputs,
-  diffQuarterReports,
-  figureLines,
-  type FigureChange,
-  type Restatement,
-} from '../report/restatement.ts';
-import {
-  appendRevision,
-  closedView,
-  contributingFiles,
-  latestRevision,
-  type Snapshot,
-  type SnapshotRevision,
-} from '../report/snapshot.ts';
+import type { QuarterReport } from '../report/quarter-report.ts';
+import { computeForSnapshots, currentInputs } from '../report/closed-quarters.ts';
+import { diffQuarterReports, figureLines, type FigureChange } from '../report/restatement.ts';
+import { appendRevision, closedView, latestRevision, publishedSnapshots } from '../report/snapshot.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
@@ -52,42 +38,6 @@ export async function readToolVersion(): Promise<string> {
   return pkg.version ?? '0.0.0';
 }
 
-function snapshotsDir(paths: LedgerPaths): string {
-  return join(paths.dataDir, 'snapshots');
-}
-
-/**
- * The ledger as every audience's figures are computed: snapshots record the internal view, so
- * the check does not depend on `--audience`.
- */
-function computeForSnapshots(inputs: LedgerInputs, asOfMs: number | undefined): LedgerReport {
-  return buildLedgerReport({ ...inputs, settings: { ...inputs.settings, audience: 'internal' } }, { asOfMs });
-}
-
-/** The current hashes of a quarter's files, and of any file the revision recorded that still exists. */
-async function currentInputs(
-  files: LedgerFiles,
-  q: QuarterReport | undefined,
-  published: SnapshotRevision | null,
-): Promise<Record<string, string>> {
-  const list: InputFile[] = q ? contributingFiles(files, q) : [...files.shared];
-  const have = new Set(list.map((f) => f.key));
-  if (published) {
-    for (const f of files.postmortems.values())
-      if (f.key in published.inputs && !have.has(f.key)) list.push(f);
-  }
-  return hashInputFiles(list);
-}
-
-function displayKey(paths: LedgerPaths): (key: string) => string {
-  return (key) => {
-    if (key.startsWith('data/')) return displayPath(paths, join(paths.dataDir, key.slice('data/'.length)));
-    if (key.startsWith('content/'))
-      return displayPath(paths, join(paths.contentDir, key.slice('content/'.length)));
-    return key;
-  };
-}
-
 function quoteArg(s: string): string {
   return /^[\w./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -101,54 +51,6 @@ export function inputOptions(values: {
   if (typeof values.data === 'string') parts.push('--data', quoteArg(values.data));
   if (typeof values.content === 'string') parts.push('--content', quoteArg(values.content));
   return parts.join(' ');
-}
-
-export interface ClosedQuartersCheck {
-  diagnostics: Diagnostic[];
-  /** How many quarters are closed. */
-  closed: number;
-  restatements: Restatement[];
-}
-
-/** The restatement check of SPEC §10: every closed quarter recomputed and compared with its latest revision. */
-export async function checkClosedQuarters(
-  inputs: LedgerInputs,
-  paths: LedgerPaths,
-  asOfMs: number | undefined,
-  commandOptions = '',
-): Promise<ClosedQuartersCheck> {
-  const dir = snapshotsDir(paths);
-  const { snapshots, diagnostics } = await readSnapshots(
-    dir,
-    displayPath(paths, dir),
-    inputs.settings.calendar,
-  );
-  if (hasErrors(diagnostics) || snapshots.size === 0)
-    return { diagnostics, closed: snapshots.size, restatements: [] };
-  const ledger = computeForSnapshots(inputs, asOfMs);
-  const files = await listLedgerFiles(paths, inputs.catalog);
-  const toolVersion = await readToolVersion();
-  const restatements: Restatement[] = [];
-  for (const snapshot of [...snapshots.values()].sort((a, b) => compareText(a.quarter, b.quarter))) {
-    const last = latestRevision(snapshot);
-    const recomputed = ledger.quarters.find((q) => q.quarter === snapshot.quarter);
-    const figures: FigureChange[] = recomputed
-      ? diffQuarterReports(last.report, closedView(recomputed))
-      : [{ path: 'state', published: last.report.state, recomputed: undefined }];
-    if (figures.length === 0) continue;
-    restatements.push({
-      quarter: snapshot.quarter,
-      revision: last.revision,
-      publishedAsOf: last.asOf,
-      figures,
-      inputs: diffInputs(last.inputs, await currentInputs(files, recomputed, last)),
-      publishedToolVersion: last.toolVersion,
-      toolVersion,
-      displayKey: displayKey(paths),
-      commandOptions,
-    });
-  }
-  return { diagnostics, closed: snapshots.size, restatements };
 }
 
 /** JSON with object keys sorted, so that two values compare whatever order their keys were written in. */
@@ -193,17 +95,14 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   const paths = pathsFrom(values, fx);
   const asOfMs = asOfFrom(values['as-of']);
 
-  const { inputs, diagnostics } = await readLedgerInputs(paths);
-  const dir = snapshotsDir(paths);
-  const read = inputs
-    ? await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar)
-    : { snapshots: new Map<string, Snapshot>(), diagnostics: [] };
-  const all = [...diagnostics, ...read.diagnostics];
-  if (inputs === null || hasErrors(all)) {
-    printDiagnostics(all, 'text', fx);
-    fx.err(`close: stopped, ${summarise(all)}; nothing was written`);
+  const { ledger: inputs, diagnostics } = await loadLedger(paths, { hashes: true });
+  if (inputs === null || hasErrors(diagnostics)) {
+    printDiagnostics(diagnostics, 'text', fx);
+    fx.err(`close: stopped, ${summarise(diagnostics)}; nothing was written`);
     return EXIT.invalidInput;
   }
+  const dir = join(paths.dataDir, 'snapshots');
+  const snapshots = publishedSnapshots(inputs.snapshots);
   const cal = inputs.settings.calendar;
   const quarter = parseQuarterId(quarterArg, cal);
   if (quarter === undefined)
@@ -227,7 +126,7 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   }
   const file = join(dir, snapshotFileName(quarter.slug));
   const shown = displayPath(paths, file);
-  const existing = read.snapshots.get(quarter.id) ?? null;
+  const existing = snapshots.get(quarter.id) ?? null;
   const options = inputOptions(values);
   const opt = options ? ` ${options}` : '';
   if (existing && !amend) {
@@ -255,12 +154,11 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
     changes = diffQuarterReports(last.report, closedView(recomputed));
   }
 
-  const files = await listLedgerFiles(paths, inputs.catalog);
   const snapshot = appendRevision(existing, {
     note,
     toolVersion: await readToolVersion(),
     asOf: ledger.asOf,
-    inputs: await currentInputs(files, recomputed, null),
+    inputs: currentInputs(inputs, recomputed, null),
     report: recomputed,
   });
   const revision = latestRevision(snapshot);

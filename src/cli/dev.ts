@@ -1,8 +1,16 @@
-/** `npm run dev`: the site with live reload, on the same inputs as `build`. */
-import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
-import { TOOL_ROOT } from './build.ts';
+/**
+ * `npm run dev`: the site with live reload, on the same inputs as `build`. The ledger is loaded
+ * once and handed to Astro in this process; an edited input under --data or --content marks it
+ * stale (src/site/postmortem-loader.ts watches), and the next page load reads it again.
+ */
+import { InputError } from '../ingest/diagnostic.ts';
+import { loadLedger } from '../ingest/load-ledger.ts';
+import { handOverSite, type SiteInput } from '../site/handoff.ts';
+import { ledgerCacheDir, TOOL_ROOT } from './build.ts';
 import { EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
+import { printDiagnostics } from './print-diagnostics.ts';
+import { progressReporter } from './progress.ts';
 import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 
 export async function runDev(args: string[], fx: Effects): Promise<number> {
@@ -12,14 +20,28 @@ export async function runDev(args: string[], fx: Effects): Promise<number> {
     return EXIT.ok;
   }
   const paths = pathsFrom(values, fx);
-  fx.env[DATA_ENV] = paths.dataDir;
-  fx.env[CONTENT_ENV] = paths.contentDir;
-  if (paths.audience) fx.env[AUDIENCE_ENV] = paths.audience;
   const asOfMs = asOfFrom(values['as-of']);
-  if (asOfMs !== undefined) fx.env[AS_OF_ENV] = new Date(asOfMs).toISOString();
+  let current: Promise<SiteInput> | undefined;
+  const load = async (): Promise<SiteInput> => {
+    const { ledger, diagnostics } = await loadLedger(paths, { progress: progressReporter(fx), hashes: true });
+    printDiagnostics(diagnostics, 'text', fx);
+    if (ledger === null) {
+      current = undefined; // try again on the next page load, once the input is fixed
+      throw new InputError(diagnostics);
+    }
+    return { ledger, asOfMs };
+  };
+  handOverSite({
+    paths,
+    get: () => (current ??= load()),
+    invalidate: () => {
+      current = undefined;
+    },
+  });
   const { dev } = await import('astro');
   await dev({
     root: TOOL_ROOT,
+    cacheDir: ledgerCacheDir(undefined, paths),
     ...(typeof values.port === 'string' ? { server: { port: Number(values.port) } } : {}),
   });
   return new Promise<number>(() => {});

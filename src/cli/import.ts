@@ -6,7 +6,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { convertCstateIncident } from '../ingest/cstate-import.ts';
-import { readLedgerData } from '../ingest/ledger-inputs.ts';
+import { readLedgerDefinitions } from '../ingest/load-ledger.ts';
 import { displayPath } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -47,7 +47,7 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
     );
 
   const paths = pathsFrom(values, fx);
-  const data = await readLedgerData(paths);
+  const data = await readLedgerDefinitions(paths);
   if (data.settings === null)
     throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
   const source = resolve(fx.cwd, dir);

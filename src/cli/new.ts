@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseQuarterId } from '../domain/quarter.ts';
-import { readLedgerData } from '../ingest/ledger-inputs.ts';
+import { readLedgerDefinitions } from '../ingest/load-ledger.ts';
 import { displayPath } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -28,7 +28,7 @@ export async function runNew(args: string[], fx: Effects): Promise<number> {
   }
   const [kind, name] = positionals;
   const paths = pathsFrom(values, fx);
-  const data = await readLedgerData(paths);
+  const data = await readLedgerDefinitions(paths);
   if (data.settings === null)
     throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
   const nowIso = new Date(Math.floor(fx.now() / 60_000) * 60_000).toISOString().replace(/:00\.000Z$/, ':00Z');

@@ -2,7 +2,7 @@
  * Progress of long steps (SPEC §12): on a terminal a large file's percentage redraws one status
  * line; in CI logs only the summary lines appear, one per file.
  */
-import type { LoadProgress } from '../ingest/ledger-inputs.ts';
+import type { LoadProgress } from '../ingest/load-ledger.ts';
 import type { Effects } from './effects.ts';
 
 export function progressReporter(fx: Effects): LoadProgress {

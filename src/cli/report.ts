@@ -1,12 +1,8 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
 import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
 import { budgetText } from '../report/budget-text.ts';
-import { join } from 'node:path';
-import { hasErrors } from '../ingest/diagnostic.ts';
-import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
-import { displayPath } from '../ingest/ledger-paths.ts';
-import { readSnapshots } from '../ingest/snapshots.ts';
-import { publishedLedger } from '../report/snapshot.ts';
+import { loadLedger } from '../ingest/load-ledger.ts';
+import { publishedLedger, publishedSnapshots } from '../report/snapshot.ts';
 import { buildLedgerReport, findQuarter } from '../report/quarter-report.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -27,27 +23,16 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   const quarterId = positionals[0];
   if (quarterId === undefined) throw usageError('report needs a quarter, e.g. npm run report -- 2026-Q3');
   const asOfMs = asOfFrom(values['as-of']);
-  const { inputs, diagnostics } = await readLedgerInputs(pathsFrom(values, fx));
+  const { ledger: inputs, diagnostics } = await loadLedger(pathsFrom(values, fx));
   if (inputs === null) {
     printDiagnostics(diagnostics, 'text', fx);
     fx.err(`report: stopped, ${summarise(diagnostics)}`);
     return EXIT.invalidInput;
   }
   // Closed quarters are reported as published: their latest revision (SPEC §10, §11).
-  const paths = pathsFrom(values, fx);
-  const snapshotDir = join(paths.dataDir, 'snapshots');
-  const snapshots = await readSnapshots(
-    snapshotDir,
-    displayPath(paths, snapshotDir),
-    inputs.settings.calendar,
-  );
-  if (hasErrors(snapshots.diagnostics)) {
-    printDiagnostics(snapshots.diagnostics, 'text', fx);
-    return EXIT.invalidInput;
-  }
   const { report: ledger } = publishedLedger(
     buildLedgerReport(inputs, { asOfMs }),
-    snapshots.snapshots,
+    publishedSnapshots(inputs.snapshots),
     inputs.settings.audience,
   );
   const q = findQuarter(ledger, quarterId);

@@ -86,3 +86,18 @@ export function meanTimeBetweenFailuresMs(
   if (incidents <= 0) return null;
   return (periodMs - impactMs) / incidents;
 }
+
+/**
+ * Whether an incident's impact, [started, mitigated), touches the period [startMs, endMs): it
+ * began before the period ended and ended after the period began. An incident not yet restored,
+ * or restored the instant it began, touches the period it began in. Every "incidents of the
+ * quarter" list and every budget window uses this one rule.
+ */
+export function touchesPeriod(
+  impact: { startedMs: number; mitigatedMs: number | null },
+  startMs: number,
+  endMs: number,
+): boolean {
+  const endedMs = impact.mitigatedMs ?? impact.startedMs;
+  return impact.startedMs < endMs && (endedMs > startMs || impact.startedMs >= startMs);
+}

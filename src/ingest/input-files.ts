@@ -8,9 +8,8 @@
  */
 import { compareText } from '../domain/compare-text.ts';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { expandSource } from './ledger-inputs.ts';
 import type { LedgerPaths } from './ledger-paths.ts';
 import { postmortemSlug } from './postmortem-files.ts';
 import type { Catalog } from './slo-catalog.ts';
@@ -94,6 +93,14 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
     ...(await listFiles(join(paths.dataDir, 'snapshots'), (n) => /\.json$/i.test(n), false)).map(data),
   ];
   return { shared: [...shared.values()].sort((a, b) => compareText(a.key, b.key)), postmortems, site };
+}
+
+/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
+export async function expandSource(dataDir: string, source: string): Promise<string[]> {
+  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
+  const out: string[] = [];
+  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
+  return out.sort();
 }
 
 /** sha256 of each file's bytes, by key, in key order. */

@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Calendar } from '../domain/calendar.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
-import type { QuarterReport } from '../report/quarter-report.ts';
-import type { Snapshot, SnapshotRevision } from '../report/snapshot.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 
 const withId = z.looseObject({ id: z.string() });
@@ -45,6 +43,40 @@ const snapshotSchema = z.strictObject({
   revisions: z.array(revisionSchema).min(1),
 });
 
+/**
+ * The review JSON inside a revision, as far as ingest knows it: the schema above checks the ids
+ * the build relies on; src/report/snapshot.ts types the rest.
+ */
+export interface StoredReport {
+  quarter: string;
+  slug: string;
+}
+
+/** One published revision of a closed quarter; `R` is the review JSON's type. */
+export interface StoredRevision<R = StoredReport> {
+  /** 1, 2, …: the order of publication. */
+  revision: number;
+  /** Why this revision was published ("Corrected export of 12 May"); may be empty for revision 1. */
+  note: string;
+  /** The `version` of package.json that computed the report. */
+  toolVersion: string;
+  /**
+   * The as-of time of the data when the revision was published — never the wall clock, so that
+   * closing the same inputs twice writes the same file.
+   */
+  asOf: string;
+  /** sha256 of each input file that contributed, by key (`data/sli/checkout.csv`). */
+  inputs: Record<string, string>;
+  /** The review JSON (SPEC §11) as published, with `revision` set. */
+  report: R;
+}
+
+/** A snapshot file: every published revision of one quarter's review, oldest first. */
+export interface StoredSnapshot<R = StoredReport> {
+  quarter: string;
+  revisions: StoredRevision<R>[];
+}
+
 const HINT =
   'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it';
 
@@ -60,7 +92,7 @@ export function parseSnapshot(
   fileName: string,
   text: string,
   cal: Calendar,
-): { snapshot: Snapshot | null; diagnostics: Diagnostic[] } {
+): { snapshot: StoredSnapshot | null; diagnostics: Diagnostic[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -100,11 +132,8 @@ export function parseSnapshot(
   // Validated, but kept as written (zod would reorder keys): an amendment rewrites the earlier
   // revisions byte for byte. The report was checked for what the build relies on; the rest is
   // the tool's own output.
-  const written = raw as { revisions: (Omit<SnapshotRevision, 'report'> & { report: unknown })[] };
-  const snapshot: Snapshot = {
-    quarter: q?.id ?? s.quarter,
-    revisions: written.revisions.map((r) => ({ ...r, report: r.report as QuarterReport })),
-  };
+  const written = raw as { revisions: StoredRevision[] };
+  const snapshot: StoredSnapshot = { quarter: q?.id ?? s.quarter, revisions: written.revisions };
   return { snapshot, diagnostics: [] };
 }
 
@@ -113,8 +142,8 @@ export async function readSnapshots(
   dir: string,
   display: string,
   cal: Calendar,
-): Promise<{ snapshots: Map<string, Snapshot>; diagnostics: Diagnostic[] }> {
-  const snapshots = new Map<string, Snapshot>();
+): Promise<{ snapshots: Map<string, StoredSnapshot>; diagnostics: Diagnostic[] }> {
+  const snapshots = new Map<string, StoredSnapshot>();
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
@@ -139,7 +168,11 @@ export function snapshotFileName(quarterSlug: string): string {
  * Writes a snapshot so that a reader sees the old file or the new one, never half of either: the
  * text goes to a temporary file in the same folder, which then replaces the old one by rename.
  */
-export async function writeSnapshot(dir: string, quarterSlug: string, snapshot: Snapshot): Promise<string> {
+export async function writeSnapshot(
+  dir: string,
+  quarterSlug: string,
+  snapshot: StoredSnapshot<unknown>,
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, snapshotFileName(quarterSlug));
   const temp = join(dir, `.${snapshotFileName(quarterSlug)}.${process.pid}.tmp`);

@@ -2,7 +2,7 @@
  * The SLI rows around an incident, for the chart on its write-up (SPEC §9): from a day before
  * impact began to a day after it ended, per linked SLO.
  */
-import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
+import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { linkedSlos } from './incident-summary.ts';
 

@@ -7,9 +7,9 @@ import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
-import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
+import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
 import type { BudgetingMethod } from '../domain/slo.ts';
-import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
+import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type IncidentSummary,
 } from './incident-summary.ts';
 import { deploymentReport, type DeploymentReport } from './throughput-report.ts';
+import { isCounted, isVisibleTo } from './visibility.ts';
 
 export type { ActionItemCounts, IncidentSummary } from './incident-summary.ts';
 export type { DeploymentReport } from './throughput-report.ts';
@@ -138,8 +139,7 @@ export function visiblePostmortems(
   postmortems: readonly Postmortem[],
   audience: 'public' | 'internal',
 ): Postmortem[] {
-  if (audience === 'internal') return [...postmortems];
-  return postmortems.filter((p) => p.visibility === 'public' && p.status !== 'draft');
+  return postmortems.filter((p) => isVisibleTo(p, audience));
 }
 
 export class ReportError extends Error {}
@@ -185,10 +185,12 @@ function buildQuarterReport(
   const state = asOfMs < quarter.endMs ? 'in-progress' : 'complete';
   const periodEnd = Math.min(quarter.endMs, asOfMs);
   const sloIdsOf = (p: Postmortem) => linkedSlos(p, catalog);
+  const touches = (p: Postmortem) =>
+    touchesPeriod({ startedMs: p.started, mitigatedMs: p.mitigated ?? null }, quarter.startMs, periodEnd);
 
   // Every restored incident, internal ones too, takes its share of the budget, so that
   // "unattributed burn" means what it says even where a public build does not show the write-up.
-  const attributable = inputs.postmortems.filter((p) => p.mitigated !== undefined && p.status !== 'draft');
+  const attributable = inputs.postmortems.filter((p) => p.mitigated !== undefined && isCounted(p));
   const windowConsumed = new Map<string, Record<string, number | null>>();
 
   const slos: SloReport[] = catalog.entries.map(({ slo }) => {
@@ -197,9 +199,7 @@ function buildQuarterReport(
       .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))
       .map((x) => ({ startMs: x.startMs, endMs: x.endMs }));
     const budgetWindows = attributable
-      .filter(
-        (p) => sloIdsOf(p).includes(slo.id) && p.started < periodEnd && (p.mitigated ?? 0) > quarter.startMs,
-      )
+      .filter((p) => sloIdsOf(p).includes(slo.id) && touches(p))
       .map((p) => ({ id: p.slug, startMs: p.started, endMs: p.mitigated ?? p.started }));
     const r = evaluateSloQuarter({
       slo,
@@ -256,7 +256,7 @@ function buildQuarterReport(
   // Listed: what this audience may read, whose impact touched the quarter (an incident across the
   // boundary appears in both quarters, each with its own share of the budget).
   const listed = visiblePostmortems(inputs.postmortems, settings.audience)
-    .filter((p) => p.started < periodEnd && (p.mitigated ?? p.started) >= quarter.startMs)
+    .filter(touches)
     .sort((a, b) => a.started - b.started || compareText(a.slug, b.slug));
   const incidents: IncidentReport[] = listed.map((p) => ({
     id: p.slug,
@@ -281,7 +281,7 @@ function buildQuarterReport(
   // Counted: every incident that started in the quarter except drafts, internal ones included —
   // a public build shows the counts without the details (SPEC §13).
   const counted = inputs.postmortems.filter(
-    (p) => p.status !== 'draft' && p.started >= quarter.startMs && p.started < periodEnd,
+    (p) => isCounted(p) && p.started >= quarter.startMs && p.started < periodEnd,
   );
   const asOfDay = asOfLocalDay(asOfMs, cal);
   const summarise = (list: Postmortem[]) =>

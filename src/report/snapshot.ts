@@ -10,30 +10,24 @@
  */
 import { compareText } from '../domain/compare-text.ts';
 import type { InputFile, LedgerFiles } from '../ingest/input-files.ts';
+import type { StoredRevision, StoredSnapshot } from '../ingest/snapshots.ts';
+import { isCounted, isVisibleTo } from './visibility.ts';
 import type { LedgerReport, QuarterReport } from './quarter-report.ts';
 
-export interface SnapshotRevision {
-  /** 1, 2, …: the order of publication. */
-  revision: number;
-  /** Why this revision was published ("Corrected export of 12 May"); may be empty for revision 1. */
-  note: string;
-  /** The `version` of package.json that computed the report. */
-  toolVersion: string;
-  /**
-   * The as-of time of the data when the revision was published — never the wall clock, so that
-   * closing the same inputs twice writes the same file.
-   */
-  asOf: string;
-  /** sha256 of each input file that contributed, by key (`data/sli/checkout.csv`). */
-  inputs: Record<string, string>;
-  /** The review JSON (SPEC §11) as published, with `revision` set. */
-  report: QuarterReport;
+/** A published revision, its review JSON typed (ingest checked what the build relies on). */
+export type SnapshotRevision = StoredRevision<QuarterReport>;
+export type Snapshot = StoredSnapshot<QuarterReport>;
+
+/**
+ * The snapshots as ingest read them, their reports typed: each was written by this tool's
+ * `close` and checked by ingest for the fields the build relies on (src/ingest/snapshots.ts).
+ */
+export function publishedSnapshots(stored: ReadonlyMap<string, StoredSnapshot>): Map<string, Snapshot> {
+  return new Map([...stored].map(([quarter, s]) => [quarter, publishedSnapshot(s)]));
 }
 
-export interface Snapshot {
-  quarter: string;
-  /** Oldest first; never empty. */
-  revisions: SnapshotRevision[];
+export function publishedSnapshot(s: StoredSnapshot): Snapshot {
+  return { ...s, revisions: s.revisions.map((r) => ({ ...r, report: r.report as QuarterReport })) };
 }
 
 export function latestRevision(snapshot: Snapshot): SnapshotRevision {
@@ -44,14 +38,14 @@ export function latestRevision(snapshot: Snapshot): SnapshotRevision {
 
 /** What a snapshot records of a quarter: everything but draft write-ups, which count in no figure. */
 export function closedView(q: QuarterReport): QuarterReport {
-  return { ...q, incidents: q.incidents.filter((i) => i.status !== 'draft') };
+  return { ...q, incidents: q.incidents.filter(isCounted) };
 }
 
 /** A published report as an audience may read it: public builds list public write-ups only. */
 export function audienceView(q: QuarterReport, audience: 'public' | 'internal'): QuarterReport {
   return audience === 'internal'
     ? q
-    : { ...q, incidents: q.incidents.filter((i) => i.visibility === 'public' && i.status !== 'draft') };
+    : { ...q, incidents: q.incidents.filter((i) => isVisibleTo(i, audience)) };
 }
 
 /** The files that contributed to a quarter: the shared inputs and the postmortems it lists. */

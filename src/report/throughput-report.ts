@@ -2,6 +2,7 @@
 import { computeThroughput, type Deployment, type DeploymentBand } from '../domain/throughput.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { minutes } from './incident-summary.ts';
+import { isCounted } from './visibility.ts';
 
 /**
  * Deployment throughput over the quarter, up to as-of while it is in progress (SPEC §8). A
@@ -33,7 +34,7 @@ export function deploymentReport(
   toMs: number,
 ): DeploymentReport {
   const incidents = postmortems
-    .filter((p) => p.status !== 'draft' && p.deployment !== undefined)
+    .filter((p) => isCounted(p) && p.deployment !== undefined)
     .map((p) => ({ deployment: p.deployment ?? '', mitigatedMs: p.mitigated }));
   const t = computeThroughput({ history: deployments, fromMs, toMs, incidents });
   const logged = deployments.length > 0;

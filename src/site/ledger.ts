@@ -1,28 +1,22 @@
 /**
- * The one place where pages get their figures: the collections are assembled into the same
- * LedgerInputs the CLI reads, and the same report function runs once per build.
+ * The one place where pages get their figures: the ledger the CLI loaded (src/site/handoff.ts)
+ * goes through the same report function as the CLI's, once per build.
  */
 import { compareText } from '../domain/compare-text.ts';
-import { getCollection, getEntry } from 'astro:content';
-import { join } from 'node:path';
-import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
-import type { LedgerEntryData } from '../ingest/ledger-loader.ts';
-import { hasErrors, InputError } from '../ingest/diagnostic.ts';
-import { hashInputFiles, listLedgerFiles } from '../ingest/input-files.ts';
-import { AS_OF_ENV, displayPath, ledgerPathsFromEnv } from '../ingest/ledger-paths.ts';
-import { readSnapshots } from '../ingest/snapshots.ts';
-import { inputDigest } from '../report/input-digest.ts';
-import { publishedLedger, type ClosedQuarter } from '../report/snapshot.ts';
+import { getEntry } from 'astro:content';
+import type { Ledger } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
-import { impactSentence } from '../ingest/postmortem-impact.ts';
+import { inputDigest } from '../report/input-digest.ts';
+import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
 import { asOfLocalDay } from '../report/as-of.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
+import { receiveSite, type SiteInput } from './handoff.ts';
 
 export interface SiteData {
-  inputs: LedgerInputs;
+  inputs: Ledger;
   /** Closed quarters as their latest revision (`revision` set), the others as computed. */
   report: LedgerReport;
   /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
@@ -40,45 +34,25 @@ export interface SiteData {
   inputsDigest: string | null;
 }
 
-let cached: { key: string; data: Promise<SiteData> } | undefined;
+let cached: { input: SiteInput; data: Promise<SiteData> } | undefined;
 
-async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]): Promise<SiteData> {
-  const data = entry.data as unknown as LedgerEntryData;
-  const postmortems: Postmortem[] = postmortemEntries.map((e) => ({
-    ...(e.data as Omit<Postmortem, 'slug' | 'impact'>),
-    slug: e.id,
-    impact: impactSentence(e.body ?? ''),
-  }));
-  const inputs: LedgerInputs = {
-    settings: data.settings,
-    catalog: data.catalog,
-    sli: new Map(data.sli.map((a) => [a.sloId, a])),
-    exclusions: data.exclusions,
-    postmortems,
-    deployments: data.deployments,
-  };
-  const asOfText = process.env[AS_OF_ENV];
-  const computed = buildLedgerReport(inputs, { asOfMs: asOfText ? Date.parse(asOfText) : undefined });
+async function assemble({ ledger, asOfMs }: SiteInput): Promise<SiteData> {
+  const computed = buildLedgerReport(ledger, { asOfMs });
   // Closed quarters render from their latest revision; `npm run build` has checked that the
-  // figures still agree with the inputs before Astro started (src/cli/close.ts).
-  const paths = ledgerPathsFromEnv();
-  const snapshotDir = join(paths.dataDir, 'snapshots');
-  const snapshots = await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), data.settings.calendar);
-  if (hasErrors(snapshots.diagnostics)) throw new InputError(snapshots.diagnostics);
-  const { report, closed } = publishedLedger(computed, snapshots.snapshots, data.settings.audience);
-  const files = await listLedgerFiles(paths, data.catalog);
-  const hashes = await hashInputFiles([...files.shared, ...files.postmortems.values(), ...files.site]);
-  const visible = visiblePostmortems(postmortems, data.settings.audience).sort(
+  // figures still agree with the inputs before Astro started (src/report/closed-quarters.ts).
+  const audience = ledger.settings.audience;
+  const { report, closed } = publishedLedger(computed, publishedSnapshots(ledger.snapshots), audience);
+  const visible = visiblePostmortems(ledger.postmortems, audience).sort(
     (a, b) => b.started - a.started || compareText(a.slug, b.slug),
   );
   return {
-    inputs,
+    inputs: ledger,
     report,
     closed,
     postmortems: visible,
     incidentShares: incidentBudgetShares(report),
     actionItems: listActionItems(visible, asOfLocalDay(report.asOfMs, report.calendar)),
-    inputsDigest: inputDigest(hashes),
+    inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
   };
 }
 
@@ -88,18 +62,12 @@ export async function postmortemHtml(slug: string): Promise<string> {
   return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
 }
 
-type LedgerEntry = NonNullable<Awaited<ReturnType<typeof getEntry<'ledger', 'ledger'>>>>;
-type PostmortemEntry = Awaited<ReturnType<typeof getCollection<'postmortems'>>>[number];
-
 /**
- * The site's data, assembled once per set of inputs: a build computes it once; `npm run dev`
- * again after an input changed (the entries' digests change with their content).
+ * The site's data, assembled once per loaded ledger: a build computes it once; `npm run dev`
+ * again after an input changed (the CLI then hands over a newly loaded ledger).
  */
 export async function siteData(): Promise<SiteData> {
-  const entry = await getEntry('ledger', 'ledger');
-  if (!entry) throw new Error('the ledger collection is empty: the data loader did not run');
-  const postmortemEntries = await getCollection('postmortems');
-  const key = [entry.digest ?? '', ...postmortemEntries.map((e) => `${e.id}:${e.digest ?? ''}`)].join('|');
-  if (cached?.key !== key) cached = { key, data: assemble(entry, postmortemEntries) };
+  const input = await receiveSite();
+  if (cached?.input !== input) cached = { input, data: assemble(input) };
   return cached.data;
 }

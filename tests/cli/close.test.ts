@@ -258,10 +258,9 @@ describe('the restatement check of npm run build', () => {
     expect(run.stderr).toMatchInlineSnapshot(`
       "read data/sli/checkout.csv: 105 rows for 1 SLO
       read data/sli/shop.csv: 105 rows for 1 SLO
-      check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
       data/snapshots/2026-q2.json: error: revisions[1].revision: Invalid input: expected number, received string [schema]
         hint: snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it
-      build: stopped, 1 error, 0 warnings in the snapshots of closed quarters; dist/ was left as it was
+      build: stopped, 1 error, 0 warnings; dist/ was left as it was
       "
     `);
   });

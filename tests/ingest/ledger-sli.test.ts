@@ -1,5 +1,5 @@
 /**
- * The SLI part of readLedgerData, which the Astro loader and the CLI share: an OpenSLO catalog
+ * The SLI part of loadLedger, which every command and the site share: an OpenSLO catalog
  * reading a wide export, aggregated once and then served from the cache.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLedgerData } from '../../src/ingest/ledger-inputs.ts';
+import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import { CACHE_ENV } from '../../src/ingest/sli-cache-dir.ts';
 
@@ -29,11 +29,13 @@ afterAll(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-describe('readLedgerData', () => {
+describe('loadLedger', () => {
   it('reads an OpenSLO catalog over a wide export, then the unchanged file from the cache', async () => {
     const messages: string[] = [];
-    const first = await readLedgerData(paths, (m) => messages.push(m));
-    expect(first.diagnostics).toEqual([]);
+    const loaded = await loadLedger(paths, { progress: (m) => messages.push(m) });
+    expect(loaded.diagnostics).toEqual([]);
+    const first = loaded.ledger;
+    if (first === null) throw new Error('the fixture did not load');
     expect(first.catalog.entries[0]?.timeWindow).toEqual({ duration: '28d', isRolling: true });
     // Epoch milliseconds: 1782864000000 is 2026-07-01T00:00:00Z.
     expect(first.sli.get('checkout-availability')).toEqual({
@@ -47,8 +49,8 @@ describe('readLedgerData', () => {
       stepInferred: true,
       rows: 3,
     });
-    const second = await readLedgerData(paths, (m) => messages.push(m));
-    expect(second.sli).toEqual(first.sli);
+    const second = await loadLedger(paths, { progress: (m) => messages.push(m) });
+    expect(second.ledger?.sli).toEqual(first.sli);
     expect(messages).toMatchInlineSnapshot(`
       [
         "read data/sli/grafana-download.csv: 3 rows for 1 SLO",

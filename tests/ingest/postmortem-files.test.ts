@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
-import { readLedgerData } from '../../src/ingest/ledger-inputs.ts';
+import { readLedgerDefinitions } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import {
   parsePostmortem,
@@ -18,7 +18,7 @@ import {
 const SMALL = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
 
 async function context(): Promise<PostmortemContext> {
-  const data = await readLedgerData(
+  const data = await readLedgerDefinitions(
     ledgerPaths({ data: `${SMALL}data`, content: `${SMALL}content`, cwd: SMALL }),
   );
   if (data.settings === null) throw new Error('fixture settings did not load');

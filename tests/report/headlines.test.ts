@@ -6,13 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readLedgerInputs } from '../../src/ingest/ledger-inputs.ts';
+import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import { headlineFigures, headlineSentences } from '../../src/report/headlines.ts';
 import { buildLedgerReport, findQuarter } from '../../src/report/quarter-report.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
-const { inputs } = await readLedgerInputs(
+const { ledger: inputs } = await loadLedger(
   ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
 );
 if (inputs === null) throw new Error('fixture did not load');

@@ -1,13 +1,13 @@
 /** Named figures for review components, on the small fixture ledger (figures in tests/integration/build.test.ts). */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readLedgerInputs } from '../../src/ingest/ledger-inputs.ts';
+import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import { formatMetric, metricDelta, resolveMetric } from '../../src/report/metric.ts';
 import { buildLedgerReport } from '../../src/report/quarter-report.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
-const { inputs } = await readLedgerInputs(
+const { ledger: inputs } = await loadLedger(
   ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
 );
 if (inputs === null) throw new Error('fixture did not load');

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readLedgerInputs } from '../../src/ingest/ledger-inputs.ts';
+import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import { buildLedgerReport, findQuarter } from '../../src/report/quarter-report.ts';
 
@@ -12,7 +12,7 @@ const ledger = (name: string) => fileURLToPath(new URL(`../fixtures/ledgers/${na
 
 async function load(name: string) {
   const root = ledger(name);
-  const { inputs, diagnostics } = await readLedgerInputs(
+  const { ledger: inputs, diagnostics } = await loadLedger(
     ledgerPaths({ data: `${root}data`, content: `${root}content`, cwd: root }),
   );
   expect(diagnostics).toEqual([]);

@@ -14,6 +14,7 @@ import {
   formatRestatement,
 } from '../../src/report/restatement.ts';
 import {
+  publishedSnapshot,
   appendRevision,
   audienceView,
   closedView,
@@ -37,7 +38,7 @@ async function publishedReport(): Promise<QuarterReport> {
     CAL,
   );
   if (snapshot === null) throw new Error('the fixture snapshot does not parse');
-  return latestRevision(snapshot).report;
+  return latestRevision(publishedSnapshot(snapshot)).report;
 }
 
 function edit(q: QuarterReport, change: (copy: QuarterReport) => void): QuarterReport {
@@ -247,7 +248,11 @@ describe('revisions and audiences', () => {
   it('publishes a closed quarter from its latest revision and leaves the others as computed', async () => {
     const { snapshot } = parseSnapshot('s', '2026-q2.json', await fixtureSnapshotText(), CAL);
     if (!snapshot) throw new Error('fixture does not parse');
-    const recomputed = { ...latestRevision(snapshot).report, revision: null, quarter: '2026-Q2' };
+    const recomputed = {
+      ...latestRevision(publishedSnapshot(snapshot)).report,
+      revision: null,
+      quarter: '2026-Q2',
+    };
     const later = { ...recomputed, quarter: '2026-Q3', slug: '2026-q3', state: 'in-progress' as const };
     const ledger = {
       title: 't',
@@ -257,7 +262,11 @@ describe('revisions and audiences', () => {
       asOfMs: Date.parse(later.asOf),
       quarters: [recomputed, later],
     };
-    const { report, closed } = publishedLedger(ledger, new Map([['2026-Q2', snapshot]]), 'public');
+    const { report, closed } = publishedLedger(
+      ledger,
+      new Map([['2026-Q2', publishedSnapshot(snapshot)]]),
+      'public',
+    );
     expect(report.quarters.map((q) => [q.quarter, q.revision, q.incidents.length])).toEqual([
       ['2026-Q2', 2, 1],
       ['2026-Q3', null, 2],

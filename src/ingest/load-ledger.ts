@@ -1,10 +1,11 @@
 /**
- * Everything a ledger is made of, read and validated in one go: settings, SLO catalog, SLI
- * aggregates, exclusions and postmortems. Problems from every file are collected before anyone
- * decides to stop (STYLE rule 7).
+ * `loadLedger`: everything a ledger is made of, read and validated once per process — settings,
+ * SLO catalog, SLI aggregates, exclusions, deployments, postmortems with their bodies, closed
+ * quarters' snapshots and the files' hashes. `check`, `report`, `close` and `build` call it, and
+ * the site is handed what it returned (src/site/handoff.ts). Problems from every file are
+ * collected before anyone decides to stop (STYLE rule 7).
  */
 import { compareText } from '../domain/compare-text.ts';
-import { glob } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
 import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
@@ -12,8 +13,10 @@ import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
-import { readPostmortems } from './postmortem-files.ts';
+import { readPostmortems, type PostmortemFile } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
+import { expandSource, hashInputFiles, listLedgerFiles, type LedgerFiles } from './input-files.ts';
+import { readSnapshots, type StoredSnapshot } from './snapshots.ts';
 import { sliCacheDir } from './sli-cache-dir.ts';
 import {
   createSliAccumulator,
@@ -25,6 +28,7 @@ import {
 } from './sli-csv.ts';
 import { readSloCatalog, type Catalog } from './slo-catalog.ts';
 
+/** What the figures are computed from: the part of the ledger `buildLedgerReport` reads. */
 export interface LedgerInputs {
   settings: Settings;
   catalog: Catalog;
@@ -44,21 +48,111 @@ export interface LoadProgress {
   (message: string, options?: { transient: boolean }): void;
 }
 
-/** Settings, catalog, SLI data and exclusions: what the Astro `slos` loader and the CLI share. */
-export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () => {}) {
-  const diagnostics: Diagnostic[] = [];
+/** The whole ledger, as one process reads it once. */
+export interface Ledger extends LedgerInputs {
+  paths: LedgerPaths;
+  /** Each postmortem's file (as shown in messages) and Markdown body, in file order. */
+  postmortemFiles: PostmortemFile[];
+  /** Closed quarters (data/snapshots/), by quarter id. */
+  snapshots: Map<string, StoredSnapshot>;
+  /** Every input file, as ingest reads them. */
+  files: LedgerFiles;
+  /** sha256 of every input file by key (`data/sli/checkout.csv`); null unless asked for. */
+  hashes: Record<string, string> | null;
+}
+
+export interface LoadedLedger {
+  /** Null when any error was found. */
+  ledger: Ledger | null;
+  diagnostics: Diagnostic[];
+  stats: ReadStats;
+}
+
+export interface LoadOptions {
+  progress?: LoadProgress;
+  /**
+   * Hash every input file (build, close): a second read of each file's bytes, so `check` and
+   * `report` go without.
+   */
+  hashes?: boolean;
+}
+
+/**
+ * Reads and validates every input of a ledger once. Returns the ledger only when no error was
+ * found; the diagnostics of every file either way.
+ */
+export async function loadLedger(paths: LedgerPaths, opts: LoadOptions = {}): Promise<LoadedLedger> {
+  const data = await readLedgerData(paths, opts.progress);
+  const pmDir = join(paths.contentDir, 'postmortems');
+  const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
+    ...(data.settings
+      ? {
+          context: { settings: data.settings, catalog: data.catalog },
+          allowMdx: data.settings.allowMdxPostmortems,
+        }
+      : {}),
+  });
+  const snapshotDir = join(paths.dataDir, 'snapshots');
+  const snapshots = data.settings
+    ? await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), data.settings.calendar)
+    : { snapshots: new Map<string, StoredSnapshot>(), diagnostics: [] };
+  const diagnostics = [
+    ...data.diagnostics,
+    ...pms.diagnostics,
+    ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
+    ...snapshots.diagnostics,
+  ];
+  const stats = { ...data.stats, deployments: data.deployments.length, postmortems: pms.read };
+  if (diagnostics.some((d) => d.severity === 'error') || data.settings === null)
+    return { ledger: null, diagnostics, stats };
+  const files = await listLedgerFiles(paths, data.catalog);
+  const hashes = opts.hashes
+    ? await hashInputFiles([...files.shared, ...files.postmortems.values(), ...files.site])
+    : null;
+  return {
+    ledger: {
+      paths,
+      settings: data.settings,
+      catalog: data.catalog,
+      sli: data.sli,
+      exclusions: data.exclusions,
+      postmortems: pms.files.map((f) => f.postmortem),
+      postmortemFiles: pms.files,
+      deployments: data.deployments,
+      snapshots: snapshots.snapshots,
+      files,
+      hashes,
+    },
+    diagnostics,
+    stats,
+  };
+}
+
+/**
+ * Settings (with `--audience` applied) and the SLO catalog, without the data: what `new` and
+ * `import` need to write a file that fits the ledger.
+ */
+export async function readLedgerDefinitions(paths: LedgerPaths) {
   const show = (abs: string) => displayPath(paths, abs);
-  const settingsRead = await readSettings(
-    join(paths.dataDir, 'ledger.yaml'),
-    show(join(paths.dataDir, 'ledger.yaml')),
-  );
-  diagnostics.push(...settingsRead.diagnostics);
+  const settingsFile = join(paths.dataDir, 'ledger.yaml');
+  const settingsRead = await readSettings(settingsFile, show(settingsFile));
   const settings =
     settingsRead.settings && paths.audience
       ? { ...settingsRead.settings, audience: paths.audience }
       : settingsRead.settings;
   const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
-  diagnostics.push(...catalogRead.diagnostics);
+  return {
+    settings,
+    catalog: catalogRead.catalog,
+    diagnostics: [...settingsRead.diagnostics, ...catalogRead.diagnostics],
+  };
+}
+
+/** Settings, catalog, SLI data, exclusions and deployments: the part of the ledger figures read. */
+async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () => {}) {
+  const show = (abs: string) => displayPath(paths, abs);
+  const { settings, catalog, diagnostics } = await readLedgerDefinitions(paths);
+  const catalogRead = { catalog };
   const exclusionsRead = await readExclusions(
     join(paths.dataDir, 'exclusions.yaml'),
     show(join(paths.dataDir, 'exclusions.yaml')),
@@ -149,14 +243,6 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   };
 }
 
-/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
-export async function expandSource(dataDir: string, source: string): Promise<string[]> {
-  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
-  const out: string[] = [];
-  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
-  return out.sort();
-}
-
 /** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */
 export function describeReadStats(stats: ReadStats): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -165,7 +251,7 @@ export function describeReadStats(stats: ReadStats): string {
   return `read ${plural(stats.files, 'SLI file')} (${n(stats.rows)} rows)${deployments} and ${plural(stats.postmortems, 'postmortem')}`;
 }
 
-/** The whole ledger, as the CLI reads it. `inputs` is null when any error was found. */
+/** What was read, for the one summary line. */
 export interface ReadStats {
   /** Rows of the deployment log. */
   deployments: number;
@@ -173,41 +259,4 @@ export interface ReadStats {
   files: number;
   rows: number;
   postmortems: number;
-}
-
-export async function readLedgerInputs(
-  paths: LedgerPaths,
-  progress?: LoadProgress,
-): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[]; stats: ReadStats }> {
-  const data = await readLedgerData(paths, progress);
-  const pmDir = join(paths.contentDir, 'postmortems');
-  const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
-    ...(data.settings
-      ? {
-          context: { settings: data.settings, catalog: data.catalog },
-          allowMdx: data.settings.allowMdxPostmortems,
-        }
-      : {}),
-  });
-  const diagnostics = [
-    ...data.diagnostics,
-    ...pms.diagnostics,
-    ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
-  ];
-  const failed = diagnostics.some((d) => d.severity === 'error') || data.settings === null;
-  return {
-    stats: { ...data.stats, deployments: data.deployments.length, postmortems: pms.read },
-    inputs:
-      failed || data.settings === null
-        ? null
-        : {
-            settings: data.settings,
-            catalog: data.catalog,
-            sli: data.sli,
-            exclusions: data.exclusions,
-            postmortems: pms.files.map((f) => f.postmortem),
-            deployments: data.deployments,
-          },
-    diagnostics,
-  };
 }
