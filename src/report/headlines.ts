@@ -11,7 +11,13 @@ import {
   formatPercent,
 } from '../domain/format.ts';
 import { findQuarterReport, metricDelta } from './metric.ts';
-import type { LedgerReport, QuarterReport, SloReport } from './quarter-report.ts';
+import {
+  previousQuarterOf,
+  type LedgerReport,
+  type QuarterReport,
+  type SloReport,
+} from './quarter-report.ts';
+import { MINUTE_MS } from '../domain/units.ts';
 
 export type Direction = 'better' | 'worse' | 'same';
 
@@ -33,7 +39,6 @@ export interface HeadlineFigure {
   change: HeadlineChange | null;
 }
 
-const MINUTE = 60_000;
 const WEEK = 7 * 86_400_000;
 
 function sloLabel(slo: SloReport): string {
@@ -44,7 +49,7 @@ function sloLabel(slo: SloReport): string {
 function spentOfAllowed(slo: SloReport): string {
   const consumed = slo.consumed ?? 0;
   if (slo.budgetMinutes !== null)
-    return `${formatDuration(consumed * slo.budgetMinutes * MINUTE)} of ${formatDuration(slo.budgetMinutes * MINUTE)} allowed`;
+    return `${formatDuration(consumed * slo.budgetMinutes * MINUTE_MS)} of ${formatDuration(slo.budgetMinutes * MINUTE_MS)} allowed`;
   const budget = slo.budget ?? 0;
   return `${formatCount(consumed * budget)} of ${formatCount(budget)} allowed failed requests`;
 }
@@ -112,10 +117,10 @@ function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baselin
   const worst = sev ? ` (${sev[1]} ${sev[0]})` : '';
   let ttr = '';
   if (s.ttrMedianMinutes !== null) {
-    ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE)}`;
+    ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE_MS)}`;
     const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
     if (before !== null && baseline !== null)
-      ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
+      ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE_MS)} vs ${baseline})`;
   }
   return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
 }
@@ -149,7 +154,7 @@ export function headlineSentences(
  */
 export function headlineFigures(report: LedgerReport, quarterId: string): HeadlineFigure[] {
   const q = findQuarterReport(report, quarterId);
-  const prev = report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null;
+  const prev = previousQuarterOf(report, q);
   const change = (metric: string): HeadlineChange | null => {
     const d = metricDelta(report, q.quarter, metric, 'previous');
     return d === null ? null : { text: d.text, direction: d.direction, baseline: d.baseline };
@@ -186,8 +191,9 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       name: 'ttr-median',
       label: 'Time to restore, median',
       value: s.ttrMedianMinutes,
-      text: s.ttrMedianMinutes === null ? 'no incidents' : formatDuration(s.ttrMedianMinutes * MINUTE),
-      detail: s.ttrP90Minutes === null ? null : `90th percentile ${formatDuration(s.ttrP90Minutes * MINUTE)}`,
+      text: s.ttrMedianMinutes === null ? 'no incidents' : formatDuration(s.ttrMedianMinutes * MINUTE_MS),
+      detail:
+        s.ttrP90Minutes === null ? null : `90th percentile ${formatDuration(s.ttrP90Minutes * MINUTE_MS)}`,
       change: change('ttr-median'),
     },
     {

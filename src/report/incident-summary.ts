@@ -2,6 +2,7 @@
  * The incident figures of a period (SPEC §6.3, §6.4): counts by severity, time to restore and to
  * detect, MTBF and action items, over the postmortems the caller chose (started in the quarter).
  */
+import { MINUTE_MS } from '../domain/units.ts';
 import {
   impactTimeMs,
   meanTimeBetweenFailuresMs,
@@ -13,8 +14,6 @@ import {
 } from '../domain/incident.ts';
 import type { Catalog } from '../ingest/slo-catalog.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
-
-const MINUTE = 60_000;
 
 /** Counts and times over the incidents that started in the quarter (SPEC §6.4). */
 export interface IncidentSummary {
@@ -47,7 +46,7 @@ export function incidentTimes(p: Postmortem): IncidentTimes {
 }
 
 export function minutes(ms: number | null): number | null {
-  return ms === null ? null : ms / MINUTE;
+  return ms === null ? null : ms / MINUTE_MS;
 }
 
 export function summariseIncidents(

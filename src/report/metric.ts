@@ -15,7 +15,12 @@ import {
   formatPercent,
 } from '../domain/format.ts';
 import { budgetText } from './budget-text.ts';
-import type { LedgerReport, QuarterReport, SloReport } from './quarter-report.ts';
+import {
+  previousQuarterOf,
+  type LedgerReport,
+  type QuarterReport,
+  type SloReport,
+} from './quarter-report.ts';
 
 export type MetricKind = 'attainment' | 'objective' | 'fraction' | 'count' | 'minutes' | 'nines' | 'budget';
 
@@ -166,8 +171,7 @@ export function metricDelta(
     baseline = `vs objective ${formatObjective(now.objective)}`;
   } else {
     const q = findQuarterReport(report, quarterId);
-    const prev =
-      q.previousQuarter === null ? undefined : report.quarters.find((x) => x.quarter === q.previousQuarter);
+    const prev = previousQuarterOf(report, q);
     if (!prev) return null;
     before = resolveMetric(report, prev.quarter, name).value;
     baseline = `vs ${prev.label}`;

@@ -5,6 +5,7 @@
 import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
+import { MINUTE_MS } from '../domain/units.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
@@ -128,8 +129,6 @@ export interface LedgerReport {
   quarters: QuarterReport[];
 }
 
-const MINUTE = 60_000;
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -172,6 +171,13 @@ export function buildLedgerReport(
 export function findQuarter(report: LedgerReport, id: string): QuarterReport | undefined {
   const q = parseQuarterId(id, report.calendar);
   return q ? report.quarters.find((r) => r.quarter === q.id) : undefined;
+}
+
+/** The quarter before `q`, when the ledger has it: the one previous-quarter lookup. */
+export function previousQuarterOf(report: LedgerReport, q: QuarterReport): QuarterReport | null {
+  return q.previousQuarter === null
+    ? null
+    : (report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null);
 }
 
 function buildQuarterReport(
@@ -295,7 +301,7 @@ function buildQuarterReport(
       owner: s.owner,
       team: s.team,
       ...summarise(own),
-      mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length / MINUTE,
+      mttrMinutes: ttrs.length === 0 ? null : ttrs.reduce((a, b) => a + b, 0) / ttrs.length / MINUTE_MS,
       actionItems: countActionItems(own, asOfDay),
       deployments: deploymentReport(
         inputs.deployments.filter((d) => d.service === s.id),

@@ -1,0 +1,29 @@
+/**
+ * What pages and components format values with: the domain's formatters (one wording of a
+ * number everywhere, SPEC §9.4), re-exported so that presentation never imports the domain.
+ */
+import type { Calendar } from '../domain/calendar.ts';
+import { formatDateTime } from '../domain/format.ts';
+
+export type { Calendar };
+export {
+  formatAttainment,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNines,
+  formatObjective,
+  formatPercent,
+} from '../domain/format.ts';
+export { budgetText } from '../report/budget-text.ts';
+
+/** An instant as ISO 8601 text, for `<time datetime>`. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** An instant of the review JSON (ISO 8601 text), as the ledger's calendar shows it. */
+export function formatInstant(iso: string, cal: Calendar): string {
+  return formatDateTime(Date.parse(iso), cal);
+}

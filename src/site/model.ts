@@ -1,0 +1,304 @@
+/**
+ * `buildSiteModel`: everything a page shows, resolved once from the loaded ledger — the previous
+ * quarter of each review, the troubled SLOs split from the others, durations in milliseconds,
+ * chart inputs built. Pure (no Astro, no file): tested on the fixture ledgers without a build.
+ * Pages and components only render what it returns (STYLE rule 15).
+ */
+import { compareText } from '../domain/compare-text.ts';
+import type { Calendar } from '../domain/calendar.ts';
+import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
+import { parseQuarterId } from '../domain/quarter.ts';
+import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
+import type { Ledger } from '../ingest/load-ledger.ts';
+import type { ActionItem, Postmortem } from '../ingest/postmortem.ts';
+import type { Settings } from '../ingest/settings.ts';
+import type { Catalog, Service } from '../ingest/slo-catalog.ts';
+import {
+  buildIncidentSliChart,
+  buildQuarterAttainmentChart,
+  buildRollingAttainmentChart,
+  type BuiltChart,
+} from '../charts/index.ts';
+import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
+import { asOfLocalDay } from '../report/as-of.ts';
+import { headlineFigures, headlineSentences, type HeadlineFigure } from '../report/headlines.ts';
+import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
+import { describeIncident } from '../report/incident-sentence.ts';
+import { sliAroundIncident } from '../report/incident-sli.ts';
+import { countActionItems, incidentTimes, linkedSlos } from '../report/incident-summary.ts';
+import { inputDigest } from '../report/input-digest.ts';
+import {
+  buildLedgerReport,
+  previousQuarterOf,
+  visiblePostmortems,
+  type LedgerReport,
+  type QuarterReport,
+  type SloReport,
+} from '../report/quarter-report.ts';
+import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
+import type { Audience } from '../report/visibility.ts';
+
+export type { ActionItemRow, ClosedQuarter, HeadlineFigure, IncidentBudgetShare, LedgerReport };
+export type { Postmortem, QuarterReport, Service, SloReport, Calendar };
+
+/** The review of one quarter (/reviews/<quarter>/). */
+export interface ReviewPage {
+  q: QuarterReport;
+  /** The quarter before, when the ledger has it. */
+  prev: QuarterReport | null;
+  /** The headline sentences, the first of them the page's description. */
+  sentences: string[];
+  figures: HeadlineFigure[];
+  /** Exhausted or at-risk SLOs: their burn-down comes first. */
+  troubled: SloReport[];
+  /** The other SLOs with enough data. */
+  others: SloReport[];
+  /** SLOs with a budget spent, for the unattributed-burn table. */
+  spent: SloReport[];
+  /** Action items of this quarter's incidents. */
+  actionItems: ActionItemRow[];
+}
+
+/** One row of a service's quarter-by-quarter table. */
+export interface ServiceQuarter {
+  q: QuarterReport;
+  incidents: number;
+  ttrMedianMs: number | null;
+  mtbfMs: number | null;
+  overdue: number;
+}
+
+/** A service's page (/services/<id>/). */
+export interface ServicePage {
+  service: Service;
+  sloCount: number;
+  /** The quarter in progress (the latest), if any. */
+  current: QuarterReport | null;
+  /** This service's SLOs in the current quarter. */
+  now: SloReport[];
+  /** Rolling 28-day attainment of the current quarter, per SLO with enough data. */
+  rolling: BuiltChart[];
+  /** Attainment by quarter, one chart per SLO. */
+  trends: BuiltChart[];
+  /** Newest first. */
+  quarters: ServiceQuarter[];
+  /** The latest two quarters, newest first, for throughput. */
+  throughputQuarters: QuarterReport[];
+  /** Write-ups that name the service, newest first. */
+  incidents: Postmortem[];
+}
+
+/** An action item of a write-up, with its due day as an instant to format. */
+export interface IncidentActionItem extends ActionItem {
+  /** Noon UTC of the due day, so that every zone shows the same calendar day. */
+  dueMs: number;
+}
+
+/** A write-up's page (/incidents/<slug>/). */
+export interface IncidentPage {
+  p: Postmortem;
+  sentence: string;
+  shares: IncidentBudgetShare[];
+  /** SLO ids the incident counts against. */
+  slos: string[];
+  ttdMs: number | null;
+  ttrMs: number | null;
+  resolveMs: number | null;
+  /** The SLI around the incident, one chart per linked SLO with rows then. */
+  sliCharts: BuiltChart[];
+  actionItems: IncidentActionItem[];
+  actionItemsDone: number;
+}
+
+/** One item of the RSS feed; `path` is inside the site, without its base. */
+export interface FeedItem {
+  title: string;
+  path: string;
+  pubDateMs: number;
+  description: string;
+}
+
+export interface SiteModel {
+  settings: Settings;
+  catalog: Catalog;
+  /** Closed quarters as their latest revision (`revision` set), the others as computed. */
+  report: LedgerReport;
+  /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
+  closed: Map<string, ClosedQuarter>;
+  /** Postmortems this audience may see, newest first. */
+  postmortems: Postmortem[];
+  /** Budget each incident used, per SLO and quarter. */
+  incidentShares: Map<string, IncidentBudgetShare[]>;
+  /** Action items of the visible postmortems, overdue and open first. */
+  actionItems: ActionItemRow[];
+  /**
+   * A short digest of every input file (data/, postmortems, review narratives, snapshots), for
+   * "built from" lines: src/report/input-digest.ts. Never the wall clock.
+   */
+  inputsDigest: string | null;
+  home: { current: QuarterReport | null; sentences: string[]; recent: Postmortem[] };
+  /** By quarter id. */
+  reviews: Map<string, ReviewPage>;
+  services: ServicePage[];
+  incidents: IncidentPage[];
+  /** Reviews and write-ups, newest first, dated from the data, never the clock. */
+  feed: FeedItem[];
+}
+
+export interface SiteOptions {
+  audience: Audience;
+  /** `--as-of`; undefined: the end of the data. */
+  asOfMs: number | undefined;
+}
+
+export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
+  const settings = { ...ledger.settings, audience: opts.audience };
+  const computed = buildLedgerReport({ ...ledger, settings }, { asOfMs: opts.asOfMs });
+  // Closed quarters render from their latest revision; `npm run build` has checked that the
+  // figures still agree with the inputs before Astro started (src/report/closed-quarters.ts).
+  const { report, closed } = publishedLedger(computed, publishedSnapshots(ledger.snapshots), opts.audience);
+  const postmortems = visiblePostmortems(ledger.postmortems, opts.audience).sort(
+    (a, b) => b.started - a.started || compareText(a.slug, b.slug),
+  );
+  const incidentShares = incidentBudgetShares(report);
+  const asOfDay = asOfLocalDay(report.asOfMs, report.calendar);
+  const actionItems = listActionItems(postmortems, asOfDay);
+  const current = report.quarters[report.quarters.length - 1] ?? null;
+  const currentPrev = current ? previousQuarterOf(report, current) : null;
+  const incidents = postmortems.map((p) => incidentPage(ledger, report, p, incidentShares, asOfDay));
+  return {
+    settings,
+    catalog: ledger.catalog,
+    report,
+    closed,
+    postmortems,
+    incidentShares,
+    actionItems,
+    inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
+    home: {
+      current,
+      sentences: current ? headlineSentences(current, currentPrev, currentPrev?.label ?? null) : [],
+      recent: postmortems.slice(0, 5),
+    },
+    reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems)])),
+    services: ledger.catalog.services.map((s) => servicePage(ledger, report, s, postmortems)),
+    incidents,
+    feed: feedItems(report, incidents),
+  };
+}
+
+function feedItems(report: LedgerReport, incidents: IncidentPage[]): FeedItem[] {
+  const reviews = report.quarters.map((q) => ({
+    title: `Reliability review, ${q.label}${q.state === 'in-progress' ? ' (in progress)' : ''}`,
+    path: `/reviews/${q.slug}/`,
+    // A complete quarter's review appears when the quarter ends; one in progress at as-of.
+    pubDateMs: Math.min(Date.parse(q.end), report.asOfMs),
+    description: `SLO attainment, error budgets and incidents for ${q.label}.`,
+  }));
+  const writeUps = incidents.map(({ p, sentence }) => ({
+    title: `${p.severity}: ${p.title}`,
+    path: `/incidents/${p.slug}/`,
+    pubDateMs: p.mitigated ?? p.started,
+    description: sentence,
+  }));
+  return [...reviews, ...writeUps].sort((a, b) => b.pubDateMs - a.pubDateMs || compareText(a.path, b.path));
+}
+
+function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionItemRow[]): ReviewPage {
+  const prev = previousQuarterOf(report, q);
+  const troubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
+  const incidentIds = new Set(q.incidents.map((i) => i.id));
+  return {
+    q,
+    prev,
+    sentences: headlineSentences(q, prev, prev?.label ?? null),
+    figures: headlineFigures(report, q.quarter),
+    troubled,
+    others: q.slos.filter((s) => !troubled.includes(s) && !s.insufficientData),
+    spent: q.slos.filter((s) => s.consumed !== null),
+    actionItems: actionItems.filter((a) => incidentIds.has(a.incident.slug)),
+  };
+}
+
+function servicePage(
+  ledger: Ledger,
+  report: LedgerReport,
+  service: Service,
+  postmortems: Postmortem[],
+): ServicePage {
+  const slos = ledger.catalog.entries.filter((e) => e.slo.service === service.id).map((e) => e.slo);
+  const current = report.quarters[report.quarters.length - 1] ?? null;
+  const now = current ? current.slos.filter((s) => s.service === service.id) : [];
+  const newestFirst = [...report.quarters].reverse();
+  return {
+    service,
+    sloCount: slos.length,
+    current,
+    now,
+    // The rolling 28-day attainment of the quarter in progress: the trend within the quarter.
+    rolling: current
+      ? now
+          .filter((s) => !s.insufficientData)
+          .map((s) => buildRollingAttainmentChart(s, current, report.calendar))
+      : [],
+    trends: slos.map((slo) =>
+      buildQuarterAttainmentChart(
+        slo.name,
+        report.quarters.map((q) => ({
+          // The short form ('Jul–Sep 2026') keeps six quarters' labels apart on the axis.
+          quarterLabel: parseQuarterId(q.quarter, report.calendar)?.shortLabel ?? q.quarter,
+          attainment: q.slos.find((s) => s.id === slo.id)?.attainment ?? null,
+          objective: slo.objective,
+          inProgress: q.state === 'in-progress',
+        })),
+      ),
+    ),
+    quarters: newestFirst.map((q) => {
+      const s = q.services.find((x) => x.id === service.id);
+      return {
+        q,
+        incidents: s?.incidents ?? 0,
+        ttrMedianMs: s?.ttrMedianMinutes == null ? null : s.ttrMedianMinutes * MINUTE_MS,
+        mtbfMs: s?.mtbfHours == null ? null : s.mtbfHours * HOUR_MS,
+        overdue: s?.actionItems.overdue ?? 0,
+      };
+    }),
+    throughputQuarters: current ? newestFirst.slice(0, 2) : [],
+    incidents: postmortems.filter((p) => p.services.includes(service.id)),
+  };
+}
+
+function incidentPage(
+  ledger: Ledger,
+  report: LedgerReport,
+  p: Postmortem,
+  incidentShares: Map<string, IncidentBudgetShare[]>,
+  asOfDay: string,
+): IncidentPage {
+  const cal = report.calendar;
+  const shares = incidentShares.get(p.slug) ?? [];
+  const times = incidentTimes(p);
+  return {
+    p,
+    sentence: describeIncident({ startedMs: p.started, mitigatedMs: p.mitigated }, shares, cal),
+    shares,
+    slos: linkedSlos(p, ledger.catalog),
+    ttdMs: timeToDetectMs(times),
+    ttrMs: timeToRestoreMs(times),
+    resolveMs: timeToResolveMs(times),
+    sliCharts: sliAroundIncident(ledger, p).map((sli) =>
+      buildIncidentSliChart(
+        {
+          sliName: sli.sloName,
+          incident: { title: p.title, startedMs: p.started, mitigatedMs: p.mitigated ?? null },
+          buckets: sli.buckets,
+          ...(sli.stepMs !== null ? { stepMs: sli.stepMs } : {}),
+          objective: sli.objective,
+        },
+        cal,
+      ),
+    ),
+    actionItems: p.action_items.map((a) => ({ ...a, dueMs: Date.parse(`${a.due}T12:00:00Z`) })),
+    actionItemsDone: countActionItems([p], asOfDay).done,
+  };
+}
