@@ -12,7 +12,7 @@ import { siteSource, type SiteSource } from './handoff.ts';
 export function postmortemBodies(): Loader {
   return {
     name: 'reliability-ledger-postmortems',
-    load: async ({ store, renderMarkdown, generateDigest, watcher, logger }) => {
+    load: async ({ store, meta, renderMarkdown, generateDigest, watcher, logger }) => {
       const source = siteSource();
       if (source === undefined) {
         // `astro check` and `astro sync` run without the CLI: there is no ledger to show.
@@ -41,6 +41,9 @@ export function postmortemBodies(): Loader {
           });
         }
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+        // A changed input of any kind changes the store, and Astro's dev server then drops its
+        // cached routes and reloads the browser: figures, not only bodies, are live.
+        meta.set('inputs', generateDigest(JSON.stringify(ledger.hashes ?? {})));
       };
       await sync(source);
       // `npm run dev`: any edited input reloads the ledger; an edited body is rendered again.
