@@ -4,8 +4,8 @@
  * Prints one JSON line: { rows, ms, maxRssMb, cached, good, total, slices, days }.
  * argv: <csv> <cache dir>
  */
-import type { CompactBuckets } from '../src/ingest/sli-columns.ts';
-import { createSliAccumulator, finishSliPacked, readSliCsv } from '../src/ingest/sli-csv.ts';
+import type { CompactBuckets } from '../src/ingest/sli/columns.ts';
+import { createSliAccumulator, finishSliPacked, readSliCsv } from '../src/ingest/sli/csv.ts';
 import type { SliMapping } from '../src/ingest/slo-catalog.ts';
 import { SERIES } from './generate.ts';
 

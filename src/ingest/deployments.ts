@@ -18,7 +18,7 @@ import {
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { editDistance, nearestName } from './nearest-name.ts';
 import type { PostmortemFile } from './postmortem-files.ts';
-import { parseSliTimestamp } from './sli-timestamp.ts';
+import { parseSliTimestamp } from './sli/timestamp.ts';
 
 export interface DeploymentLog {
   /** Valid rows of every file, in file order then line order. */

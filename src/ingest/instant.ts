@@ -4,7 +4,7 @@
  * `--as-of`, so that an impossible time is an error everywhere rather than rolled over somewhere.
  */
 import { z } from 'zod';
-import { parseSliTimestamp } from './sli-timestamp.ts';
+import { parseSliTimestamp } from './sli/timestamp.ts';
 
 const EXAMPLE = 'e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00';
 

@@ -17,7 +17,7 @@ import { readPostmortems, type PostmortemFile } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { expandSource, hashInputFiles, listLedgerFiles, type LedgerFiles } from './input-files.ts';
 import { readSnapshots, type StoredSnapshot } from './snapshots.ts';
-import { sliCacheDir } from './sli-cache-dir.ts';
+import { sliCacheDir } from './sli/cache-dir.ts';
 import {
   createSliAccumulator,
   diagnoseSliAccumulator,
@@ -25,7 +25,7 @@ import {
   readSliCsv,
   type SliAccumulator,
   type SliAggregate,
-} from './sli-csv.ts';
+} from './sli/csv.ts';
 import { readSloCatalog, type Catalog } from './slo-catalog.ts';
 
 /** What the figures are computed from: the part of the ledger `buildLedgerReport` reads. */

@@ -14,7 +14,7 @@ import {
   type OpenSloObject,
 } from './openslo-catalog.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
-import type { TimeFormat } from './sli-timestamp.ts';
+import type { TimeFormat } from './sli/timestamp.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';

@@ -6,7 +6,7 @@
 import type { Calendar } from '../domain/calendar.ts';
 import { formatLocalDate } from '../domain/series.ts';
 import { localParts } from '../domain/zoned-time.ts';
-import type { SliAggregate } from '../ingest/sli-csv.ts';
+import type { SliAggregate } from '../ingest/sli/csv.ts';
 
 export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null {
   let asOf: number | null = null;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
-import { CACHE_ENV } from '../../src/ingest/sli-cache-dir.ts';
+import { CACHE_ENV } from '../../src/ingest/sli/cache-dir.ts';
 
 const root = fileURLToPath(new URL('../fixtures/openslo/ledger-with-wide-export', import.meta.url));
 const paths = ledgerPaths({ data: join(root, 'data'), content: join(root, 'content'), cwd: root });

@@ -10,7 +10,7 @@ import {
   finishSliAccumulator,
   readSliCsv,
   type ReadSliOptions,
-} from '../../src/ingest/sli-csv.ts';
+} from '../../src/ingest/sli/csv.ts';
 import type { SliMapping } from '../../src/ingest/slo-catalog.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));

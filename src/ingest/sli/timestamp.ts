@@ -5,7 +5,7 @@
  * This runs once per row of files with millions of rows, so the common shapes are read with
  * character arithmetic instead of a regular expression and `Date.UTC`.
  */
-import { localDateTimeToEpochMs } from '../domain/zoned-time.ts';
+import { localDateTimeToEpochMs } from '../../domain/zoned-time.ts';
 
 /** How an SLO says its timestamps are written; `auto` tells ISO and epoch apart per value. */
 export type TimeFormat = 'auto' | 'iso' | 'epoch-s' | 'epoch-ms';

@@ -4,9 +4,9 @@
  * series, as Grafana's "series joined by time" download (`Time,checkout_ok,checkout_all`); the SLO
  * then names its series' columns in `good`/`bad`/`total` or `value`, and reads every row.
  */
-import { diagnose, type Diagnostic } from './diagnostic.ts';
-import type { SliMapping, ThresholdOp } from './slo-catalog.ts';
-import type { TimeFormat } from './sli-timestamp.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
+import type { SliMapping, ThresholdOp } from '../slo-catalog.ts';
+import type { TimeFormat } from './timestamp.ts';
 
 export interface SliConsumer {
   sloId: string;

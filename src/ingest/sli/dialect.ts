@@ -2,7 +2,7 @@
  * The dialect of a CSV export, read from its first lines (SPEC §5): a UTF-8 BOM, Excel's `sep=`
  * line, the delimiter (`,` or `;`, whichever the header uses more), and the header's fields.
  * Only the head is read here, with a small splitter of its own; the rows after it are tokenised
- * by csv-parse (sli-range.ts) with the delimiter found here.
+ * by csv-parse (range.ts) with the delimiter found here.
  */
 import { open } from 'node:fs/promises';
 

@@ -4,7 +4,7 @@
  * value `off` reads without a cache.
  */
 import { join } from 'node:path';
-import type { LedgerPaths } from './ledger-paths.ts';
+import type { LedgerPaths } from '../ledger-paths.ts';
 
 export const CACHE_ENV = 'LEDGER_CACHE_DIR';
 

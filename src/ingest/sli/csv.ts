@@ -1,6 +1,6 @@
 /**
  * Reading SLI exports (SPEC §5). The head (BOM, `sep=` line, delimiter, header) is read by
- * sli-dialect.ts; the rows after it are tokenised by csv-parse, streaming (sli-range.ts). One pass
+ * dialect.ts; the rows after it are tokenised by csv-parse, streaming (range.ts). One pass
  * over a file feeds every SLO that reads from it; memory grows with the buckets kept (8 bytes each
  * while reading), never with the file's size in bytes. csv-parse and the checks on each row go
  * through about 25 MB a second on one core (README, Performance), so a file above 8 MB is split
@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
-import type { Bucket } from '../domain/bucket.ts';
+import type { Bucket } from '../../domain/bucket.ts';
 import {
   cacheKey,
   contentHash,
@@ -18,7 +18,7 @@ import {
   type CachedConsumer,
   type FileAggregate,
 } from './aggregate-cache.ts';
-import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
 import {
   compactBuckets,
   emptyCompact,
@@ -27,12 +27,12 @@ import {
   sortPacked,
   unpackCompact,
   type CompactBuckets,
-} from './sli-columns.ts';
-import { readCsvHead, type CsvHead } from './sli-dialect.ts';
-import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
-import { parseRange, type RangeJob, type RangeResult } from './sli-range.ts';
+} from './columns.ts';
+import { readCsvHead, type CsvHead } from './dialect.ts';
+import { bindHeader, type ConsumerBinding, type SliConsumer } from './layout.ts';
+import { parseRange, type RangeJob, type RangeResult } from './range.ts';
 
-export type { SliConsumer } from './sli-layout.ts';
+export type { SliConsumer } from './layout.ts';
 
 /**
  * One SLO's rows, gathered across every file its `sli.source` matches: splitting an export into
@@ -338,7 +338,7 @@ function parseInWorker(job: RangeJob, progress: (bytes: number) => void): Promis
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./sli-worker.ts', import.meta.url), {
+      worker = new Worker(new URL('./worker.ts', import.meta.url), {
         workerData: job,
         resourceLimits: { maxYoungGenerationSizeMb: 16 },
       });

@@ -8,11 +8,11 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import { diagnose, type Diagnostic } from './diagnostic.ts';
-import type { DiagnosticCode } from './diagnostic-codes.ts';
-import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './sli-columns.ts';
-import type { ConsumerBinding } from './sli-layout.ts';
-import { parseSliTimestamp } from './sli-timestamp.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
+import type { DiagnosticCode } from '../diagnostic-codes.ts';
+import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './columns.ts';
+import type { ConsumerBinding } from './layout.ts';
+import { parseSliTimestamp } from './timestamp.ts';
 
 export interface RangeJob {
   path: string;

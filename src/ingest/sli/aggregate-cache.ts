@@ -12,8 +12,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from './diagnostic.ts';
-import type { CompactBuckets, CountArray } from './sli-columns.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import type { CompactBuckets, CountArray } from './columns.ts';
 
 /** Bump when the reader's output for the same bytes and mapping changes. */
 export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-7';
@@ -59,12 +59,12 @@ export async function hashFile(path: string): Promise<string> {
  */
 const READER_MODULES = [
   'aggregate-cache.ts',
-  'sli-csv.ts',
-  'sli-range.ts',
-  'sli-columns.ts',
-  'sli-dialect.ts',
-  'sli-layout.ts',
-  'sli-timestamp.ts',
+  'csv.ts',
+  'range.ts',
+  'columns.ts',
+  'dialect.ts',
+  'layout.ts',
+  'timestamp.ts',
 ];
 let readerHash: string | null = null;
 

@@ -4,7 +4,7 @@
  * buffers rather than copying them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseRange, type RangeJob } from './sli-range.ts';
+import { parseRange, type RangeJob } from './range.ts';
 
 const port = parentPort;
 if (port !== null) {
