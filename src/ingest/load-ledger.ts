@@ -26,7 +26,7 @@ import {
   type SliAccumulator,
   type SliAggregate,
 } from './sli/csv.ts';
-import { readSloCatalog, type Catalog } from './slo-catalog.ts';
+import { readSloCatalog, type Catalog } from './catalog/native.ts';
 
 /** What the figures are computed from: the part of the ledger `buildLedgerReport` reads. */
 export interface LedgerInputs {

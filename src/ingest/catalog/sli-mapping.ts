@@ -3,9 +3,9 @@
  * `sli:` block and OpenSLO's `metricSource: { type: csv, spec: … }`.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '../domain/zoned-time.ts';
-import { parseDurationText } from './duration-text.ts';
-import type { SliMapping } from './slo-catalog.ts';
+import { isValidTimeZone } from '../../domain/zoned-time.ts';
+import { parseDurationText } from '../duration-text.ts';
+import type { SliMapping } from './native.ts';
 
 export const durationSchema = z
   .string()

@@ -6,13 +6,13 @@
  * source of every indicator must be a CSV export (`type: csv`).
  */
 import { z } from 'zod';
-import type { BudgetingMethod, SloDefinition } from '../domain/slo.ts';
-import { isValidTimeZone } from '../domain/zoned-time.ts';
-import { diagnose, type Diagnostic } from './diagnostic.ts';
-import type { DiagnosticCode } from './diagnostic-codes.ts';
+import type { BudgetingMethod, SloDefinition } from '../../domain/slo.ts';
+import { isValidTimeZone } from '../../domain/zoned-time.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
+import type { DiagnosticCode } from '../diagnostic-codes.ts';
 import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
-import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './slo-catalog.ts';
-import { diagnoseSchemaIssues, type YamlSource } from './yaml-source.ts';
+import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './native.ts';
+import { diagnoseSchemaIssues, type YamlSource } from '../yaml-source.ts';
 
 /** One object of a stream, with where it sits, for messages. */
 export interface OpenSloObject {

@@ -5,17 +5,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SloDefinition } from '../domain/slo.ts';
-import { diagnose, type Diagnostic } from './diagnostic.ts';
-import {
-  readOpenSloObjects,
-  resolveOpenSlo,
-  isOpenSloSource,
-  type OpenSloObject,
-} from './openslo-catalog.ts';
+import type { SloDefinition } from '../../domain/slo.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
+import { readOpenSloObjects, resolveOpenSlo, isOpenSloSource, type OpenSloObject } from './openslo.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
-import type { TimeFormat } from './sli/timestamp.ts';
-import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import type { TimeFormat } from '../sli/timestamp.ts';
+import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from '../yaml-source.ts';
 
 export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
 
