@@ -6,7 +6,7 @@
  */
 import type { CompactBuckets } from '../src/ingest/sli/columns.ts';
 import { createSliAccumulator, finishSliPacked, readSliCsv } from '../src/ingest/sli/csv.ts';
-import type { SliMapping } from '../src/ingest/catalog/native.ts';
+import type { SliMapping } from '../src/ingest/catalog/model.ts';
 import { SERIES } from './generate.ts';
 
 const [path = '', cacheDir = ''] = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { LedgerPaths } from './ledger-paths.ts';
 import { postmortemSlug } from './postmortem-files.ts';
-import type { Catalog } from './catalog/native.ts';
+import type { Catalog } from './catalog/model.ts';
 
 export interface InputFile {
   /** `data/sli/checkout.csv`, `content/postmortems/2026-08-14-x.md`. */

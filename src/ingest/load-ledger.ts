@@ -26,7 +26,8 @@ import {
   type SliAccumulator,
   type SliAggregate,
 } from './sli/csv.ts';
-import { readSloCatalog, type Catalog } from './catalog/native.ts';
+import type { Catalog } from './catalog/model.ts';
+import { readSloCatalog } from './catalog/read.ts';
 
 /** What the figures are computed from: the part of the ledger `buildLedgerReport` reads. */
 export interface LedgerInputs {

@@ -11,7 +11,7 @@ import { nearestName } from './nearest-name.ts';
 import { postmortemSchema, type Postmortem } from './postmortem.ts';
 import { impactSentence } from './postmortem-impact.ts';
 import type { Settings } from './settings.ts';
-import type { Catalog } from './catalog/native.ts';
+import type { Catalog } from './catalog/model.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export interface PostmortemFile {

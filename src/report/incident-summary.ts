@@ -12,7 +12,7 @@ import {
   timeToRestoreMs,
   type IncidentTimes,
 } from '../domain/incident.ts';
-import type { Catalog } from '../ingest/catalog/native.ts';
+import type { Catalog } from '../ingest/catalog/model.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 
 /** Counts and times over the incidents that started in the quarter (SPEC §6.4). */

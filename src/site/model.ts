@@ -12,7 +12,7 @@ import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
 import type { Ledger } from '../ingest/load-ledger.ts';
 import type { ActionItem, Postmortem } from '../ingest/postmortem.ts';
 import type { Settings } from '../ingest/settings.ts';
-import type { Catalog, Service } from '../ingest/catalog/native.ts';
+import type { Catalog, Service } from '../ingest/catalog/model.ts';
 import {
   buildIncidentSliChart,
   buildQuarterAttainmentChart,

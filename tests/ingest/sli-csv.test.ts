@@ -11,7 +11,7 @@ import {
   readSliCsv,
   type ReadSliOptions,
 } from '../../src/ingest/sli/csv.ts';
-import type { SliMapping } from '../../src/ingest/catalog/native.ts';
+import type { SliMapping } from '../../src/ingest/catalog/model.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const HOUR = 3_600_000;

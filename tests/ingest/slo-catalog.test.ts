@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/ingest/diagnostic.ts';
-import { parseSloCatalog } from '../../src/ingest/catalog/native.ts';
+import { parseSloCatalog } from '../../src/ingest/catalog/read.ts';
 
 const fixture = (dir: 'openslo' | 'slos', name: string) => ({
   file: `data/slos/${name}`,

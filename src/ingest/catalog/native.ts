@@ -1,68 +1,14 @@
 /**
- * data/slos/*.yaml — the SLO catalog in the native format (SPEC §4). Parsed once here into
- * domain SloDefinitions plus the mapping that tells the CSV reader where each SLI lives.
+ * data/slos/*.yaml in the native format (SPEC §4): one service and its SLOs per file, parsed into
+ * the catalog model (model.ts) — domain SloDefinitions plus the mapping that tells the CSV reader
+ * where each SLI lives.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../../domain/slo.ts';
-import { diagnose, type Diagnostic } from '../diagnostic.ts';
-import { readOpenSloObjects, resolveOpenSlo, isOpenSloSource, type OpenSloObject } from './openslo.ts';
+import type { Diagnostic } from '../diagnostic.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
-import type { TimeFormat } from '../sli/timestamp.ts';
-import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from '../yaml-source.ts';
-
-export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
-
-/** Where an SLO's indicator lives in the CSV exports, and how to read it. */
-export interface SliMapping {
-  /** Relative to the data directory, e.g. `sli/checkout.csv`. */
-  source: string;
-  timestampColumn: string;
-  seriesColumn: string;
-  series: string | null;
-  good: string | null;
-  bad: string | null;
-  total: string | null;
-  value: string | null;
-  threshold: { op: ThresholdOp; value: number } | null;
-  /** Zone of timestamps written without an offset. */
-  timezone: string | null;
-  stepMs: number | null;
-  duplicates: 'error' | 'sum' | 'last';
-  /** `long` (a series column), `wide` (one column per series), or null: whatever the mapping implies. */
-  layout: 'long' | 'wide' | null;
-  /** How timestamps are written; `auto` tells ISO 8601 and epoch seconds/milliseconds apart. */
-  timeFormat: TimeFormat;
-}
-
-/** An OpenSLO `timeWindow`, kept as written for display and the rolling trend line. */
-export interface TimeWindow {
-  /** Duration shorthand as written, e.g. `28d`, `1M`, `1Q`. */
-  duration: string;
-  isRolling: boolean;
-  calendar?: { startTime: string; timeZone: string };
-}
-
-export interface Service {
-  id: string;
-  owner: string;
-  team: string;
-}
-
-export interface CatalogEntry {
-  slo: SloDefinition;
-  sli: SliMapping;
-  file: string;
-  line: number;
-  /** OpenSLO only: the declared time window. */
-  timeWindow?: TimeWindow;
-}
-
-export interface Catalog {
-  services: Service[];
-  entries: CatalogEntry[];
-}
+import { diagnoseSchemaIssues, type YamlSource } from '../yaml-source.ts';
+import type { Catalog, CatalogEntry } from './model.ts';
 
 /** "99.9%" or 0.999; a bare 99.9 is refused, since it could mean either. */
 const objectiveSchema = z.unknown().transform((v, ctx): number => {
@@ -248,78 +194,4 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
     catalog: { services: [{ id: svc.service, owner: svc.owner, team: svc.team }], entries },
     diagnostics: problems,
   };
-}
-
-/**
- * Reads every `*.yaml`/`*.yml` in the folder, in name order; ids must be unique across files.
- * A file whose documents carry `apiVersion` is OpenSLO; its objects are joined across all
- * files, since an SLO may name an SLI or Service defined in another file.
- */
-export async function readSloCatalog(
-  dir: string,
-  display: string,
-): Promise<{ catalog: Catalog; diagnostics: Diagnostic[] }> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    names = [];
-  }
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: `${display}/${name}`,
-      text: await readFile(join(dir, name), 'utf8'),
-    })),
-  );
-  return parseSloCatalog(files);
-}
-
-/** The catalog of several files' texts, in the given order: what readSloCatalog does after reading. */
-export function parseSloCatalog(files: readonly { file: string; text: string }[]): {
-  catalog: Catalog;
-  diagnostics: Diagnostic[];
-} {
-  const parts: CatalogEntry[] = [];
-  const services: Service[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const openslo: OpenSloObject[] = [];
-  for (const { file, text } of files) {
-    const { source, diagnostics: syntax } = parseYamlSource(file, text);
-    diagnostics.push(...syntax);
-    if (syntax.length > 0) continue;
-    if (isOpenSloSource(source)) {
-      const read = readOpenSloObjects(source);
-      diagnostics.push(...read.diagnostics);
-      openslo.push(...read.objects);
-      continue;
-    }
-    const parsed = parseNativeSloSource(source);
-    diagnostics.push(...parsed.diagnostics);
-    services.push(...parsed.catalog.services);
-    parts.push(...parsed.catalog.entries);
-  }
-  if (openslo.length > 0) {
-    const resolved = resolveOpenSlo(openslo, services);
-    diagnostics.push(...resolved.diagnostics);
-    services.push(...resolved.services);
-    parts.push(...resolved.entries);
-  }
-  const catalog: Catalog = { services, entries: [] };
-  const seen = new Map<string, CatalogEntry>();
-  for (const entry of parts) {
-    const first = seen.get(entry.slo.id);
-    if (first) {
-      diagnostics.push(
-        diagnose(
-          'duplicate-slo-id',
-          { file: entry.file, line: entry.line, column: 1 },
-          `SLO id "${entry.slo.id}" is already defined at ${first.file}:${first.line}`,
-        ),
-      );
-      continue;
-    }
-    seen.set(entry.slo.id, entry);
-    catalog.entries.push(entry);
-  }
-  return { catalog, diagnostics };
 }

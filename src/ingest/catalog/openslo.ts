@@ -11,7 +11,7 @@ import { isValidTimeZone } from '../../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
 import type { DiagnosticCode } from '../diagnostic-codes.ts';
 import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
-import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './native.ts';
+import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './model.ts';
 import { diagnoseSchemaIssues, type YamlSource } from '../yaml-source.ts';
 
 /** One object of a stream, with where it sits, for messages. */

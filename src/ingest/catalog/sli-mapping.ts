@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../domain/zoned-time.ts';
 import { parseDurationText } from '../duration-text.ts';
-import type { SliMapping } from './native.ts';
+import type { SliMapping } from './model.ts';
 
 export const durationSchema = z
   .string()

@@ -5,7 +5,7 @@
  * then names its series' columns in `good`/`bad`/`total` or `value`, and reads every row.
  */
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
-import type { SliMapping, ThresholdOp } from '../catalog/native.ts';
+import type { SliMapping, ThresholdOp } from '../catalog/model.ts';
 import type { TimeFormat } from './timestamp.ts';
 
 export interface SliConsumer {
