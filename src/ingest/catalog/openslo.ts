@@ -215,32 +215,66 @@ export function resolveOpenSlo(
   nativeServices: readonly Service[],
 ): { services: Service[]; entries: CatalogEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const byKind = (kind: string) => {
-    const map = new Map<string, OpenSloObject>();
-    for (const o of objects.filter((x) => x.kind === kind)) {
-      const first = map.get(o.name);
-      if (first) {
-        diagnostics.push(
-          place(
-            o.at,
-            ['metadata', 'name'],
-            kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule',
-            `${kind === 'SLO' || kind === 'SLI' ? 'an' : 'a'} ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`,
-            `names are unique per kind; rename one of them`,
-          ),
-        );
-        continue;
-      }
-      map.set(o.name, o);
-    }
-    return map;
+  const index: ObjectIndex = {
+    slis: indexKind(objects, 'SLI', diagnostics),
+    services: indexKind(objects, 'Service', diagnostics),
+    dataSources: indexKind(objects, 'DataSource', diagnostics),
   };
-  const slis = byKind('SLI');
-  const serviceObjects = byKind('Service');
-  const dataSources = byKind('DataSource');
-
-  const services = new Map<string, Service & { declared: boolean }>();
   const native = new Map(nativeServices.map((s) => [s.id, s]));
+  const services = resolveServices(index.services, native, diagnostics);
+  const indicators = indicatorResolver(index, diagnostics);
+  const entries: CatalogEntry[] = [];
+  for (const o of indexKind(objects, 'SLO', diagnostics).values())
+    entries.push(...resolveSlo(o, { index, native, services, indicators, diagnostics }));
+  return {
+    services: [...services.values()].map(({ id, owner, team }) => ({ id, owner, team })),
+    entries,
+    diagnostics,
+  };
+}
+
+/** The objects an SLO refers to, by name. */
+interface ObjectIndex {
+  slis: Map<string, OpenSloObject>;
+  services: Map<string, OpenSloObject>;
+  dataSources: Map<string, OpenSloObject>;
+}
+
+/** The objects of one kind by name; a second object of a kind and name is a diagnostic. */
+function indexKind(
+  objects: readonly OpenSloObject[],
+  kind: string,
+  diagnostics: Diagnostic[],
+): Map<string, OpenSloObject> {
+  const map = new Map<string, OpenSloObject>();
+  for (const o of objects.filter((x) => x.kind === kind)) {
+    const first = map.get(o.name);
+    if (first) {
+      diagnostics.push(
+        place(
+          o.at,
+          ['metadata', 'name'],
+          kind === 'SLO' ? 'duplicate-slo-id' : 'openslo-rule',
+          `${kind === 'SLO' || kind === 'SLI' ? 'an' : 'a'} ${kind} named "${o.name}" is already defined at ${first.at.source.file}:${locate(first.at, []).line}`,
+          `names are unique per kind; rename one of them`,
+        ),
+      );
+      continue;
+    }
+    map.set(o.name, o);
+  }
+  return map;
+}
+
+type ResolvedService = Service & { declared: boolean };
+
+/** The OpenSLO Services, their owners from the `ledger/owner` and `ledger/team` annotations. */
+function resolveServices(
+  serviceObjects: ReadonlyMap<string, OpenSloObject>,
+  native: ReadonlyMap<string, Service>,
+  diagnostics: Diagnostic[],
+): Map<string, ResolvedService> {
+  const services = new Map<string, ResolvedService>();
   for (const o of serviceObjects.values()) {
     const spec = serviceSpecSchema.safeParse(o.spec);
     if (!spec.success)
@@ -270,10 +304,20 @@ export function resolveOpenSlo(
       declared: owner.owner !== null,
     });
   }
+  return services;
+}
 
-  // Each SLI is checked once, however many SLOs use it.
+interface IndicatorResolver {
+  /** An indicator written inside an SLO. */
+  inline(name: string, spec: unknown, at: Where, path: (string | number)[]): IndicatorMapping | null;
+  /** An SLI named by `indicatorRef`; undefined when no SLI has that name. */
+  referenced(name: string): IndicatorMapping | null | undefined;
+}
+
+/** Reads SLI specs into CSV mappings; each SLI is checked once, however many SLOs use it. */
+function indicatorResolver(index: ObjectIndex, diagnostics: Diagnostic[]): IndicatorResolver {
   const sliMappings = new Map<string, IndicatorMapping | null>();
-  const mappingOf = (
+  const inline = (
     name: string,
     spec: unknown,
     at: Where,
@@ -290,251 +334,292 @@ export function resolveOpenSlo(
       );
       return null;
     }
-    return indicatorMapping(name, parsed.data, at, path, dataSources, diagnostics);
+    return indicatorMapping(name, parsed.data, at, path, index.dataSources, diagnostics);
   };
   const referenced = (name: string): IndicatorMapping | null | undefined => {
     if (!sliMappings.has(name)) {
-      const o = slis.get(name);
+      const o = index.slis.get(name);
       if (o === undefined) return undefined;
-      sliMappings.set(name, mappingOf(name, o.spec, o.at, ['spec']));
+      sliMappings.set(name, inline(name, o.spec, o.at, ['spec']));
     }
     return sliMappings.get(name);
   };
+  return { inline, referenced };
+}
 
-  const entries: CatalogEntry[] = [];
-  for (const o of byKind('SLO').values()) {
-    const parsed = sloSpecSchema.safeParse(o.spec);
-    if (!parsed.success) {
-      diagnostics.push(
-        ...diagnoseSchemaIssues(o.at.source, parsed.error, {
-          schema: sloSpecSchema,
-          docIndex: o.at.docIndex,
-          basePath: [...o.at.basePath, 'spec'],
-        }),
-      );
-      continue;
-    }
-    const spec = parsed.data;
-    const report = (
-      path: (string | number)[],
-      message: string,
-      code: DiagnosticCode = 'openslo-rule',
-      hint?: string,
-    ) => diagnostics.push(place(o.at, ['spec', ...path], code, message, hint));
-    const before = diagnostics.length;
+interface SloContext {
+  index: ObjectIndex;
+  native: ReadonlyMap<string, Service>;
+  services: Map<string, ResolvedService>;
+  indicators: IndicatorResolver;
+  diagnostics: Diagnostic[];
+}
 
-    if (!NAME.test(spec.service))
-      report(['service'], `service "${spec.service}" breaks the name rule: ${NAME_RULE}`);
-    let indicator: IndicatorMapping | null = null;
-    if (spec.indicator !== undefined && spec.indicatorRef !== undefined) {
-      report(
-        ['indicatorRef'],
-        'give either `indicator` or `indicatorRef`, not both: "One of `indicator` or `indicatorRef` must be given"',
-      );
-    } else if (spec.indicator !== undefined) {
-      indicator = mappingOf(spec.indicator.metadata.name, spec.indicator.spec, o.at, [
-        'spec',
-        'indicator',
-        'spec',
-      ]);
-    } else if (spec.indicatorRef !== undefined) {
-      const found = referenced(spec.indicatorRef);
-      if (found === undefined) {
-        report(
-          ['indicatorRef'],
-          `indicatorRef "${spec.indicatorRef}" names no SLI${slis.size > 0 ? ` (SLIs: ${[...slis.keys()].join(', ')})` : ''}`,
-          'openslo-unresolved-ref',
-        );
-      }
-      indicator = found ?? null;
-    } else {
-      report(
-        [],
-        '"One of `indicator` or `indicatorRef` must be given"',
-        'openslo-rule',
-        'add indicatorRef: <name of an SLI> or an inline indicator',
-      );
-    }
+type SloSpec = z.output<typeof sloSpecSchema>;
 
-    const timeWindow = readTimeWindow(spec.timeWindow, (path, message, code, hint) =>
-      report(['timeWindow', ...path], message, code, hint),
+interface ReadObjective {
+  obj: SloSpec['objectives'][number];
+  objective: number | null;
+  windowMs: number | null;
+}
+
+/** One OpenSLO SLO: its indicator, objectives and owner, then one catalog entry per objective. */
+function resolveSlo(o: OpenSloObject, ctx: SloContext): CatalogEntry[] {
+  const { diagnostics } = ctx;
+  const parsed = sloSpecSchema.safeParse(o.spec);
+  if (!parsed.success) {
+    diagnostics.push(
+      ...diagnoseSchemaIssues(o.at.source, parsed.error, {
+        schema: sloSpecSchema,
+        docIndex: o.at.docIndex,
+        basePath: [...o.at.basePath, 'spec'],
+      }),
     );
-    const budgeting: BudgetingMethod =
-      spec.budgetingMethod === 'Occurrences'
-        ? 'occurrences'
-        : spec.budgetingMethod === 'Timeslices'
-          ? 'timeslices'
-          : 'ratio-timeslices';
-    const isThreshold = indicator?.kind === 'threshold';
-    if (isThreshold && spec.objectives.length > 1) {
-      report(
-        ['objectives'],
-        `this SLO has ${spec.objectives.length} objectives on a thresholdMetric: "If thresholdMetric has been defined, only one Threshold can be defined"`,
-        'openslo-rule',
-        'split it into one SLO per threshold, or use a ratioMetric',
-      );
-    }
-    const objectives = spec.objectives.map((obj, i) => {
-      const at = (key: string) => ['objectives', i, key];
-      let objective: number | null = null;
-      if (obj.target !== undefined && obj.targetPercent !== undefined)
-        report(
-          at('targetPercent'),
-          'target and targetPercent are both given: target "can\'t be used with targetPercent"',
-          'openslo-rule',
-          `keep one of them, e.g. target: ${obj.target}`,
-        );
-      else if (obj.target === undefined && obj.targetPercent === undefined)
-        report(
-          ['objectives', i],
-          '"Either `target` or `targetPercent` must be used"',
-          'openslo-rule',
-          'e.g. target: 0.999 or targetPercent: 99.9',
-        );
-      else if (obj.target !== undefined) {
-        if (!(obj.target >= 0 && obj.target < 1))
-          report(
-            at('target'),
-            `target ${obj.target} is outside [0.0, 1.0): a target is a fraction, e.g. 0.999`,
-            'openslo-rule',
-            obj.target >= 1 && obj.target < 100
-              ? `for a percentage write targetPercent: ${obj.target}`
-              : undefined,
-          );
-        else if (obj.target === 0)
-          report(at('target'), 'target 0 allows every event to fail: the ledger needs an objective above 0');
-        else objective = obj.target;
-      } else if (obj.targetPercent !== undefined) {
-        if (!(obj.targetPercent > 0 && obj.targetPercent < 100))
-          report(
-            at('targetPercent'),
-            `targetPercent ${obj.targetPercent} is outside (0, 100): e.g. targetPercent: 99.9`,
-          );
-        else objective = Number((obj.targetPercent / 100).toPrecision(12));
-      }
-      if (indicator?.kind === 'ratio') {
-        if (obj.op !== undefined)
-          report(
-            at('op'),
-            'op is refused on a ratioMetric: OpenSLO\'s op is "Only needed when using a thresholdMetric"',
-            'openslo-rule',
-            'remove op (and value) from the objective: a ratio objective is its target alone',
-          );
-        else if (obj.value !== undefined)
-          report(
-            at('value'),
-            'value is refused on a ratioMetric: OpenSLO\'s value is "Only needed when using a thresholdMetric"',
-            'openslo-rule',
-            'remove value from the objective',
-          );
-      }
-      if (isThreshold && (obj.op === undefined || obj.value === undefined)) {
-        report(
-          ['objectives', i],
-          `a thresholdMetric needs op and value in its objective (missing: ${[obj.op === undefined ? 'op' : '', obj.value === undefined ? 'value' : ''].filter(Boolean).join(', ')})`,
-          'openslo-rule',
-          'e.g. op: lte and value: 300, meaning a value of at most 300 is good',
-        );
-      }
-      if (budgeting === 'timeslices' && obj.timeSliceTarget === undefined) {
-        report(
-          ['objectives', i],
-          'this objective needs timeSliceTarget: OpenSLO requires it "when budgetingMethod is set to TimeSlices", as it is here',
-          'openslo-rule',
-          'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are',
-        );
-      }
-      if (obj.timeSliceTarget !== undefined && !(obj.timeSliceTarget > 0 && obj.timeSliceTarget <= 1)) {
-        report(at('timeSliceTarget'), `timeSliceTarget ${obj.timeSliceTarget} is outside (0.0, 1.0]`);
-      }
-      let windowMs: number | null = null;
-      if (budgeting !== 'occurrences') {
-        if (obj.timeSliceWindow === undefined)
-          report(
-            ['objectives', i],
-            `budgetingMethod ${spec.budgetingMethod} needs timeSliceWindow, the length of a slice (e.g. 1m, 5m)`,
-          );
-        else
-          windowMs = readSliceWindow(obj.timeSliceWindow, (message, hint) =>
-            report(at('timeSliceWindow'), message, 'openslo-rule', hint),
-          );
-      }
-      return { obj, objective, windowMs };
-    });
+    return [];
+  }
+  const spec = parsed.data;
+  const report: Report = (path, message, code = 'openslo-rule', hint) =>
+    diagnostics.push(place(o.at, ['spec', ...path], code, message, hint));
+  const before = diagnostics.length;
 
-    const mapping = indicator?.mapping ?? null;
-    if (
-      diagnostics.slice(before).some((d) => d.severity === 'error') ||
-      indicator === null ||
-      mapping === null
-    )
-      continue;
-    const svc = services.get(spec.service) ?? native.get(spec.service);
-    const own = ownerOf(o.metadata);
-    const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
-    const team = own.team ?? svc?.team ?? UNASSIGNED;
-    if (!services.has(spec.service) && !native.has(spec.service)) {
-      services.set(spec.service, { id: spec.service, owner: UNASSIGNED, team: UNASSIGNED, declared: false });
-    }
-    if (owner === UNASSIGNED) {
-      diagnostics.push(
-        place(
-          o.at,
-          ['metadata', 'name'],
-          'slo-owner-missing',
-          `SLO ${o.name} has no accountable owner: neither ${serviceObjects.has(spec.service) ? `the Service "${spec.service}"` : `a Service named "${spec.service}"`} nor the SLO has a ledger/owner annotation`,
-          `add to the metadata of the Service "${spec.service}" (or of this SLO): annotations: { ledger/owner: <person>, ledger/team: <team> }`,
-        ),
-      );
-    }
-    const baseName = o.metadata.displayName ?? o.name;
-    objectives.forEach(({ obj, objective, windowMs }, i) => {
-      if (objective === null) return;
-      const id = objectives.length === 1 ? o.name : `${o.name}-${i + 1}`;
-      const slo: SloDefinition = {
-        id,
-        name:
-          obj.displayName !== undefined && objectives.length > 1
-            ? `${baseName} (${obj.displayName})`
-            : baseName,
-        service: spec.service,
-        owner,
-        team,
-        objective,
-        budgeting,
-        ...(windowMs !== null
-          ? {
-              timeslice: {
-                windowMs,
-                ...(obj.timeSliceTarget !== undefined ? { target: obj.timeSliceTarget } : {}),
-              },
-            }
-          : {}),
-      };
-      const sli: SliMapping =
-        indicator.kind === 'threshold'
-          ? {
-              ...mapping,
-              threshold:
-                obj.op !== undefined && obj.value !== undefined
-                  ? { op: obj.op as ThresholdOp, value: obj.value }
-                  : null,
-            }
-          : mapping;
-      entries.push({
+  if (!NAME.test(spec.service))
+    report(['service'], `service "${spec.service}" breaks the name rule: ${NAME_RULE}`);
+  const indicator = resolveIndicator(spec, o, ctx, report);
+  const timeWindow = readTimeWindow(spec.timeWindow, (path, message, code, hint) =>
+    report(['timeWindow', ...path], message, code, hint),
+  );
+  const budgeting = budgetingOf(spec.budgetingMethod);
+  const objectives = readObjectives(spec, indicator, budgeting, report);
+
+  const mapping = indicator?.mapping ?? null;
+  if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null || mapping === null)
+    return [];
+  const { owner, team } = sloOwner(o, spec.service, ctx);
+  const baseName = o.metadata.displayName ?? o.name;
+  return objectives.flatMap(({ obj, objective, windowMs }, i): CatalogEntry[] => {
+    if (objective === null) return [];
+    const id = objectives.length === 1 ? o.name : `${o.name}-${i + 1}`;
+    const slo: SloDefinition = {
+      id,
+      name:
+        obj.displayName !== undefined && objectives.length > 1
+          ? `${baseName} (${obj.displayName})`
+          : baseName,
+      service: spec.service,
+      owner,
+      team,
+      objective,
+      budgeting,
+      ...(windowMs !== null
+        ? {
+            timeslice: {
+              windowMs,
+              ...(obj.timeSliceTarget !== undefined ? { target: obj.timeSliceTarget } : {}),
+            },
+          }
+        : {}),
+    };
+    const sli: SliMapping =
+      indicator.kind === 'threshold'
+        ? {
+            ...mapping,
+            threshold:
+              obj.op !== undefined && obj.value !== undefined
+                ? { op: obj.op as ThresholdOp, value: obj.value }
+                : null,
+          }
+        : mapping;
+    return [
+      {
         slo,
         sli,
         file: o.at.source.file,
         line: locate(o.at, ['spec', 'objectives', i]).line,
         ...(timeWindow !== null ? { timeWindow } : {}),
-      });
-    });
+      },
+    ];
+  });
+}
+
+/** The SLO's indicator: inline or by reference, exactly one of them. */
+function resolveIndicator(
+  spec: SloSpec,
+  o: OpenSloObject,
+  ctx: SloContext,
+  report: Report,
+): IndicatorMapping | null {
+  if (spec.indicator !== undefined && spec.indicatorRef !== undefined) {
+    report(
+      ['indicatorRef'],
+      'give either `indicator` or `indicatorRef`, not both: "One of `indicator` or `indicatorRef` must be given"',
+    );
+    return null;
   }
-  return {
-    services: [...services.values()].map(({ id, owner, team }) => ({ id, owner, team })),
-    entries,
-    diagnostics,
-  };
+  if (spec.indicator !== undefined)
+    return ctx.indicators.inline(spec.indicator.metadata.name, spec.indicator.spec, o.at, [
+      'spec',
+      'indicator',
+      'spec',
+    ]);
+  if (spec.indicatorRef !== undefined) {
+    const found = ctx.indicators.referenced(spec.indicatorRef);
+    if (found === undefined) {
+      const slis = ctx.index.slis;
+      report(
+        ['indicatorRef'],
+        `indicatorRef "${spec.indicatorRef}" names no SLI${slis.size > 0 ? ` (SLIs: ${[...slis.keys()].join(', ')})` : ''}`,
+        'openslo-unresolved-ref',
+      );
+    }
+    return found ?? null;
+  }
+  report(
+    [],
+    '"One of `indicator` or `indicatorRef` must be given"',
+    'openslo-rule',
+    'add indicatorRef: <name of an SLI> or an inline indicator',
+  );
+  return null;
+}
+
+function budgetingOf(method: SloSpec['budgetingMethod']): BudgetingMethod {
+  return method === 'Occurrences'
+    ? 'occurrences'
+    : method === 'Timeslices'
+      ? 'timeslices'
+      : 'ratio-timeslices';
+}
+
+/** Each objective's target as a fraction and its slice length, checked against the indicator's kind. */
+function readObjectives(
+  spec: SloSpec,
+  indicator: IndicatorMapping | null,
+  budgeting: BudgetingMethod,
+  report: Report,
+): ReadObjective[] {
+  const isThreshold = indicator?.kind === 'threshold';
+  if (isThreshold && spec.objectives.length > 1) {
+    report(
+      ['objectives'],
+      `this SLO has ${spec.objectives.length} objectives on a thresholdMetric: "If thresholdMetric has been defined, only one Threshold can be defined"`,
+      'openslo-rule',
+      'split it into one SLO per threshold, or use a ratioMetric',
+    );
+  }
+  return spec.objectives.map((obj, i) => {
+    const at = (key: string) => ['objectives', i, key];
+    let objective: number | null = null;
+    if (obj.target !== undefined && obj.targetPercent !== undefined)
+      report(
+        at('targetPercent'),
+        'target and targetPercent are both given: target "can\'t be used with targetPercent"',
+        'openslo-rule',
+        `keep one of them, e.g. target: ${obj.target}`,
+      );
+    else if (obj.target === undefined && obj.targetPercent === undefined)
+      report(
+        ['objectives', i],
+        '"Either `target` or `targetPercent` must be used"',
+        'openslo-rule',
+        'e.g. target: 0.999 or targetPercent: 99.9',
+      );
+    else if (obj.target !== undefined) {
+      if (!(obj.target >= 0 && obj.target < 1))
+        report(
+          at('target'),
+          `target ${obj.target} is outside [0.0, 1.0): a target is a fraction, e.g. 0.999`,
+          'openslo-rule',
+          obj.target >= 1 && obj.target < 100
+            ? `for a percentage write targetPercent: ${obj.target}`
+            : undefined,
+        );
+      else if (obj.target === 0)
+        report(at('target'), 'target 0 allows every event to fail: the ledger needs an objective above 0');
+      else objective = obj.target;
+    } else if (obj.targetPercent !== undefined) {
+      if (!(obj.targetPercent > 0 && obj.targetPercent < 100))
+        report(
+          at('targetPercent'),
+          `targetPercent ${obj.targetPercent} is outside (0, 100): e.g. targetPercent: 99.9`,
+        );
+      else objective = Number((obj.targetPercent / 100).toPrecision(12));
+    }
+    if (indicator?.kind === 'ratio') {
+      if (obj.op !== undefined)
+        report(
+          at('op'),
+          'op is refused on a ratioMetric: OpenSLO\'s op is "Only needed when using a thresholdMetric"',
+          'openslo-rule',
+          'remove op (and value) from the objective: a ratio objective is its target alone',
+        );
+      else if (obj.value !== undefined)
+        report(
+          at('value'),
+          'value is refused on a ratioMetric: OpenSLO\'s value is "Only needed when using a thresholdMetric"',
+          'openslo-rule',
+          'remove value from the objective',
+        );
+    }
+    if (isThreshold && (obj.op === undefined || obj.value === undefined)) {
+      report(
+        ['objectives', i],
+        `a thresholdMetric needs op and value in its objective (missing: ${[obj.op === undefined ? 'op' : '', obj.value === undefined ? 'value' : ''].filter(Boolean).join(', ')})`,
+        'openslo-rule',
+        'e.g. op: lte and value: 300, meaning a value of at most 300 is good',
+      );
+    }
+    if (budgeting === 'timeslices' && obj.timeSliceTarget === undefined) {
+      report(
+        ['objectives', i],
+        'this objective needs timeSliceTarget: OpenSLO requires it "when budgetingMethod is set to TimeSlices", as it is here',
+        'openslo-rule',
+        'e.g. timeSliceTarget: 0.95 — a slice is good when at least 95% of its events are',
+      );
+    }
+    if (obj.timeSliceTarget !== undefined && !(obj.timeSliceTarget > 0 && obj.timeSliceTarget <= 1)) {
+      report(at('timeSliceTarget'), `timeSliceTarget ${obj.timeSliceTarget} is outside (0.0, 1.0]`);
+    }
+    let windowMs: number | null = null;
+    if (budgeting !== 'occurrences') {
+      if (obj.timeSliceWindow === undefined)
+        report(
+          ['objectives', i],
+          `budgetingMethod ${spec.budgetingMethod} needs timeSliceWindow, the length of a slice (e.g. 1m, 5m)`,
+        );
+      else
+        windowMs = readSliceWindow(obj.timeSliceWindow, (message, hint) =>
+          report(at('timeSliceWindow'), message, 'openslo-rule', hint),
+        );
+    }
+    return { obj, objective, windowMs };
+  });
+}
+
+/**
+ * The SLO's accountable owner and team: its own annotations, else its Service's. A service
+ * named only by SLOs is added, unassigned; an SLO with no owner anywhere is a warning.
+ */
+function sloOwner(o: OpenSloObject, service: string, ctx: SloContext): { owner: string; team: string } {
+  const { services, native } = ctx;
+  const svc = services.get(service) ?? native.get(service);
+  const own = ownerOf(o.metadata);
+  const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
+  const team = own.team ?? svc?.team ?? UNASSIGNED;
+  if (!services.has(service) && !native.has(service)) {
+    services.set(service, { id: service, owner: UNASSIGNED, team: UNASSIGNED, declared: false });
+  }
+  if (owner === UNASSIGNED) {
+    ctx.diagnostics.push(
+      place(
+        o.at,
+        ['metadata', 'name'],
+        'slo-owner-missing',
+        `SLO ${o.name} has no accountable owner: neither ${ctx.index.services.has(service) ? `the Service "${service}"` : `a Service named "${service}"`} nor the SLO has a ledger/owner annotation`,
+        `add to the metadata of the Service "${service}" (or of this SLO): annotations: { ledger/owner: <person>, ledger/team: <team> }`,
+      ),
+    );
+  }
+  return { owner, team };
 }
 
 /** Shown where an SLO has no owner; `check` warns about it. */
