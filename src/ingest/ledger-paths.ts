@@ -1,6 +1,7 @@
 /**
- * Where a ledger's inputs live. The CLI passes `--data` and `--content` to Astro through
- * environment variables, since Astro's config and content loaders run in their own module graph.
+ * Where a ledger's inputs live: `--data` and `--content`, or `data/` and `content/`. The CLI hands
+ * the loaded ledger to Astro in-process (src/site/handoff.ts); the environment variables below
+ * only serve Astro run on its own (`astro check`).
  */
 import { relative, resolve } from 'node:path';
 
@@ -15,7 +16,6 @@ export interface LedgerPaths {
 
 export const DATA_ENV = 'LEDGER_DATA';
 export const CONTENT_ENV = 'LEDGER_CONTENT';
-export const AS_OF_ENV = 'LEDGER_AS_OF';
 export const AUDIENCE_ENV = 'LEDGER_AUDIENCE';
 
 export function ledgerPaths(opts: {
