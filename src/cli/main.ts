@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'convert cState incident files into postmortem drafts',
     load: async () => (await import('./import.ts')).runImport,
   },
+  pull: {
+    summary: 'fetch SLIs that name a Prometheus query and append them to their CSV',
+    load: async () => (await import('./pull.ts')).runPull,
+  },
   report: {
     summary: "print a quarter's figures (--json for SPEC §11)",
     load: async () => (await import('./report.ts')).runReport,

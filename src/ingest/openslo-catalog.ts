@@ -10,6 +10,7 @@ import type { BudgetingMethod, SloDefinition } from '../domain/slo.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
+import { openSloPrometheusSpecSchema, type PrometheusQueries } from './prometheus/sli-prometheus.ts';
 import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './slo-catalog.ts';
 import { diagnoseSchemaIssues, type YamlSource } from './yaml-source.ts';
@@ -566,12 +567,32 @@ function indicatorMapping(
   const report = (p: (string | number)[], code: DiagnosticCode, message: string, hint?: string) =>
     out.push(place(at, [...path, ...p], code, message, hint));
   let unsupported = false;
+  const queries: PrometheusQueries = {};
+  const pulled = (mapping: SliMapping): SliMapping =>
+    Object.keys(queries).length > 0 ? { ...mapping, prometheus: queries } : mapping;
   const csv = (
     metric: { metricSource: z.infer<typeof metricSourceSchema> },
     p: (string | number)[],
   ): CsvSpec | null => {
     const ms = metric.metricSource;
     const type = ms.type ?? typeOfDataSource(ms.metricSourceRef, dataSources);
+    if (type?.toLowerCase() === 'prometheus') {
+      // Pulled into a CSV by `npm run pull`; the column is the query's role (good, bad, total, value).
+      const role = p[0] === 'thresholdMetric' ? 'value' : (p[1] as keyof PrometheusQueries);
+      const schema = openSloPrometheusSpecSchema(csvReadingShape, name);
+      const parsed = schema.safeParse(ms.spec);
+      if (!parsed.success) {
+        out.push(
+          ...diagnoseSchemaIssues(at.source, parsed.error, {
+            docIndex: at.docIndex,
+            basePath: [...at.basePath, ...path, ...p, 'metricSource', 'spec'],
+          }),
+        );
+        return null;
+      }
+      queries[role] = parsed.data.query;
+      return { ...(parsed.data.reading as Omit<CsvSpec, 'column'>), column: role };
+    }
     if (type?.toLowerCase() !== 'csv') {
       if (unsupported) return null;
       unsupported = true;
@@ -607,7 +628,7 @@ function indicatorMapping(
   }
   if (spec.thresholdMetric !== undefined) {
     const c = csv(spec.thresholdMetric, ['thresholdMetric']);
-    return { kind: 'threshold', mapping: c === null ? null : toSliMapping(c, { value: c.column }) };
+    return { kind: 'threshold', mapping: c === null ? null : pulled(toSliMapping(c, { value: c.column })) };
   }
   const r = spec.ratioMetric;
   if (r === undefined) return null;
@@ -649,7 +670,7 @@ function indicatorMapping(
     );
     return { kind: 'ratio', mapping: null };
   }
-  return { kind: 'ratio', mapping: toSliMapping(t, { [numeratorKey]: n.column, total: t.column }) };
+  return { kind: 'ratio', mapping: pulled(toSliMapping(t, { [numeratorKey]: n.column, total: t.column })) };
 }
 
 function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

@@ -13,6 +13,12 @@ import {
   isOpenSloSource,
   type OpenSloObject,
 } from './openslo-catalog.ts';
+import {
+  columnsWithPrometheus,
+  prometheusMismatch,
+  prometheusQueriesSchema,
+  type PrometheusQueries,
+} from './prometheus/sli-prometheus.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { TimeFormat } from './sli-timestamp.ts';
 import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -39,6 +45,8 @@ export interface SliMapping {
   layout: 'long' | 'wide' | null;
   /** How timestamps are written; `auto` tells ISO 8601 and epoch seconds/milliseconds apart. */
   timeFormat: TimeFormat;
+  /** PromQL that `npm run pull` evaluates to write `source`, per column. */
+  prometheus?: PrometheusQueries;
 }
 
 /** An OpenSLO `timeWindow`, kept as written for display and the rolling trend line. */
@@ -111,9 +119,16 @@ const sliSchema = z
     value: z.string().min(1).optional(),
     /** The limit a good value passes, e.g. { op: lte, value: 300 }. */
     threshold: thresholdSchema.optional(),
+    /** Pulled by `npm run pull`, e.g. { bad: 'http_requests_total{code=~"5.."}', total: http_requests_total }. */
+    prometheus: prometheusQueriesSchema.optional(),
   })
-  .superRefine((sli, ctx) => {
-    refineLayout(sli, ctx);
+  .superRefine((written, ctx) => {
+    refineLayout(written, ctx);
+    if (written.prometheus !== undefined) {
+      const mismatch = prometheusMismatch(written, written.prometheus);
+      if (mismatch !== null) ctx.addIssue({ code: 'custom', path: ['prometheus'], message: mismatch });
+    }
+    const sli = columnsWithPrometheus(written);
     const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;
     const threshold = sli.value !== undefined || sli.threshold !== undefined;
     if (counts && threshold) {
@@ -241,10 +256,13 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
     };
-    const sli = s.sli;
+    const sli = columnsWithPrometheus(s.sli);
     entries.push({
       slo,
-      sli: toSliMapping(sli, sli),
+      sli: {
+        ...toSliMapping(sli, sli),
+        ...(s.sli.prometheus !== undefined ? { prometheus: s.sli.prometheus } : {}),
+      },
       file,
       line: source.locate(['slos', i]).line,
     });
