@@ -166,11 +166,16 @@ async function request(
         json = null;
       }
       if (response.ok && json?.status === 'success') return json.data;
-      message =
+      const said =
         json?.error !== undefined
           ? `${json.errorType !== undefined ? `${json.errorType}: ` : ''}${json.error}`
-          : `HTTP ${status}${text.trim() ? `: ${text.trim().slice(0, 200)}` : ''}`;
-      if (status === 401 || status === 403) message = `authentication failed (HTTP ${status}): ${message}`;
+          : text.trim().slice(0, 200);
+      message =
+        status === 401 || status === 403
+          ? `authentication failed (HTTP ${status})${said ? `: ${said}` : ''}`
+          : json?.error !== undefined
+            ? said
+            : `HTTP ${status}${said ? `: ${said}` : ''}`;
       const after = Number(response.headers.get('retry-after'));
       if (after > 0) retryAfterMs = Math.min(after, 60) * 1000;
     } catch (e) {
@@ -178,11 +183,17 @@ async function request(
       message =
         err.name === 'TimeoutError'
           ? `no answer within ${settings.timeoutMs / 1000} s (timeout)`
-          : `cannot reach ${settings.url}: ${(err as { cause?: { code?: string } }).cause?.code ?? err.message}`;
+          : `cannot reach ${settings.url}: ${networkReason(err)}`;
     }
     const retriable = status === 0 || status === 429 || status >= 500;
     const delay = RETRY_DELAYS_MS[attempt];
     if (!retriable || delay === undefined) throw new PrometheusApiError(message, status);
     await fx.sleep(retryAfterMs ?? delay);
   }
+}
+
+/** fetch() hides the reason (ECONNREFUSED, ENOTFOUND…) in its cause, sometimes in an AggregateError. */
+function networkReason(err: Error): string {
+  const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? err.message;
 }

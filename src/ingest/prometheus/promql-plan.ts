@@ -36,6 +36,12 @@ const PROMQL_WORDS = new Set([
   'group_right',
   'bool',
   'offset',
+  'and',
+  'or',
+  'unless',
+  // Aggregation operators, which may be followed by `by (…)` rather than `(`.
+  ...['sum', 'min', 'max', 'avg', 'group', 'stddev', 'stdvar', 'count', 'count_values', 'bottomk', 'topk'],
+  ...['quantile', 'limitk', 'limit_ratio'],
 ]);
 
 /** The step as PromQL writes a duration: whole seconds in the largest unit that divides them. */
