@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./new.ts')).runNew,
   },
   import: {
-    summary: 'convert cState incident files into postmortem drafts',
+    summary: 'convert cState, Sloth, Pyrra or Markdown files into SLO files or postmortem drafts',
     load: async () => (await import('./import.ts')).runImport,
   },
   pull: {

@@ -96,6 +96,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'SLO has no accountable owner',
     hint: 'add the owner to the Service document: metadata.annotations "ledger/owner" and "ledger/team"',
   },
+  'foreign-slo-format': {
+    severity: 'error',
+    title: 'An SLO file of another tool',
+    hint: 'convert it with npm run import -- sloth <file> (or pyrra), which writes a native SLO file',
+  },
   'openslo-unsupported-source': {
     severity: 'error',
     title: 'Metric source is not a CSV export',

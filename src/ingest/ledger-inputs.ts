@@ -85,6 +85,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
           'sli-source-missing',
           { file: entry.file, line: entry.line, column: 1 },
           `SLO ${entry.slo.id} reads sli.source "${entry.sli.source}", which matches no file under ${show(paths.dataDir)}/`,
+          ...(entry.sli.prometheus !== undefined
+            ? [
+                'its SLI names Prometheus queries: npm run pull writes the file (set LEDGER_PROMETHEUS_URL first)',
+              ]
+            : []),
         ),
       );
     }

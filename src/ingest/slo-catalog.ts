@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { diagnoseForeignSloFormat } from './slo-import/foreign-format.ts';
 import {
   readOpenSloObjects,
   resolveOpenSlo,
   isOpenSloSource,
+  UNASSIGNED,
   type OpenSloObject,
 } from './openslo-catalog.ts';
 import {
@@ -183,6 +185,11 @@ const sloSchema = z
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
     description: z.string().optional(),
+    /** The rolling window the SLO was defined over elsewhere (Sloth, Pyrra), shown with it, e.g. 28d. */
+    window: z
+      .string()
+      .regex(/^[1-9]\d*[hdw]$/, 'write a rolling window like 28d, 4w or 720h')
+      .optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -227,7 +234,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
     };
   }
   const svc = result.data;
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = unassignedOwner(source, svc);
   const entries: CatalogEntry[] = [];
   svc.slos.forEach((raw, i) => {
     const parsed = sloSchema.safeParse(raw);
@@ -265,6 +272,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
       },
       file,
       line: source.locate(['slos', i]).line,
+      ...(s.window !== undefined ? { timeWindow: { duration: s.window, isRolling: true } } : {}),
     });
   });
   return {
@@ -310,6 +318,11 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
     const { source, diagnostics: syntax } = parseYamlSource(file, text);
     diagnostics.push(...syntax);
     if (syntax.length > 0) continue;
+    const foreign = diagnoseForeignSloFormat(source);
+    if (foreign !== null) {
+      diagnostics.push(foreign);
+      continue;
+    }
     if (isOpenSloSource(source)) {
       const read = readOpenSloObjects(source);
       diagnostics.push(...read.diagnostics);
@@ -345,4 +358,17 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
     catalog.entries.push(entry);
   }
   return { catalog, diagnostics };
+}
+
+/** An imported service may have no owner or team yet (`unassigned`): built, with a warning. */
+function unassignedOwner(source: YamlSource, svc: { owner: string; team: string }): Diagnostic[] {
+  const missing = (['owner', 'team'] as const).filter((k) => svc[k] === UNASSIGNED);
+  return missing.map((k) =>
+    diagnose(
+      'slo-owner-missing',
+      { file: source.file, ...source.locate([k]) },
+      `${k} is "${UNASSIGNED}": the service has no accountable ${k === 'owner' ? 'person' : 'team'} yet`,
+      `write the ${k === 'owner' ? 'accountable person (usually the product manager)' : 'responsible team'} in ${k}:`,
+    ),
+  );
 }

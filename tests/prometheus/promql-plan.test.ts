@@ -64,3 +64,19 @@ describe('planning a pulled query', () => {
     ).toEqual(['a_total', 'b_total', 'c']);
   });
 });
+
+describe('a {{.window}} query that already counts', () => {
+  it("is not multiplied: Sloth's home-wifi style sum_over_time counts over the window", () => {
+    const r = planQuery(
+      'sum_over_time((count(wifi_ratio < 0.75))[{{.window}}:]) OR on() vector(0)',
+      'bad',
+      M5,
+    );
+    expect(r.ok && r.plan.scale).toBe(1);
+    expect(r.ok && r.plan.expr).toBe('sum_over_time((count(wifi_ratio < 0.75))[5m:]) OR on() vector(0)');
+  });
+  it('is not multiplied when it is an increase()', () => {
+    const r = planQuery('sum(increase(http_requests_total[{{.window}}]))', 'total', M5);
+    expect(r.ok && r.plan.scale).toBe(1);
+  });
+});

@@ -3,7 +3,8 @@
  * at t + step is the count of [t, t + step). Two forms, as the SLO tools write them:
  *
  * - Sloth's `{{.window}}` queries return a per-second rate over the window: the window becomes
- *   the step and the rate is multiplied by the step in seconds.
+ *   the step and the rate is multiplied by the step in seconds. A `{{.window}}` query with no
+ *   rate() in it (increase(), sum_over_time()) already counts over the window and is not.
  * - Anything else must be a counter selector (a metric with label matchers, as Pyrra writes it):
  *   the count is `sum(increase(<selector>[<step>]))`.
  *
@@ -64,10 +65,10 @@ export function planQuery(query: string, role: QueryRole, stepMs: number): PlanR
   if (WINDOW.test(trimmed)) {
     WINDOW.lastIndex = 0;
     const expr = trimmed.replace(WINDOW, window);
-    return {
-      ok: true,
-      plan: { expr, scale: role === 'value' ? 1 : stepMs / 1000, metrics: metricNames(expr) },
-    };
+    // Sloth's queries are rates (per second); one that is already a count over the window
+    // (increase(), sum_over_time(), count_over_time()) is taken as it is.
+    const isRate = role !== 'value' && /(^|[^a-z_])rate\s*\(/.test(expr);
+    return { ok: true, plan: { expr, scale: isRate ? stepMs / 1000 : 1, metrics: metricNames(expr) } };
   }
   if (role === 'value') return { ok: true, plan: { expr: trimmed, scale: 1, metrics: metricNames(trimmed) } };
   const m = SELECTOR.exec(trimmed);

@@ -1,0 +1,4 @@
+/** Placeholder replaced below. */
+export async function importMarkdownReports(): Promise<number> {
+  return 2;
+}
