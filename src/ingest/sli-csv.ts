@@ -115,6 +115,11 @@ export async function readSliCsv(
             'sli-source-missing',
             { file: display },
             `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`,
+            ...(accumulators.some((a) => a.consumer.mapping.prometheus !== undefined)
+              ? [
+                  'its SLI names Prometheus queries: npm run pull writes the file (set LEDGER_PROMETHEUS_URL first)',
+                ]
+              : []),
           )
         : diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`),
     );
