@@ -78,6 +78,8 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
   const claimed = new Map<string, string>();
   let failed = 0;
   let appended = 0;
+  /** The span of the steps that gained rows, for the summary line (and the workflow's commit message). */
+  let period: { from: number; to: number } | null = null;
   for (const entry of entries) {
     const key = `${entry.sli.source}\u0000${entry.sli.series ?? ''}`;
     const other = claimed.get(key);
@@ -101,6 +103,11 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
       });
       if (fx.interactive) fx.status('');
       appended += r.appended;
+      if (r.appended > 0)
+        period = {
+          from: Math.min(period?.from ?? r.firstT, r.firstT),
+          to: Math.max(period?.to ?? r.endT, r.endT),
+        };
       const file = displayPath(paths, join(paths.dataDir, r.source));
       const steps = (r.endT - r.firstT) / pullStepMs(entry);
       fx.err(
@@ -116,7 +123,7 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
     }
   }
   fx.err(
-    `pull: ${entries.length} SLO${entries.length === 1 ? '' : 's'}, ${appended} row${appended === 1 ? '' : 's'} ${values['dry-run'] ? 'to append (dry run, nothing written)' : 'appended'}${failed > 0 ? `, ${failed} failed` : ''}`,
+    `pull: ${entries.length} SLO${entries.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''}, ${appended} row${appended === 1 ? '' : 's'} ${values['dry-run'] ? 'to append (dry run, nothing written)' : 'appended'}${period !== null ? `, from ${isoUtc(period.from)} to ${isoUtc(period.to)}` : ''}`,
   );
   return failed > 0 ? EXIT.invalidInput : EXIT.ok;
 }

@@ -95,7 +95,7 @@ describe('npm run pull against a real Prometheus', { timeout: 60_000 }, () => {
     expect(run.stderr).toBe(
       `checkout-errors: 2026-03-02T00:00:00Z – 2026-03-02T01:00:00Z: 10 rows appended, 0 updated, 0 unchanged, 2 steps without samples → data/sli/checkout-errors.csv
 checkout-good: 2026-03-02T00:00:00Z – 2026-03-02T01:00:00Z: 10 rows appended, 0 updated, 0 unchanged, 2 steps without samples → data/sli/checkout.csv
-pull: 2 SLOs, 20 rows appended
+pull: 2 SLOs, 20 rows appended, from 2026-03-02T00:00:00Z to 2026-03-02T01:00:00Z
 `,
     );
     expect(run.code).toBe(0);
