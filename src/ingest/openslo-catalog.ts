@@ -599,7 +599,7 @@ function indicatorMapping(
       report(
         [...p, 'metricSource', ms.type !== undefined ? 'type' : 'metricSourceRef'],
         'openslo-unsupported-source',
-        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a metric source of type "${type}"`}; the ledger reads SLIs from CSV exports only`,
+        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a metric source of type "${type}"`}; the ledger reads SLIs from CSV exports, or pulls them from Prometheus`,
         `export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/${name}.csv, column: <column> } }`,
       );
       return null;

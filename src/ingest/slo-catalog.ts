@@ -128,7 +128,10 @@ const sliSchema = z
     refineLayout(written, ctx);
     if (written.prometheus !== undefined) {
       const mismatch = prometheusMismatch(written, written.prometheus);
-      if (mismatch !== null) ctx.addIssue({ code: 'custom', path: ['prometheus'], message: mismatch });
+      if (mismatch !== null) {
+        ctx.addIssue({ code: 'custom', path: ['prometheus'], message: mismatch });
+        return;
+      }
     }
     const sli = columnsWithPrometheus(written);
     const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;

@@ -125,17 +125,17 @@ describe('OpenSLO v1 documents', () => {
   });
 
   it('explain how to map a metric source that is not a CSV export', () => {
-    expect(text(openslo('prometheus-metric-source.yaml'))).toMatchInlineSnapshot(`
-      "data/slos/prometheus-metric-source.yaml:10:15: error: SLI web-requests reads a metric source of type "Prometheus"; the ledger reads SLIs from CSV exports only [openslo-unsupported-source]
+    expect(text(openslo('datadog-metric-source.yaml'))).toMatchInlineSnapshot(`
+      "data/slos/datadog-metric-source.yaml:10:15: error: SLI web-requests reads a metric source of type "Datadog"; the ledger reads SLIs from CSV exports, or pulls them from Prometheus [openslo-unsupported-source]
         hint: export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/web-requests.csv, column: <column> } }"
     `);
   });
 
   it('still check the objective against the indicator when its source is not a CSV export', () => {
-    expect(text(openslo('op-on-ratio-metric-of-prometheus.yaml'))).toMatchInlineSnapshot(`
-      "data/slos/op-on-ratio-metric-of-prometheus.yaml:16:19: error: SLI web-requests reads a metric source of type "Prometheus"; the ledger reads SLIs from CSV exports only [openslo-unsupported-source]
+    expect(text(openslo('op-on-ratio-metric-of-datadog.yaml'))).toMatchInlineSnapshot(`
+      "data/slos/op-on-ratio-metric-of-datadog.yaml:16:19: error: SLI web-requests reads a metric source of type "Datadog"; the ledger reads SLIs from CSV exports, or pulls them from Prometheus [openslo-unsupported-source]
         hint: export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/web-requests.csv, column: <column> } }
-      data/slos/op-on-ratio-metric-of-prometheus.yaml:25:11: error: op is refused on a ratioMetric: OpenSLO's op is "Only needed when using a thresholdMetric" [openslo-rule]
+      data/slos/op-on-ratio-metric-of-datadog.yaml:25:11: error: op is refused on a ratioMetric: OpenSLO's op is "Only needed when using a thresholdMetric" [openslo-rule]
         hint: remove op (and value) from the objective: a ratio objective is its target alone"
     `);
   });

@@ -56,14 +56,13 @@ export function prometheusMismatch(
 ): string | null {
   if (q.value !== undefined) {
     return q.good !== undefined || q.bad !== undefined || q.total !== undefined
-      ? 'prometheus: give either value, or good/bad with total, not both'
+      ? 'give either value, or good/bad with total, not both'
       : null;
   }
-  if (q.total === undefined) return 'prometheus: needs total, the query of all events';
-  if ((q.good === undefined) === (q.bad === undefined))
-    return 'prometheus: give exactly one of good or bad, with total';
+  if (q.total === undefined) return 'needs total, the query of all events';
+  if ((q.good === undefined) === (q.bad === undefined)) return 'give exactly one of good or bad, with total';
   if ((q.good !== undefined && sli.bad !== undefined) || (q.bad !== undefined && sli.good !== undefined))
-    return 'prometheus: the query and the column must both be good, or both be bad';
+    return 'the query and the column must both be good, or both be bad';
   return null;
 }
 
