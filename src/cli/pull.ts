@@ -79,7 +79,7 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
   let failed = 0;
   let appended = 0;
   /** The span of the steps that gained rows, for the summary line (and the workflow's commit message). */
-  let period: { from: number; to: number } | null = null;
+  const period = { from: Number.POSITIVE_INFINITY, to: Number.NEGATIVE_INFINITY };
   for (const entry of entries) {
     const key = `${entry.sli.source}\u0000${entry.sli.series ?? ''}`;
     const other = claimed.get(key);
@@ -103,11 +103,10 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
       });
       if (fx.interactive) fx.status('');
       appended += r.appended;
-      if (r.appended > 0)
-        period = {
-          from: Math.min(period?.from ?? r.firstT, r.firstT),
-          to: Math.max(period?.to ?? r.endT, r.endT),
-        };
+      if (r.appended > 0) {
+        period.from = Math.min(period.from, r.firstT);
+        period.to = Math.max(period.to, r.endT);
+      }
       const file = displayPath(paths, join(paths.dataDir, r.source));
       const steps = (r.endT - r.firstT) / pullStepMs(entry);
       fx.err(
@@ -123,7 +122,7 @@ export async function runPull(args: string[], fx: Effects): Promise<number> {
     }
   }
   fx.err(
-    `pull: ${entries.length} SLO${entries.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''}, ${appended} row${appended === 1 ? '' : 's'} ${values['dry-run'] ? 'to append (dry run, nothing written)' : 'appended'}${period !== null ? `, from ${isoUtc(period.from)} to ${isoUtc(period.to)}` : ''}`,
+    `pull: ${entries.length} SLO${entries.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''}, ${appended} row${appended === 1 ? '' : 's'} ${values['dry-run'] ? 'to append (dry run, nothing written)' : 'appended'}${appended > 0 ? `, from ${isoUtc(period.from)} to ${isoUtc(period.to)}` : ''}`,
   );
   return failed > 0 ? EXIT.invalidInput : EXIT.ok;
 }

@@ -101,6 +101,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'An SLO file of another tool',
     hint: 'convert it with npm run import -- sloth <file> (or pyrra), which writes a native SLO file',
   },
+  'prometheus-query-unpullable': {
+    severity: 'error',
+    title: 'A Prometheus query pull cannot count per step',
+    hint: 'write the counter selector alone (pull counts sum(increase(<selector>[step]))), or a rate over [{{.window}}] as Sloth does',
+  },
   'openslo-unsupported-source': {
     severity: 'error',
     title: 'Metric source is not a CSV export',

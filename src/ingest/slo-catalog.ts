@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { diagnosePulledQueries } from './prometheus/pulled-query-check.ts';
 import { diagnoseForeignSloFormat } from './slo-import/foreign-format.ts';
 import {
   readOpenSloObjects,
@@ -343,6 +344,7 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
     services.push(...resolved.services);
     parts.push(...resolved.entries);
   }
+  diagnostics.push(...diagnosePulledQueries(parts));
   const catalog: Catalog = { services, entries: [] };
   const seen = new Map<string, CatalogEntry>();
   for (const entry of parts) {

@@ -65,6 +65,14 @@ describe('sli.prometheus', () => {
     ]);
   });
 
+  it('refuses, before any pull, a query that cannot be counted per step', async () => {
+    const { diagnostics } = await catalogOf('invalid/rate-with-a-fixed-window.yaml');
+    expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      `data/slos/rate-with-a-fixed-window.yaml:6:1: error: SLO checkout-errors: the bad query "sum(rate(http_requests_total{code=~"5.."}[5m]))" is neither a counter selector (a metric with label matchers, e.g. http_requests_total{code=~"5.."}) nor a query with {{.window}} (e.g. sum(rate(http_requests_total[{{.window}}]))) [prometheus-query-unpullable]
+  hint: write the counter selector alone (pull counts sum(increase(<selector>[step]))), or a rate over [{{.window}}] as Sloth does`,
+    ]);
+  });
+
   it('names a misspelt query key of an OpenSLO Prometheus source at its line', async () => {
     const { diagnostics } = await catalogOf('invalid/openslo-prometheus-without-query.yaml');
     expect(diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
