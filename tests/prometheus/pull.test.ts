@@ -127,6 +127,32 @@ pull: 2 SLOs, 20 rows appended, from 2026-03-02T00:00:00Z to 2026-03-02T01:00:00
     expect(await csv(dir, 'checkout-openslo.csv')).toBe(ERRORS_CSV);
   });
 
+  it('counts 0 for a numerator with no series, and writes a value query as it is (rate per second)', async () => {
+    const dir = await ledgerWith('no-errors-series-and-a-value.yaml');
+    const run = await pull(dir, '--from', FROM, '--to', TO);
+    expect(run.code).toBe(0);
+    const totals = ERRORS_CSV.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(await csv(dir, 'checkout-client-errors.csv')).toBe(
+      `timestamp,bad,total\n${totals.map(([t, , total]) => `${t},0,${total}`).join('\n')}\n`,
+    );
+    // The per-second rate, total / 300 s, to 12 significant digits: 610 / 300 = 2.03333333333.
+    expect(await csv(dir, 'checkout-throughput.csv')).toBe(`timestamp,value
+2026-03-02T00:00:00Z,2.03333333333
+2026-03-02T00:05:00Z,2.03333333333
+2026-03-02T00:10:00Z,2.1
+2026-03-02T00:15:00Z,2.1
+2026-03-02T00:20:00Z,1.71666666667
+2026-03-02T00:25:00Z,2.01666666667
+2026-03-02T00:30:00Z,2.01666666667
+2026-03-02T00:45:00Z,1.17444444444
+2026-03-02T00:50:00Z,1.68333333333
+2026-03-02T00:55:00Z,1.68333333333
+`);
+  });
+
   it('adds nothing when run twice', async () => {
     const dir = await ledgerWith('counter-selectors.yaml');
     await pull(dir, '--from', FROM, '--to', TO);
