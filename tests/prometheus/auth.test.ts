@@ -21,6 +21,8 @@ let dir: string;
 const seen: IncomingHttpHeaders[] = [];
 /** Statuses to answer with before a success, per test. */
 let refusals: number[] = [];
+/** When set, requests get no answer at all. */
+let hang = false;
 
 /** One step's answer: bad 3, total 120 for the row 2026-03-02T00:00Z (evaluated at 00:05). */
 const SUCCESS = JSON.stringify({
@@ -32,6 +34,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers);
     req.resume();
+    if (hang) return;
     const status = refusals.shift();
     if (req.headers.authorization !== 'Bearer right-token') {
       res.writeHead(401, { 'Content-Type': 'text/plain' }).end('Unauthorized\n');
@@ -108,6 +111,36 @@ describe('pull: credentials and refusals', { timeout: 30_000 }, () => {
     expect(await readFile(join(dir, 'data', 'sli', 'checkout-sloth.csv'), 'utf8')).toBe(
       'timestamp,bad,total\n2026-03-02T00:00:00Z,900,900\n',
     );
+  });
+
+  it('gives up on an API that does not answer, after retrying, and says it timed out', async () => {
+    seen.length = 0;
+    hang = true;
+    const { catalog } = await readSloCatalog(join(dir, 'data', 'slos'), 'data/slos');
+    const entry = catalog.entries[0];
+    const env = prometheusSettingsFromEnv({
+      LEDGER_PROMETHEUS_URL: url,
+      LEDGER_PROMETHEUS_BEARER_TOKEN: 'right-token',
+      LEDGER_PROMETHEUS_TIMEOUT_SECONDS: '0.2',
+    });
+    if (entry === undefined || !env.ok) throw new Error('fixture');
+    const waits: number[] = [];
+    const pulled = pullSlo(entry, {
+      dataDir: join(dir, 'data'),
+      settings: env.settings,
+      fromMs: Date.parse('2026-03-02T00:05:00Z'),
+      toMs: Date.parse('2026-03-02T00:10:00Z'),
+      defaultFromMs: 0,
+      dryRun: true,
+      client: { fetch: (i, init) => fetch(i, init), sleep: async (ms) => void waits.push(ms) },
+    });
+    await expect(pulled).rejects.toThrow(
+      'checkout-errors-sloth: query sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}])): no answer within 0.2 s (timeout)',
+    );
+    // One try and four retries.
+    expect(seen).toHaveLength(5);
+    expect(waits).toEqual([1000, 2000, 4000, 8000]);
+    hang = false;
   });
 
   it('reads basic auth and several extra headers from the environment', () => {
