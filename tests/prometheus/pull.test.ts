@@ -234,6 +234,19 @@ pull: 2 SLOs, 20 rows appended, from 2026-03-02T00:00:00Z to 2026-03-02T01:00:00
     );
   });
 
+  it('leaves an export with other columns alone, and says so', async () => {
+    const dir = await ledgerWith('sloth-window.yaml');
+    await mkdir(join(dir, 'data', 'sli'), { recursive: true });
+    const export_ = 'time,errors,requests\n2026-03-01T23:55:00Z,1,100\n';
+    await writeFile(join(dir, 'data', 'sli', 'checkout-sloth.csv'), export_);
+    const run = await pull(dir, '--from', FROM, '--to', TO);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'pull: error: checkout-errors-sloth: sli/checkout-sloth.csv has the columns time, errors, requests but pull writes timestamp, bad, total (missing: timestamp, bad, total); point sli.source at a new file',
+    );
+    expect(await csv(dir, 'checkout-sloth.csv')).toBe(export_);
+  });
+
   it('refuses to run without LEDGER_PROMETHEUS_URL (wrong usage, exit 2)', async () => {
     const dir = await ledgerWith('sloth-window.yaml');
     const run = await runCliProcess(['pull'], { cwd: dir });
