@@ -30,7 +30,19 @@ async function freePort(): Promise<number> {
 export async function startPrometheus(openMetricsFile: string): Promise<RealPrometheus> {
   const dir = await mkdtemp(join(tmpdir(), 'ledger-prometheus-'));
   const tsdb = join(dir, 'tsdb');
-  await promisify(execFile)('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', openMetricsFile, tsdb]);
+  try {
+    await promisify(execFile)('promtool', [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      openMetricsFile,
+      tsdb,
+    ]);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('promtool is not installed: apt-get install -y prometheus (.ci/run does it)');
+    throw e;
+  }
   const config = join(dir, 'prometheus.yml');
   await writeFile(config, 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
   const port = await freePort();
