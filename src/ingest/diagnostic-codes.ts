@@ -21,6 +21,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'YAML syntax error',
     hint: 'fix the indentation or quoting at this place; a YAML linter shows the exact spot',
   },
+  'yaml-second-document': {
+    severity: 'error',
+    title: 'A second YAML document in a file that holds one',
+    hint: 'remove the `---` line to keep one document, or move what follows it into a file of its own',
+  },
   schema: {
     severity: 'error',
     title: 'Field does not match the schema',
