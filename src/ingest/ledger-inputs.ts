@@ -76,7 +76,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const accumulators = new Map<string, SliAccumulator>();
   const byFile = new Map<string, SliAccumulator[]>();
   for (const entry of catalogRead.catalog.entries) {
-    const acc = createSliAccumulator({ sloId: entry.slo.id, mapping: entry.sli });
+    const acc = createSliAccumulator({
+      sloId: entry.slo.id,
+      mapping: entry.sli,
+      siteZone: settings?.calendar.timezone ?? null,
+    });
     accumulators.set(entry.slo.id, acc);
     const files = await expandSource(paths.dataDir, entry.sli.source);
     if (files.length === 0) {
