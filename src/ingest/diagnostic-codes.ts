@@ -201,6 +201,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'The span of a row is unknown',
     hint: 'add sli.step to the SLO, e.g. step: 1h',
   },
+  'sli-coverage-gaps': {
+    severity: 'warning',
+    title: "An SLO's rows leave part of its quarters without data",
+    hint: 'missing rows are neither perfect nor absent traffic: a quarter below 90% coverage is marked incomplete. Export every step, with 0 failures where nothing failed; an export of only the failures (such as downtime days) cannot give an attainment',
+  },
   'no-sli-data': {
     severity: 'error',
     title: 'No SLI data at all',

@@ -15,6 +15,7 @@ import type { Postmortem } from './postmortem.ts';
 import { readPostmortems } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { sliCacheDir } from './sli-cache-dir.ts';
+import { diagnoseCoverageGaps } from './sli-coverage.ts';
 import {
   createSliAccumulator,
   diagnoseSliAccumulator,
@@ -132,6 +133,15 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
         ),
       );
     }
+  }
+  if (settings !== null) {
+    const files = new Map<string, string[]>();
+    for (const [id, acc] of accumulators)
+      files.set(
+        id,
+        acc.parts.map((p) => p.display),
+      );
+    diagnostics.push(...diagnoseCoverageGaps(catalogRead.catalog.entries, sli, files, settings.calendar));
   }
   if (
     catalogRead.catalog.entries.length > 0 &&

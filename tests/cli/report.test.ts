@@ -9,7 +9,22 @@ const SMALL = [
   'tests/fixtures/ledgers/small/content',
 ];
 
+const SPARSE = [
+  '--data',
+  'tests/fixtures/ledgers/sparse-export/data',
+  '--content',
+  'tests/fixtures/ledgers/sparse-export/content',
+];
+
 describe('npm run report', () => {
+  it('warns about a sparse export and says beside the SLO how little of the quarter has data', async () => {
+    const run = await runCliProcess(['report', '2025-Q3', ...SPARSE]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: SLO website-uptime: the rows cover 1.9% of its quarters so far');
+    // Q3 2025 has 92 days; rows on 14 and 15 September: 2/92 = 2.17%, truncated to one decimal.
+    expect(run.stdout).toContain('data for 2.1% of the quarter, incomplete');
+  });
+
   it('prints the review JSON of a quarter with --json', async () => {
     const run = await runCliProcess(['report', '2026-Q2', '--json', ...SMALL]);
     expect(run.code).toBe(0);
