@@ -20,6 +20,7 @@ import { asOfLocalDay } from '../report/as-of.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
+import { dropRepeatedTitle } from '../ingest/postmortem-heading.ts';
 
 export interface SiteData {
   inputs: LedgerInputs;
@@ -85,7 +86,9 @@ async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]
 /** A postmortem's body as HTML, through the allow-list: never the author's raw HTML. */
 export async function postmortemHtml(slug: string): Promise<string> {
   const entry = await getEntry('postmortems', slug);
-  return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const html = sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const title = (entry?.data as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? dropRepeatedTitle(html, title) : html;
 }
 
 type LedgerEntry = NonNullable<Awaited<ReturnType<typeof getEntry<'ledger', 'ledger'>>>>;
