@@ -13,7 +13,7 @@ import { readFrontMatterData } from './postmortem-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0] & { base: string };
 
-/** The glob loader over a folder that may not exist. */
+/** The glob loader over a folder that may not exist, or hold no file yet. */
 export function optionalGlob(options: GlobOptions): Loader {
   const inner = glob(options);
   return {
@@ -23,7 +23,12 @@ export function optionalGlob(options: GlobOptions): Loader {
         context.store.clear();
         return;
       }
-      await inner.load(context);
+      // An empty folder is as fine as a missing one: drop the loader's "No files found" warning.
+      const logger = Object.create(context.logger) as LoaderContext['logger'];
+      logger.warn = (message: string) => {
+        if (!message.startsWith('No files found matching')) context.logger.warn(message);
+      };
+      await inner.load({ ...context, logger });
     },
   };
 }
