@@ -12,10 +12,19 @@ export function countSteps(fromMs: number, toMs: number, stepMs: number): number
   return Math.ceil((toMs - fromMs) / stepMs);
 }
 
-/** The distinct step positions, aligned to `anchorMs`, at which a row starts. */
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The distinct step positions, aligned to `anchorMs`, at which a row starts. Rows of a day or
+ * longer start at local midnights, which a daylight-saving change moves by up to an hour against a
+ * fixed step: they are placed with an hour's slack, so that the day after a 23-hour day is not
+ * taken for the day before it.
+ */
 export function countCoveredSteps(startTimes: Iterable<number>, anchorMs: number, stepMs: number): number {
+  const slack = stepMs >= DAY_MS ? HOUR_MS : 0;
   const positions = new Set<number>();
-  for (const t of startTimes) positions.add(Math.floor((t - anchorMs) / stepMs));
+  for (const t of startTimes) positions.add(Math.floor((t - anchorMs + slack) / stepMs));
   return positions.size;
 }
 

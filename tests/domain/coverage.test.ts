@@ -23,6 +23,18 @@ describe('countCoveredSteps', () => {
   it('two rows in the same hour cover one step', () => {
     expect(countCoveredSteps([0, HOUR / 2, 2 * HOUR], 0, HOUR)).toBe(2);
   });
+
+  it('daily rows at Los Angeles midnights across the change to summer time (9 March 2025) cover every day', () => {
+    // 8 March 00:00 PST is 08:00Z; 9 March 00:00 PST is 08:00Z; 10 March 00:00 PDT is 07:00Z:
+    // 23 hours after the row before it, yet the next day.
+    const rows = [
+      Date.UTC(2025, 2, 8, 8),
+      Date.UTC(2025, 2, 9, 8),
+      Date.UTC(2025, 2, 10, 7),
+      Date.UTC(2025, 2, 11, 7),
+    ];
+    expect(countCoveredSteps(rows, Date.UTC(2025, 2, 8, 8), 24 * HOUR)).toBe(4);
+  });
 });
 
 describe('coverage and the 90% line (SPEC §6.2)', () => {
