@@ -284,10 +284,11 @@ async function aggregateFile(
       }
     }
   }
-  // One message per column of zone-less times, however many SLOs read it and threads read the file.
-  for (const z of zoneless.values()) {
+  // One message per column of zone-less times, however many SLOs read it and threads read the file;
+  // first, so that the limit of listed problems never hides what every row has in common.
+  for (const z of [...zoneless.values()].reverse()) {
     const slos = z.sloIds.length === 1 ? `the SLO ${z.sloIds[0]}` : `the SLOs ${z.sloIds.join(', ')}`;
-    diagnostics.push(
+    diagnostics.unshift(
       diagnose(
         'csv-bad-timestamp',
         { file: display, line: z.line, column: z.column },
