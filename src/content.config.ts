@@ -4,9 +4,9 @@
  * environment the CLI sets.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { ledgerPathsFromEnv } from './ingest/ledger-paths.ts';
+import { optionalGlob, postmortemGlob } from './ingest/content-loaders.ts';
 import { ledgerLoader } from './ingest/ledger-loader.ts';
 import { postmortemSchema } from './ingest/postmortem.ts';
 import { postmortemSlug } from './ingest/postmortem-files.ts';
@@ -19,7 +19,8 @@ export const collections = {
   /** Settings, SLO catalog, SLI aggregates and exclusions, in one entry named `ledger`. */
   ledger: defineCollection({ loader: ledgerLoader(paths) }),
   postmortems: defineCollection({
-    loader: glob({
+    // Read as `check` reads them (times as text, placed by `timezone:`); the folder is optional.
+    loader: postmortemGlob({
       // MDX runs code at build time: only when the settings allow it (`check` says so otherwise).
       pattern: settings?.allowMdxPostmortems ? ['**/*.md', '**/*.mdx', '!**/_*'] : ['**/*.md', '!**/_*'],
       base: join(paths.contentDir, 'postmortems'),
@@ -29,7 +30,8 @@ export const collections = {
     schema: postmortemSchema,
   }),
   reviews: defineCollection({
-    loader: glob({
+    // Optional: a quarter without a narrative still has its review page.
+    loader: optionalGlob({
       pattern: '*.{md,mdx}',
       base: join(paths.contentDir, 'reviews'),
       generateId: ({ entry }) => entry.replace(/\.mdx?$/, '').toLowerCase(),

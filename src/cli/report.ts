@@ -1,5 +1,5 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
-import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
+import { formatAttainment, formatDateTime, formatObjective, formatPercent } from '../domain/format.ts';
 import { budgetText } from '../report/budget-text.ts';
 import { join } from 'node:path';
 import { hasErrors } from '../ingest/diagnostic.ts';
@@ -33,6 +33,12 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     fx.err(`report: stopped, ${summarise(diagnostics)}`);
     return EXIT.invalidInput;
   }
+  // Gaps in the rows change what every figure means: said here too, not only by `check` (SPEC §5).
+  printDiagnostics(
+    diagnostics.filter((d) => d.code === 'sli-coverage-gaps'),
+    'text',
+    fx,
+  );
   // Closed quarters are reported as published: their latest revision (SPEC §10, §11).
   const paths = pathsFrom(values, fx);
   const snapshotDir = join(paths.dataDir, 'snapshots');
@@ -65,7 +71,11 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
     const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
-    fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
+    const gaps =
+      s.coverage < 1
+        ? `; data for ${formatPercent(s.coverage, 1)} of the quarter${s.incomplete ? ', incomplete' : ''}`
+        : '';
+    fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}${gaps}`);
   }
   fx.out(
     `  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,

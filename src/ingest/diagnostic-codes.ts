@@ -21,6 +21,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'YAML syntax error',
     hint: 'fix the indentation or quoting at this place; a YAML linter shows the exact spot',
   },
+  'yaml-second-document': {
+    severity: 'error',
+    title: 'A second YAML document in a file that holds one',
+    hint: 'remove the `---` line to keep one document, or move what follows it into a file of its own',
+  },
   schema: {
     severity: 'error',
     title: 'Field does not match the schema',
@@ -205,6 +210,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'The span of a row is unknown',
     hint: 'add sli.step to the SLO, e.g. step: 1h',
+  },
+  'sli-coverage-gaps': {
+    severity: 'warning',
+    title: "An SLO's rows leave part of its quarters without data",
+    hint: 'missing rows are neither perfect nor absent traffic: a quarter below 90% coverage is marked incomplete. Export every step, with 0 failures where nothing failed; an export of only the failures (such as downtime days) cannot give an attainment',
   },
   'no-sli-data': {
     severity: 'error',

@@ -15,6 +15,7 @@ import type { Postmortem } from './postmortem.ts';
 import { readPostmortems } from './postmortem-files.ts';
 import { readSettings, type Settings } from './settings.ts';
 import { sliCacheDir } from './sli-cache-dir.ts';
+import { diagnoseCoverageGaps } from './sli-coverage.ts';
 import {
   createSliAccumulator,
   diagnoseSliAccumulator,
@@ -76,7 +77,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const accumulators = new Map<string, SliAccumulator>();
   const byFile = new Map<string, SliAccumulator[]>();
   for (const entry of catalogRead.catalog.entries) {
-    const acc = createSliAccumulator({ sloId: entry.slo.id, mapping: entry.sli });
+    const acc = createSliAccumulator({
+      sloId: entry.slo.id,
+      mapping: entry.sli,
+      siteZone: settings?.calendar.timezone ?? null,
+    });
     accumulators.set(entry.slo.id, acc);
     const files = await expandSource(paths.dataDir, entry.sli.source);
     if (files.length === 0) {
@@ -133,6 +138,15 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
         ),
       );
     }
+  }
+  if (settings !== null) {
+    const files = new Map<string, string[]>();
+    for (const [id, acc] of accumulators)
+      files.set(
+        id,
+        acc.parts.map((p) => p.display),
+      );
+    diagnostics.push(...diagnoseCoverageGaps(catalogRead.catalog.entries, sli, files, settings.calendar));
   }
   if (
     catalogRead.catalog.entries.length > 0 &&

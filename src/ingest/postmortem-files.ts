@@ -57,6 +57,23 @@ export function postmortemSlug(path: string): string {
     .toLowerCase();
 }
 
+/** The front matter's text and the body after it; the YAML is read by parseYamlSource, not here. */
+function splitFrontMatter(text: string): { matter: string; content: string } {
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  return { matter: parsed.matter, content: parsed.content };
+}
+
+/**
+ * The front matter as `check` reads it (times stay text, so a `timezone:` can place them), for
+ * the site's collection; null when it is not valid YAML (which `check` has already refused).
+ */
+export function readFrontMatterData(file: string, text: string): Record<string, unknown> | null {
+  const { source, diagnostics } = parseYamlSource(file, splitFrontMatter(text).matter);
+  const doc = source.documents[0];
+  if (diagnostics.length > 0 || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  return doc as Record<string, unknown>;
+}
+
 export function parsePostmortem(
   file: string,
   slug: string,
@@ -76,7 +93,7 @@ export function parsePostmortem(
       ],
     };
   }
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const parsed = splitFrontMatter(text);
   // gray-matter keeps the newline after the opening `---`, so line numbers in `parsed.matter`
   // are already the file's line numbers.
   const { source, diagnostics } = parseYamlSource(file, parsed.matter);

@@ -30,7 +30,7 @@ import {
 } from './sli-columns.ts';
 import { readCsvHead, type CsvHead } from './sli-dialect.ts';
 import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
-import { parseRange, type RangeJob, type RangeResult } from './sli-range.ts';
+import { parseRange, type RangeJob, type RangeResult, type ZonelessTimestamps } from './sli-range.ts';
 
 export type { SliConsumer } from './sli-layout.ts';
 
@@ -46,11 +46,16 @@ export interface SliAccumulator {
   matched: number;
   /** Rows that contributed counts. */
   rows: number;
+  /** Rows whose timestamp was a date alone, and the others: only days means a daily step. */
+  dayRows: number;
+  timedRows: number;
 }
 
 export function createSliAccumulator(consumer: SliConsumer): SliAccumulator {
-  return { consumer, parts: [], matched: 0, rows: 0 };
+  return { consumer, parts: [], matched: 0, rows: 0, dayRows: 0, timedRows: 0 };
 }
+
+const DAY_MS = 86_400_000;
 
 export interface SliAggregate {
   sloId: string;
@@ -184,6 +189,8 @@ export async function readSliCsv(
     acc.parts.push({ buckets: c.buckets, path, display });
     acc.matched += c.matched;
     acc.rows += c.rows;
+    acc.dayRows += c.kinds.day;
+    acc.timedRows += c.kinds.iso + c.kinds.epochS + c.kinds.epochMs;
     const detected =
       acc.consumer.mapping.timeFormat === 'auto'
         ? c.kinds.epochS > 0
@@ -192,6 +199,11 @@ export async function readSliCsv(
             ? 'epoch milliseconds'
             : null
         : null;
+    const m = acc.consumer.mapping;
+    if (c.kinds.day > 0 && c.kinds.iso + c.kinds.epochS + c.kinds.epochMs === 0)
+      notes.push(
+        `SLO ${acc.consumer.sloId}: timestamps are dates alone, read as the start of each day in ${m.timezone ?? acc.consumer.siteZone ?? 'UTC'}${m.timezone === null ? ' (the site zone; sli.timezone names another)' : ''}${m.stepMs === null ? ', each row covering one day' : ''}`,
+      );
     if (detected !== null)
       notes.push(
         `SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected}, told apart by their magnitude (timeFormat: ${detected === 'epoch seconds' ? 'epoch-s' : 'epoch-ms'} states it)`,
@@ -264,9 +276,31 @@ async function aggregateFile(
 
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
+  const zoneless = new Map<number, ZonelessTimestamps>();
   for (const { result, firstLine } of ranges) {
     for (const d of result.diagnostics) diagnostics.push({ ...d, line: d.line + firstLine - 1 });
     suppressed += result.suppressed;
+    for (const z of result.zoneless) {
+      const seen = zoneless.get(z.column);
+      if (seen === undefined) zoneless.set(z.column, { ...z, line: z.line + firstLine - 1 });
+      else {
+        seen.more += z.more + 1;
+        for (const id of z.sloIds) if (!seen.sloIds.includes(id)) seen.sloIds.push(id);
+      }
+    }
+  }
+  // One message per column of zone-less times, however many SLOs read it and threads read the file;
+  // first, so that the limit of listed problems never hides what every row has in common.
+  for (const z of [...zoneless.values()].reverse()) {
+    const slos = z.sloIds.length === 1 ? `the SLO ${z.sloIds[0]}` : `the SLOs ${z.sloIds.join(', ')}`;
+    diagnostics.unshift(
+      diagnose(
+        'csv-bad-timestamp',
+        { file: display, line: z.line, column: z.column },
+        `timestamp "${z.text}" has no time zone${z.more > 0 ? `, nor have the ${z.more.toLocaleString('en-US')} rows after it` : ''}`,
+        `add an offset in the export (e.g. ${z.text.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in ${slos} (e.g. timezone: UTC)`,
+      ),
+    );
   }
   suppressed += Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_FILE);
   diagnostics.length = Math.min(diagnostics.length, MAX_DIAGNOSTICS_PER_FILE);
@@ -292,9 +326,10 @@ async function aggregateFile(
         else suppressed++;
       }
     }
-    const kinds = { iso: 0, epochS: 0, epochMs: 0 };
+    const kinds = { iso: 0, day: 0, epochS: 0, epochMs: 0 };
     for (const p of parts) {
       kinds.iso += p.kinds.iso;
+      kinds.day += p.kinds.day;
       kinds.epochS += p.kinds.epochS;
       kinds.epochMs += p.kinds.epochMs;
     }
@@ -434,10 +469,12 @@ export function finishSliPacked(
     clashes = merged.clashes;
   }
   const declared = acc.consumer.mapping.stepMs;
+  // A daily export's rows each cover a day, however sparse the export (SPEC §5).
+  const daily = acc.dayRows > 0 && acc.timedRows === 0;
   return {
     sloId: acc.consumer.sloId,
     buckets,
-    stepMs: declared ?? inferStep(buckets),
+    stepMs: declared ?? (daily ? DAY_MS : inferStep(buckets)),
     stepInferred: declared === null,
     rows: acc.rows,
     clashes,

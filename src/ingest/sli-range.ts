@@ -35,7 +35,7 @@ export interface ConsumerRangeResult {
   /** Rows that contributed counts. */
   rows: number;
   /** How the timestamps were written, to state a detected epoch unit. */
-  kinds: { iso: number; epochS: number; epochMs: number };
+  kinds: { iso: number; day: number; epochS: number; epochMs: number };
 }
 
 export interface RangeResult {
@@ -49,6 +49,20 @@ export interface RangeResult {
   suppressed: number;
   /** The range ended inside a quoted field: it was not split at a record boundary. */
   unbalancedQuote: boolean;
+  /**
+   * Timestamps without a zone, per timestamp column: one export has one convention, so the file's
+   * caller reports the first one once, naming every SLO that reads the column (lines relative).
+   */
+  zoneless: ZonelessTimestamps[];
+}
+
+export interface ZonelessTimestamps {
+  column: number;
+  line: number;
+  text: string;
+  /** Lines after the first with a zone-less timestamp. */
+  more: number;
+  sloIds: string[];
 }
 
 /** Where a valid row goes: the normal sink stores it, the duplicate finder only looks. */
@@ -87,11 +101,21 @@ export async function parseRange(
     buckets: { runs: new Float64Array(0), counts: [], count: 0 },
     matched: 0,
     rows: 0,
-    kinds: { iso: 0, epochS: 0, epochMs: 0 },
+    kinds: { iso: 0, day: 0, epochS: 0, epochMs: 0 },
   }));
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
+  // Two SLOs reading the same column of the same row find the same defect: one message for it.
+  let reportedLine = -1;
+  const reportedHere = new Set<string>();
   const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
+    if (line !== reportedLine) {
+      reportedLine = line;
+      reportedHere.clear();
+    }
+    const key = `${code}:${column}:${message}`;
+    if (reportedHere.has(key)) return;
+    reportedHere.add(key);
     if (diagnostics.length < job.maxDiagnostics)
       diagnostics.push(diagnose(code, { file: job.display, line, column }, message, hint));
     else suppressed++;
@@ -138,7 +162,8 @@ export async function parseRange(
     return n;
   };
 
-  const zoneless = new Map<number, { at: number; more: number }>();
+  const zoneless = new Map<number, ZonelessTimestamps>();
+  const zonelessLine = new Map<number, number>();
   const readRow = (ci: number, line: number) => {
     const b = job.bindings[ci];
     const r = consumers[ci];
@@ -146,24 +171,20 @@ export async function parseRange(
     if (b === undefined || r === undefined || builder === undefined) return;
     r.matched++;
     const tsText = fields[b.tsIndex] ?? '';
-    const ts = parseSliTimestamp(tsText, b.timezone, b.timeFormat);
+    const ts = parseSliTimestamp(tsText, b.timezone, b.timeFormat, b.dayZone);
     if (!ts.ok) {
       const shown = tsText.trim();
       if (ts.reason === 'zoneless') {
         // One export has one convention: the first zoneless row is reported, the others counted.
-        const seen = zoneless.get(ci);
-        if (seen !== undefined) {
-          seen.more++;
-          return;
+        const seen = zoneless.get(b.tsIndex);
+        if (seen === undefined)
+          zoneless.set(b.tsIndex, { column: b.tsIndex + 1, line, text: shown, more: 0, sloIds: [b.sloId] });
+        else {
+          if (!seen.sloIds.includes(b.sloId)) seen.sloIds.push(b.sloId);
+          // A row read by two SLOs is one row.
+          if (zonelessLine.get(b.tsIndex) !== line) seen.more++;
         }
-        zoneless.set(ci, { at: diagnostics.length, more: 0 });
-        report(
-          'csv-bad-timestamp',
-          line,
-          b.tsIndex + 1,
-          `timestamp "${shown}" has no time zone`,
-          `add an offset in the export (e.g. ${shown.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in the SLO ${b.sloId} (e.g. timezone: UTC)`,
-        );
+        zonelessLine.set(b.tsIndex, line);
       } else if (b.timeFormat === 'epoch-s' || b.timeFormat === 'epoch-ms') {
         report(
           'csv-bad-timestamp',
@@ -191,6 +212,7 @@ export async function parseRange(
       return;
     }
     if (ts.kind === 'iso') r.kinds.iso++;
+    else if (ts.kind === 'day') r.kinds.day++;
     else if (ts.kind === 'epoch-s') r.kinds.epochS++;
     else r.kinds.epochMs++;
 
@@ -326,14 +348,17 @@ export async function parseRange(
     }
     onProgress(sinceProgress);
   }
-  for (const { at, more } of zoneless.values()) {
-    const d = diagnostics[at];
-    if (d !== undefined && more > 0)
-      d.message += `, nor have the ${more.toLocaleString('en-US')} rows after it`;
-  }
   consumers.forEach((c, i) => {
     const builder = builders[i];
     if (builder !== undefined) c.buckets = sealBuckets(builder);
   });
-  return { lines: lastLine, records, consumers, diagnostics, suppressed, unbalancedQuote };
+  return {
+    lines: lastLine,
+    records,
+    consumers,
+    diagnostics,
+    suppressed,
+    unbalancedQuote,
+    zoneless: [...zoneless.values()],
+  };
 }

@@ -24,7 +24,12 @@ import {
 } from './prometheus/sli-prometheus.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { TimeFormat } from './sli-timestamp.ts';
-import { diagnoseSchemaIssues, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import {
+  diagnoseSchemaIssues,
+  parseYamlSource,
+  refuseSecondDocument,
+  type YamlSource,
+} from './yaml-source.ts';
 
 export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
 
@@ -222,8 +227,11 @@ const serviceFileSchema = z.strictObject({
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
   team: z.string().min(1),
-  /** Validated one by one below, so that one bad SLO does not hide the others' problems. */
-  slos: z.array(z.unknown()).min(1),
+  /**
+   * Validated one by one below, so that one bad SLO does not hide the others' problems. A service
+   * may have none yet (`slos: []`, `slos:` or no key): it still has incidents and throughput.
+   */
+  slos: z.array(z.unknown()).nullish(),
 });
 
 /** The native format: one service and its SLOs per file. */
@@ -240,7 +248,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
   const svc = result.data;
   const problems: Diagnostic[] = unassignedOwner(source, svc);
   const entries: CatalogEntry[] = [];
-  svc.slos.forEach((raw, i) => {
+  (svc.slos ?? []).forEach((raw, i) => {
     const parsed = sloSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
@@ -319,7 +327,8 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
   const diagnostics: Diagnostic[] = [];
   const openslo: OpenSloObject[] = [];
   for (const { file, text } of files) {
-    const { source, diagnostics: syntax } = parseYamlSource(file, text);
+    // OpenSLO files are multi-document by design; a native file holds one document (SPEC §4).
+    const { source, diagnostics: syntax } = parseYamlSource(file, text, { multiDocument: true });
     diagnostics.push(...syntax);
     if (syntax.length > 0) continue;
     const foreign = diagnoseForeignSloFormat(source);
@@ -333,6 +342,9 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
       openslo.push(...read.objects);
       continue;
     }
+    const second = refuseSecondDocument(source);
+    diagnostics.push(...second);
+    if (second.length > 0) continue;
     const parsed = parseNativeSloSource(source);
     diagnostics.push(...parsed.diagnostics);
     services.push(...parsed.catalog.services);

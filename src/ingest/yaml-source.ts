@@ -16,11 +16,22 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], index?: number): { line: number; column: number };
   /** Same, but pointing at the key rather than at the value. */
   locateKey(path: readonly PropertyKey[], index?: number): { line: number; column: number };
+  /** Where document `index` begins: its `---` line, when it has one. */
+  documentStart(index: number): { line: number; column: number };
+}
+
+export interface ParseYamlOptions {
+  /**
+   * Whether the file may hold several documents (`---`). Only OpenSLO files do; in every other
+   * file a second document would be ignored, so it is refused at its `---` line instead.
+   */
+  multiDocument?: boolean;
 }
 
 export function parseYamlSource(
   file: string,
   text: string,
+  opts: ParseYamlOptions = {},
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -34,6 +45,8 @@ export function parseYamlSource(
       );
     }
   }
+  if (!opts.multiDocument && diagnostics.length === 0)
+    diagnostics.push(...refuseExtraDocuments(file, list, lineCounter));
   const position = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -69,9 +82,49 @@ export function parseYamlSource(
       documents,
       locate: (path, index = 0) => find(path, index, false),
       locateKey: (path, index = 0) => find(path, index, true),
+      documentStart: (index) => {
+        const doc = list[index];
+        return doc ? position(doc.range[0]) : { line: 1, column: 1 };
+      },
     },
     diagnostics,
   };
+}
+
+/**
+ * A second document that holds something (an empty one after a trailing `---` loses nothing),
+ * placed on the line of the `---` that starts it.
+ */
+function refuseExtraDocuments(
+  file: string,
+  docs: readonly Document.Parsed[],
+  lineCounter: LineCounter,
+): Diagnostic[] {
+  const extra = docs.findIndex((d, i) => i > 0 && d.toJS({ maxAliasCount: 100 }) != null);
+  const doc = docs[extra];
+  if (doc === undefined) return [];
+  const pos = lineCounter.linePos(doc.range[0]);
+  return [
+    diagnose(
+      'yaml-second-document',
+      { file, line: pos.line, column: pos.col },
+      `a second YAML document starts here; this file holds one document, and everything after this line would be ignored`,
+    ),
+  ];
+}
+
+/** The same check for a file read as several documents and then found to be a one-document format. */
+export function refuseSecondDocument(source: YamlSource): Diagnostic[] {
+  const index = source.documents.findIndex((d, i) => i > 0 && d != null);
+  if (index < 0) return [];
+  const pos = source.documentStart(index);
+  return [
+    diagnose(
+      'yaml-second-document',
+      { file: source.file, ...pos },
+      `a second YAML document starts here; this file holds one document, and everything after this line would be ignored`,
+    ),
+  ];
 }
 
 /**
@@ -129,13 +182,19 @@ interface SchemaDef {
   innerType?: z.ZodType;
   element?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   options?: z.ZodType[];
 }
 
 /** The keys an object schema accepts at `path`, looking through optional, default, array and pipe wrappers. */
 export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
-  const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  // A preprocessed schema is a pipe whose input is a transform: its keys are those of the output.
+  if (def.type === 'pipe' && def.in && def.out) {
+    const keys = knownKeysAt(def.in, path);
+    return keys.length > 0 ? keys : knownKeysAt(def.out, path);
+  }
+  const inner = def.innerType;
   if (inner) return knownKeysAt(inner, path);
   if (path.length === 0) return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
   const [head, ...rest] = path;
@@ -157,6 +216,15 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
 function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
     return `is required (${issue.expected})`;
+  // A field that may be written in several ways (a time as text or as a YAML date): zod's own
+  // word for a missing one is "Invalid input".
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const branches = issue.errors.flat();
+    const missing = branches.every((b) => b.code === 'invalid_type' && /received undefined$/.test(b.message));
+    if (missing) return 'is required';
+    if (branches.every((b) => b.code === 'invalid_type'))
+      return `is a ${/received (\w+)$/.exec(branches[0]?.message ?? '')?.[1] ?? 'value of another type'}; write a date or time, e.g. 2026-09-01 or 2026-08-14T09:12:00Z`;
+  }
   if (issue.code === 'invalid_value' && issue.values.length > 0) {
     return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
   }

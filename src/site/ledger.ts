@@ -4,6 +4,7 @@
  */
 import { compareText } from '../domain/compare-text.ts';
 import { getCollection, getEntry } from 'astro:content';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { LedgerEntryData } from '../ingest/ledger-loader.ts';
@@ -20,6 +21,7 @@ import { asOfLocalDay } from '../report/as-of.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
 import { buildLedgerReport, visiblePostmortems, type LedgerReport } from '../report/quarter-report.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
+import { dropRepeatedTitle } from '../ingest/postmortem-heading.ts';
 
 export interface SiteData {
   inputs: LedgerInputs;
@@ -82,10 +84,30 @@ async function assemble(entry: LedgerEntry, postmortemEntries: PostmortemEntry[]
   };
 }
 
+/**
+ * Whether an optional content folder holds any Markdown: Astro warns ("does not exist or is
+ * empty") when a page asks for an empty collection, and a ledger need not have either folder.
+ */
+async function hasContentFiles(folder: 'postmortems' | 'reviews'): Promise<boolean> {
+  try {
+    const names = await readdir(join(ledgerPathsFromEnv().contentDir, folder), { recursive: true });
+    return names.some((n) => /\.mdx?$/i.test(n));
+  } catch {
+    return false;
+  }
+}
+
+/** The review narratives of content/reviews/, none when the folder is missing or empty. */
+export async function reviewNarratives(): Promise<Awaited<ReturnType<typeof getCollection<'reviews'>>>> {
+  return (await hasContentFiles('reviews')) ? getCollection('reviews') : [];
+}
+
 /** A postmortem's body as HTML, through the allow-list: never the author's raw HTML. */
 export async function postmortemHtml(slug: string): Promise<string> {
   const entry = await getEntry('postmortems', slug);
-  return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const html = sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const title = (entry?.data as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? dropRepeatedTitle(html, title) : html;
 }
 
 type LedgerEntry = NonNullable<Awaited<ReturnType<typeof getEntry<'ledger', 'ledger'>>>>;
@@ -98,7 +120,7 @@ type PostmortemEntry = Awaited<ReturnType<typeof getCollection<'postmortems'>>>[
 export async function siteData(): Promise<SiteData> {
   const entry = await getEntry('ledger', 'ledger');
   if (!entry) throw new Error('the ledger collection is empty: the data loader did not run');
-  const postmortemEntries = await getCollection('postmortems');
+  const postmortemEntries = (await hasContentFiles('postmortems')) ? await getCollection('postmortems') : [];
   const key = [entry.digest ?? '', ...postmortemEntries.map((e) => `${e.id}:${e.digest ?? ''}`)].join('|');
   if (cached?.key !== key) cached = { key, data: assemble(entry, postmortemEntries) };
   return cached.data;

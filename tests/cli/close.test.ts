@@ -69,7 +69,7 @@ describe('npm run close', () => {
     const dir = await copyLedger(SMALL);
     const run = await cliInLedger(dir, ['close', '2026-Q2', '--note', 'Reviewed with the product leads']);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "close: 2026-Q2 (April–June 2026) published as revision 1 in data/snapshots/2026-q2.json, from 6 input files (data as of 2026-07-15T00:00:00.000Z)
+      "close: 2026-Q2 (April–June 2026) published as revision 1 in data/snapshots/2026-q2.json, from 7 input files (data as of 2026-07-15T00:00:00.000Z)
       "
     `);
     expect(run.code).toBe(0);
@@ -96,6 +96,7 @@ describe('npm run close', () => {
       'data/sli/checkout.csv',
       'data/sli/shop.csv',
       'data/slos/shop.yaml',
+      'data/slos/status-page.yaml',
     ]);
     const shopCsv = await readFile(join(dir, 'data/sli/shop.csv'));
     expect(r?.inputs['data/sli/shop.csv']).toBe(createHash('sha256').update(shopCsv).digest('hex'));

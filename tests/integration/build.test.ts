@@ -112,6 +112,25 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(q2.incidents.map((i) => i.id)).toEqual(['2026-05-10-shop-outage', '2026-06-02-checkout-vendor']);
   });
 
+  it('gives a service without SLOs its page, with no SLO rows', async () => {
+    const page = await read('services/status-page/index.html');
+    expect(page).toContain('This service has no SLOs yet');
+    expect(page).not.toContain('SLO attainment by quarter');
+    const q3 = await readJson('reviews/2026-q3.json');
+    expect(q3.slos.map((s) => s['service'])).not.toContain('status-page');
+  });
+
+  it('reads a write-up in Pacific time (timezone: America/Los_Angeles) and shows its title once', async () => {
+    // The draft of 3 July 2026 is in the internal build only. 09:10 PDT (UTC−7) is 16:10 UTC,
+    // 11:25 PDT is 18:25 UTC: 2 h 15 min. Its body opens with "# Status page showed stale data".
+    const internal = inject('fixtureInternalSite');
+    const page = await readFile(join(internal, 'incidents/2026-07-03-status-page-stale/index.html'), 'utf8');
+    expect(page).toMatch(/16:10[^<]{0,20}18:25 UTC/);
+    expect(page.match(/Status page showed stale data<\/h1>/g)).toHaveLength(1);
+    expect(page).toContain('no due date');
+    expect(existsSync(join(site, 'incidents/2026-07-03-status-page-stale'))).toBe(false);
+  });
+
   it('uses no client JavaScript', async () => {
     const files = await allFiles(site);
     expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);
