@@ -7,6 +7,7 @@
  */
 import type { Calendar } from './calendar.ts';
 import { decimalFromNumber } from './decimal.ts';
+import { DEFAULT_UNIT, type EventUnit } from './slo.ts';
 import { localParts, zoneAbbreviation } from './zoned-time.ts';
 
 const MINUS = '−'; // U+2212, the typographic minus sign
@@ -109,14 +110,6 @@ export function formatSpent(consumed: number): string {
 export function formatLeft(remaining: number): string {
   return `${truncateToDecimals(Math.max(0, remaining) * 100, 0)}% left`;
 }
-
-/** How an SLO's events are called, singular and plural (catalog `unit`, default request/requests). */
-export interface EventUnit {
-  singular: string;
-  plural: string;
-}
-
-export const DEFAULT_UNIT: EventUnit = { singular: 'request', plural: 'requests' };
 
 /** '1 request', '3,663 requests': the count rounded as formatCount does, the noun agreeing with it. */
 export function formatEvents(n: number, unit: EventUnit = DEFAULT_UNIT, decimals = 0): string {

@@ -168,6 +168,8 @@ const sloSchema = z
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
     description: z.string().optional(),
+    /** What one event is, singular and plural, e.g. [minute, minutes]; [request, requests] when absent. */
+    unit: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -240,6 +242,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
           }
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
+      ...(s.unit !== undefined ? { unit: { singular: s.unit[0], plural: s.unit[1] } } : {}),
     };
     const sli = s.sli;
     entries.push({
