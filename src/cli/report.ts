@@ -1,6 +1,6 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
 import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
-import { budgetText } from '../report/budget-text.ts';
+import { budgetText, unitOf } from '../report/budget-text.ts';
 import { join } from 'node:path';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
@@ -64,7 +64,7 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   );
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
-    const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
+    const rem = s.remaining === null ? '' : `, ${budgetText(s, unitOf(ledger, s.id))}`;
     fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
   }
   fx.out(

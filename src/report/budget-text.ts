@@ -22,3 +22,12 @@ export function budgetText(
     return formatBudgetRemaining(slo.remaining, { events: slo.budget, ...(unit ? { unit } : {}) });
   return '—';
 }
+
+/**
+ * The words before the date a budget runs out: "runs out on" for a date still to come, "ran out
+ * on" for one already past at the as-of time (issue 12 item 7: a page as of 26 Sep never says a
+ * budget "runs out 23 Aug").
+ */
+export function budgetRunOutWords(exhaustsAtMs: number, asOfMs: number): string {
+  return exhaustsAtMs <= asOfMs ? 'ran out on' : 'runs out on';
+}

@@ -189,6 +189,24 @@ function actionItemsText(q: QuarterReport): string {
   return `${a.done} of ${a.opened} action items done, ${a.overdue} overdue.`;
 }
 
+/**
+ * The review index's line for a quarter: "1 of 2 SLOs missed their objective", "in progress, 1 of 2
+ * SLOs over budget", and for a quarter without a verdict "no SLO had enough data to judge: 13 with
+ * no data", never "0 of 13 missed" (issue 12 item 4).
+ */
+export function reviewIndexLine(q: QuarterReport): string {
+  const judged = judgedSlos(q);
+  if (q.slos.length === 0) return q.state === 'complete' ? 'no SLOs' : 'in progress, no SLOs';
+  if (judged.length === 0)
+    return `${q.state === 'complete' ? '' : 'in progress, '}no SLO had enough data to judge: ${unjudgedReasons(q)}`;
+  const unjudged = q.slos.length - judged.length;
+  const rest = unjudged === 0 ? '' : ` (${unjudged} more could not be judged)`;
+  if (q.state === 'complete')
+    return `${judged.filter((s) => s.met === false).length} of ${judged.length} SLOs missed their objective${rest}`;
+  const exhausted = judged.filter((s) => s.status === 'exhausted').length;
+  return `in progress, ${exhausted} of ${judged.length} SLOs over budget${rest}`;
+}
+
 export function headlineSentences(
   q: QuarterReport,
   prev: QuarterReport | null,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLedgerInputs } from '../../src/ingest/ledger-inputs.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
-import { headlineFigures, headlineSentences } from '../../src/report/headlines.ts';
+import { headlineFigures, headlineSentences, reviewIndexLine } from '../../src/report/headlines.ts';
 import { buildLedgerReport, findQuarter } from '../../src/report/quarter-report.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
@@ -118,5 +118,17 @@ describe('a quarter whose SLOs could not be judged (issue 12 item 4)', () => {
       text: '0',
       detail: '1 more began in April–June 2026',
     });
+  });
+});
+
+describe('the review index line (issue 12 item 4)', () => {
+  it.each([
+    ['January–March: one of two missed', 0, '1 of 2 SLOs missed their objective'],
+    ['April–June: no data, no verdict', 1, 'no SLO had enough data to judge: 2 with no data'],
+    ['July–September in progress', 2, 'in progress, 1 of 2 SLOs over budget'],
+  ])('%s', (_name, i, expected) => {
+    const q = gapReport.quarters[i];
+    if (!q) throw new Error('quarter missing');
+    expect(reviewIndexLine(q)).toBe(expected);
   });
 });
