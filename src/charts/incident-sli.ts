@@ -217,7 +217,7 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     title: `${input.sliName} around the incident "${input.incident.title}"`,
     description: describeSli(buckets, inWindow, rate, input, windowEndMs, stepMs, cal),
     table: {
-      caption: `Error rate of ${input.sliName} per ${stepNoun(stepMs)}, from ${formatDateTime(fromMs, cal)} to ${formatDateTime(toMs, cal)}${input.condition ? `; a ${unit.singular} is good when ${input.condition}` : ''}`,
+      caption: `Error rate of ${input.sliName} per ${stepNoun(stepMs)}, from ${formatDateTime(fromMs, cal)} to ${formatDateTime(toMs, cal)}${input.condition ? `; each ${unit.singular} is good when ${input.condition}` : ''}`,
       columns: ['From', `Good ${unit.plural}`, `All ${unit.plural}`, 'Error rate', 'During the incident'],
       numeric: [false, true, true, true, false],
       rowHeader: 0,
