@@ -55,6 +55,19 @@ describe('headline figures against the previous quarter', () => {
     });
   });
 
+  it('counts an at-risk SLO as within budget, as the label says, and names it (issue 12 item 10)', () => {
+    const atRisk = {
+      ...report,
+      quarters: report.quarters.map((q) =>
+        q.quarter === '2026-Q3'
+          ? { ...q, slos: q.slos.map((s, i) => (i === 0 ? { ...s, status: 'at-risk' as const } : s)) }
+          : q,
+      ),
+    };
+    const card = headlineFigures(atRisk, '2026-Q3').find((f) => f.name === 'objectives');
+    expect(card).toMatchObject({ label: 'SLOs within budget', text: '2 of 2', detail: '1 at risk' });
+  });
+
   it('does not compare a quarter in progress with a complete one on objectives met', () => {
     expect(byName['objectives']).toMatchObject({ text: '2 of 2', label: 'SLOs within budget', change: null });
   });
