@@ -255,3 +255,15 @@ describe('the unit of an SLO (issue 12 item 20)', () => {
     expect(r.catalog.entries).toEqual([]);
   });
 });
+
+describe('the unit of an OpenSLO SLO (issue 12 item 20)', () => {
+  it('reads the ledger/unit annotation, and refuses one that is not a singular and a plural', () => {
+    const r = openslo('downtime-minutes-unit.yaml');
+    expect(r.catalog.entries.find((e) => e.slo.id === 'site-uptime')?.slo.unit).toEqual({
+      singular: 'minute',
+      plural: 'minutes',
+    });
+    expect(text(r)).toContain('data/slos/downtime-minutes-unit.yaml:34:');
+    expect(text(r)).toContain('ledger/unit "days" of SLO site-latency is not a singular and a plural');
+  });
+});
