@@ -200,6 +200,19 @@ export function formatTimeLeft(ms: number): string {
   return `${days} day${days === 1 ? '' : 's'}`;
 }
 
+/**
+ * The duration formatDuration prints, in ms: 38 min 20 s prints '38 min 20 s', 2 h 10 min 40 s
+ * prints '2 h 11 min' (7,860,000 ms). A change of durations is the difference of these, so that it
+ * agrees with the two figures beside it.
+ */
+export function durationAsPrinted(ms: number): number {
+  if (ms < 0) return -durationAsPrinted(-ms);
+  const largest = UNITS.findIndex((u) => ms >= u.ms);
+  const small =
+    UNITS[largest === -1 ? UNITS.length - 1 : Math.min(largest + 1, UNITS.length - 1)] ?? UNITS[3];
+  return Math.round(ms / small.ms) * small.ms;
+}
+
 /** A duration given in minutes, as formatDuration writes it. */
 export function formatMinutes(minutes: number): string {
   return formatDuration(minutes * 60_000);

@@ -5,6 +5,7 @@
  */
 import {
   ceilToDecimals,
+  durationAsPrinted,
   formatChangeDuration,
   formatChangePercent,
   formatCount,
@@ -161,7 +162,7 @@ function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baselin
     ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE)}`;
     const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
     if (before !== null && baseline !== null)
-      ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE)} vs ${baseline})`;
+      ttr += ` (${formatChangeDuration(durationAsPrinted(s.ttrMedianMinutes * MINUTE) - durationAsPrinted(before * MINUTE))} vs ${baseline})`;
   }
   const began = n === 0 ? '' : ` began in ${q.label}`;
   return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${began}${ttr}.${carriedText} ${actionItemsText(q)}${deploymentsText(q, prev, baseline)}`;

@@ -14,6 +14,7 @@ import {
   formatObjective,
   formatPercent,
   formatPercentUp,
+  durationAsPrinted,
   objectiveDecimals,
 } from '../domain/format.ts';
 import { budgetText, unitOf } from './budget-text.ts';
@@ -253,7 +254,7 @@ function changeText(
   const d = now.value - before;
   let text: string;
   if (now.kind === 'minutes') {
-    text = formatChangeDuration(d * 60_000);
+    text = formatChangeDuration(durationAsPrinted(now.value * 60_000) - durationAsPrinted(before * 60_000));
   } else if (now.kind === 'count' || now.kind === 'weekly') {
     const a = printedNumber(now.kind, now.value);
     const b = printedNumber(now.kind, before);

@@ -9,6 +9,7 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  durationAsPrinted,
   formatDuration,
   formatDurationDown,
   formatDurationUp,
@@ -223,5 +224,22 @@ describe('formatDateTime (SPEC §9.2: the site zone with its abbreviation)', () 
 
   it('formatDate prints the local day', () => {
     expect(formatDate(Date.parse('2026-06-30T23:00:00Z'), cal('Europe/London'))).toBe('1 Jul 2026');
+  });
+});
+
+describe('durationAsPrinted (a change of durations is the difference of the printed ones)', () => {
+  it.each([
+    ['38 min 20 s is printed as it is', 38 * MINUTE + 20 * SECOND, 38 * MINUTE + 20 * SECOND],
+    ['2 h 10 min 40 s prints 2 h 11 min', 2 * HOUR + 10 * MINUTE + 40 * SECOND, 2 * HOUR + 11 * MINUTE],
+    ['4 h 29 min 50 s prints 4 h 30 min', 4 * HOUR + 29 * MINUTE + 50 * SECOND, 4 * HOUR + 30 * MINUTE],
+  ])('%s', (_name, ms, printed) => {
+    expect(durationAsPrinted(ms)).toBe(printed);
+  });
+
+  it('4 h 30 min (4 h 29 min 50 s) against 4 h 42 min (4 h 42 min 20 s) is −12 min, as printed', () => {
+    const now = 4 * HOUR + 29 * MINUTE + 50 * SECOND;
+    const before = 4 * HOUR + 42 * MINUTE + 20 * SECOND;
+    // The unrounded difference is −12 min 30 s; the printed figures differ by 12 min.
+    expect(formatChangeDuration(durationAsPrinted(now) - durationAsPrinted(before))).toBe('−12 min');
   });
 });
