@@ -1,6 +1,7 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
 import { formatAttainment, formatDateTime, formatObjective, formatPercent } from '../domain/format.ts';
-import { budgetText } from '../report/budget-text.ts';
+import { budgetText, unitOf } from '../report/budget-text.ts';
+import { carriedOverIncidents } from '../report/carried-over.ts';
 import { join } from 'node:path';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { readLedgerInputs } from '../ingest/ledger-inputs.ts';
@@ -70,15 +71,16 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   );
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
-    const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
+    const rem = s.remaining === null ? '' : `, ${budgetText(s, unitOf(ledger, s.id))}`;
     const gaps =
       s.coverage < 1
         ? `; data for ${formatPercent(s.coverage, 1)} of the quarter${s.incomplete ? ', incomplete' : ''}`
         : '';
     fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}${gaps}`);
   }
+  const carried = carriedOverIncidents(q).length;
   fx.out(
-    `  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,
+    `  incidents: ${q.incidentSummary.incidents}${carried === 0 ? '' : ` (and ${carried} that began earlier and burned this quarter's budget)`}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,
   );
   return EXIT.ok;
 }

@@ -121,6 +121,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'Breaks a rule of the OpenSLO v1 specification',
     hint: 'see https://github.com/OpenSLO/OpenSLO#slo and the OpenSLO section of README.md',
   },
+  'openslo-unit': {
+    severity: 'error',
+    title: 'The ledger/unit annotation is not a singular and a plural',
+    hint: 'write the unit of one event, singular then plural: annotations: { ledger/unit: "minute, minutes" }',
+  },
   'openslo-minutes-window': {
     severity: 'warning',
     title: 'OpenSLO time window in minutes',

@@ -488,6 +488,22 @@ export function resolveOpenSlo(
         ),
       );
     }
+    // What one event is: OpenSLO has no field for it, so an annotation like the owner's.
+    const unitText = o.metadata.annotations?.['ledger/unit'];
+    const unitParts = unitText?.split(',').map((x) => x.trim()) ?? [];
+    const unit =
+      unitParts.length === 2 && unitParts.every((x) => x !== '')
+        ? { singular: unitParts[0] ?? '', plural: unitParts[1] ?? '' }
+        : undefined;
+    if (unitText !== undefined && unit === undefined)
+      diagnostics.push(
+        place(
+          o.at,
+          ['metadata', 'annotations', 'ledger/unit'],
+          'openslo-unit',
+          `ledger/unit "${unitText}" of SLO ${o.name} is not a singular and a plural separated by a comma`,
+        ),
+      );
     const baseName = o.metadata.displayName ?? o.name;
     objectives.forEach(({ obj, objective, windowMs }, i) => {
       if (objective === null) return;
@@ -503,6 +519,7 @@ export function resolveOpenSlo(
         team,
         objective,
         budgeting,
+        ...(unit !== undefined ? { unit } : {}),
         ...(windowMs !== null
           ? {
               timeslice: {

@@ -199,6 +199,8 @@ const sloSchema = z
       .string()
       .regex(/^[1-9]\d*[hdw]$/, 'write a rolling window like 28d, 4w or 720h')
       .optional(),
+    /** What one event is, singular and plural, e.g. [minute, minutes]; [request, requests] when absent. */
+    unit: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -274,6 +276,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
           }
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
+      ...(s.unit !== undefined ? { unit: { singular: s.unit[0], plural: s.unit[1] } } : {}),
     };
     const sli = columnsWithPrometheus(s.sli);
     entries.push({

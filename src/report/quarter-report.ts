@@ -8,7 +8,7 @@ import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
-import type { BudgetingMethod } from '../domain/slo.ts';
+import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/ledger-inputs.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
@@ -117,6 +117,12 @@ export interface QuarterReport {
   }[];
 }
 
+/** How an SLO's events are called around its figures (catalog `unit`); words, not figures. */
+export interface SloUnit extends EventUnit {
+  /** For a threshold SLI, what makes an event good, e.g. 'p99_ms ≤ 300'; null for counts. */
+  condition: string | null;
+}
+
 export interface LedgerReport {
   title: string;
   organization: string;
@@ -125,6 +131,29 @@ export interface LedgerReport {
   asOfMs: number;
   /** Chronological; the last one is in progress. */
   quarters: QuarterReport[];
+  /**
+   * Each SLO's unit, by id, from today's catalog: kept beside the quarters rather than in them, so
+   * that the published JSON of a closed quarter does not change when a unit is named.
+   */
+  units: Record<string, SloUnit>;
+}
+
+const OP_SYMBOL = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
+
+/** Every SLO's unit and, for threshold SLIs, the condition a good event meets. */
+export function sloUnits(catalog: LedgerInputs['catalog']): Record<string, SloUnit> {
+  return Object.fromEntries(
+    catalog.entries.map(({ slo, sli }) => [
+      slo.id,
+      {
+        ...(slo.unit ?? DEFAULT_UNIT),
+        condition:
+          sli.threshold === null || sli.value === null
+            ? null
+            : `${sli.value} ${OP_SYMBOL[sli.threshold.op]} ${sli.threshold.value}`,
+      },
+    ]),
+  );
 }
 
 const MINUTE = 60_000;
@@ -166,6 +195,7 @@ export function buildLedgerReport(
     asOf: iso(asOfMs),
     asOfMs,
     quarters: reports,
+    units: sloUnits(inputs.catalog),
   };
 }
 

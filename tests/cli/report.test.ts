@@ -82,8 +82,10 @@ describe('npm run report', () => {
     const run = await runCliProcess(['report', '2026-q2', ...SMALL]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('April–June 2026 (2026-Q2), complete');
-    // 100 of 91 allowed failures: 9% over, 9 failed requests (SPEC §9.2 wording).
-    expect(run.stdout).toContain('shop-availability: 99.89% vs objective 99.9%, 9% over (9 failed requests)');
+    // 100 of 91 allowed failures: 109.9% spent, rounded up to 110%, 10% over (SPEC §9.2 wording).
+    expect(run.stdout).toContain(
+      'shop-availability: 99.89% vs objective 99.9%, 110% spent (10% over budget: 100 of 91 allowed failed requests)',
+    );
     expect(run.stdout).toContain('data as of 15 Jul 2026 00:00 UTC');
     expect(run.stdout).toContain('— exhausted');
   });

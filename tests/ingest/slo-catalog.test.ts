@@ -220,3 +220,50 @@ describe('the native format', () => {
     `);
   });
 });
+
+describe('the unit of an SLO (issue 12 item 20)', () => {
+  const gap = (name: string) => ({
+    file: `data/slos/${name}`,
+    text: readFileSync(
+      fileURLToPath(new URL(`../fixtures/ledgers/empty-quarter/data/slos/${name}`, import.meta.url)),
+      'utf8',
+    ),
+  });
+
+  it('reads unit: [singular, plural] and leaves it out when the file does not say', () => {
+    const { catalog, diagnostics } = parseSloCatalog([
+      gap('status-page.yaml'),
+      fixture('slos', 'native-wide-layout.yaml'),
+    ]);
+    expect(diagnostics).toEqual([]);
+    const units = catalog.entries.map((e) => [e.slo.id, e.slo.unit]);
+    expect(units.slice(0, 2)).toEqual([
+      ['site-uptime', { singular: 'minute', plural: 'minutes' }],
+      ['site-latency', { singular: 'day', plural: 'days' }],
+    ]);
+    expect(units.slice(2).every(([, u]) => u === undefined)).toBe(true);
+  });
+
+  it('refuses a unit that is not two words, at its line', () => {
+    const r = parseSloCatalog([
+      {
+        file: 'data/slos/bad-unit.yaml',
+        text: 'service: s\nowner: o\nteam: t\nslos:\n  - id: a\n    name: A\n    objective: 99%\n    unit: minutes\n    sli: { source: sli/a.csv, good: ok, total: all }\n',
+      },
+    ]);
+    expect(text(r)).toContain('data/slos/bad-unit.yaml:8:');
+    expect(r.catalog.entries).toEqual([]);
+  });
+});
+
+describe('the unit of an OpenSLO SLO (issue 12 item 20)', () => {
+  it('reads the ledger/unit annotation, and refuses one that is not a singular and a plural', () => {
+    const r = openslo('downtime-minutes-unit.yaml');
+    expect(r.catalog.entries.find((e) => e.slo.id === 'site-uptime')?.slo.unit).toEqual({
+      singular: 'minute',
+      plural: 'minutes',
+    });
+    expect(text(r)).toContain('data/slos/downtime-minutes-unit.yaml:34:');
+    expect(text(r)).toContain('ledger/unit "days" of SLO site-latency is not a singular and a plural');
+  });
+});

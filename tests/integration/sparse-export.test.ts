@@ -44,11 +44,12 @@ describe('a sparse export in a ledger without content/', () => {
   });
 
   it('says "Incomplete" beside the figures of a quarter with 2 days of data', async () => {
-    // 2025-Q3 has rows on 14 and 15 September only: 2 of 92 days.
+    // 2025-Q3 has rows on 14 and 15 September only: 2 of 92 days, 2.17%, truncated to one decimal.
     const review = await readFile(join(root, 'dist/reviews/2025-q3/index.html'), 'utf8');
-    expect(review).toMatch(/<strong>Incomplete:<\/strong> data for only 2% of the quarter/);
-    // The status board of the quarter in progress (2025-Q4: 20 November and 30 December).
+    expect(review).toMatch(/<strong>Incomplete:<\/strong> data for only 2\.1% of the quarter/);
+    // The status board of the quarter in progress (2025-Q4: 20 November and 30 December, as of
+    // 31 December 00:00): 2 of 91 elapsed days, 2.19%, truncated to one decimal.
     const board = await readFile(join(root, 'dist/index.html'), 'utf8');
-    expect(board).toMatch(/<strong>Incomplete:<\/strong> data for only 2% of the quarter so far/);
+    expect(board).toMatch(/<strong>Incomplete:<\/strong> data for only 2\.1% of the quarter so far/);
   });
 });

@@ -256,6 +256,7 @@ describe('revisions and audiences', () => {
       asOf: later.asOf,
       asOfMs: Date.parse(later.asOf),
       quarters: [recomputed, later],
+      units: {},
     };
     const { report, closed } = publishedLedger(ledger, new Map([['2026-Q2', snapshot]]), 'public');
     expect(report.quarters.map((q) => [q.quarter, q.revision, q.incidents.length])).toEqual([
