@@ -1,12 +1,12 @@
 /**
- * Reading postmortems outside Astro (for `check`, `report` and `build`'s first step): gray-matter
- * with the `yaml` package as its engine, so timestamps stay text and every problem can be placed
- * on its line. The same zod schema validates them inside Astro's collection.
+ * Reading postmortems outside Astro (for `check`, `report` and `build`'s first step): the front
+ * matter is split by hand and read with the `yaml` package only (front-matter.ts: no `---js`), so
+ * timestamps stay text and every problem can be placed on its line. The same zod schema validates them inside Astro's collection.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import matter from 'gray-matter';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { splitFrontMatter } from './front-matter.ts';
 import { nearestName } from './nearest-name.ts';
 import { postmortemSchema, type Postmortem } from './postmortem.ts';
 import { impactSentence } from './postmortem-impact.ts';
@@ -76,15 +76,15 @@ export function parsePostmortem(
       ],
     };
   }
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  // gray-matter keeps the newline after the opening `---`, so line numbers in `parsed.matter`
-  // are already the file's line numbers.
+  const split = splitFrontMatter(file, text);
+  const parsed = split.frontMatter;
+  if (parsed === null) return { result: null, diagnostics: split.diagnostics };
+  // `parsed.matter` starts with the fence's newline, so its line numbers are the file's.
   const { source, diagnostics } = parseYamlSource(file, parsed.matter);
   if (diagnostics.length > 0) return { result: null, diagnostics };
   const raw = source.documents[0] ?? {};
   const out: Diagnostic[] = context ? checkReferences(raw, source, context) : [];
-  const bodyLine = parsed.matter.split('\n').length + 2;
-  out.push(...checkSections(parsed.content, file, bodyLine));
+  out.push(...checkSections(parsed.content, file, parsed.contentLine));
   const check = postmortemSchema.safeParse(raw);
   if (!check.success) {
     out.push(
