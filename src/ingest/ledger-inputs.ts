@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
 import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { echo } from './echo.ts';
+import { checkInputFile, checkInputReference, diagnoseInputFile } from './input-path.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
@@ -59,6 +61,16 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
       : settingsRead.settings;
   const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
   diagnostics.push(...catalogRead.diagnostics);
+  if (catalogRead.catalog.entries.length === 0 && catalogRead.diagnostics.length === 0) {
+    // An empty or mistyped --data would otherwise pass with "0 errors" and publish nothing.
+    diagnostics.push(
+      diagnose(
+        'no-inputs',
+        { file: show(join(paths.dataDir, 'slos')) },
+        `no SLO is defined: ${show(join(paths.dataDir, 'slos'))}/ holds no SLO file`,
+      ),
+    );
+  }
   const exclusionsRead = await readExclusions(
     join(paths.dataDir, 'exclusions.yaml'),
     show(join(paths.dataDir, 'exclusions.yaml')),
@@ -78,8 +90,16 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   for (const entry of catalogRead.catalog.entries) {
     const acc = createSliAccumulator({ sloId: entry.slo.id, mapping: entry.sli });
     accumulators.set(entry.slo.id, acc);
-    const files = await expandSource(paths.dataDir, entry.sli.source);
-    if (files.length === 0) {
+    const { files, refused } = await expandSource(paths.dataDir, entry.sli.source);
+    if (refused !== null) {
+      diagnostics.push(
+        diagnose(
+          'input-outside',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO ${entry.slo.id} reads sli.source "${echo(entry.sli.source)}", which ${refused}`,
+        ),
+      );
+    } else if (files.length === 0) {
       diagnostics.push(
         diagnose(
           'sli-source-missing',
@@ -94,6 +114,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const cacheDir = sliCacheDir(paths);
   for (const [abs, accs] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const name = show(abs);
+    const refusal = await diagnoseInputFile(paths.dataDir, abs, name);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     let shown = -10;
     const result = await readSliCsv(abs, name, accs, {
       cacheDir,
@@ -149,12 +174,29 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   };
 }
 
-/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
-export async function expandSource(dataDir: string, source: string): Promise<string[]> {
-  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
+/**
+ * A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. Only files
+ * inside the data folder (input-path.ts): `refused` says why a reference or a match was not.
+ */
+export async function expandSource(
+  dataDir: string,
+  source: string,
+): Promise<{ files: string[]; refused: string | null }> {
+  const written = checkInputReference(dataDir, source.replace(/[*?[]/g, '_'));
+  if (!written.ok) return { files: [], refused: written.reason };
+  if (!/[*?[]/.test(source)) {
+    const file = checkInputReference(dataDir, source);
+    return file.ok ? { files: [join(dataDir, source)], refused: null } : { files: [], refused: file.reason };
+  }
   const out: string[] = [];
-  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
-  return out.sort();
+  let refused: string | null = null;
+  for await (const rel of glob(source, { cwd: dataDir })) {
+    const abs = join(dataDir, rel);
+    const check = checkInputFile(dataDir, abs);
+    if (check.ok) out.push(abs);
+    else refused ??= `matches ${rel}, which ${check.reason}`;
+  }
+  return { files: out.sort(), refused };
 }
 
 /** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */

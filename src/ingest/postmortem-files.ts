@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { nearestName } from './nearest-name.ts';
 import { postmortemSchema, type Postmortem } from './postmortem.ts';
 import { impactSentence } from './postmortem-impact.ts';
@@ -41,10 +42,14 @@ async function listPostmortemFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return entries
-    .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  return (
+    entries
+      // Symbolic links are listed too, so that one pointing out is refused rather than skipped
+      // (Astro's loader would follow it).
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+  );
 }
 
 /**
@@ -187,6 +192,11 @@ export async function readPostmortems(
           'rename the file to .md, or set allowMdxPostmortems: true in data/ledger.yaml if every author is trusted',
         ),
       );
+      continue;
+    }
+    const refusal = await diagnoseInputFile(dir, path, file);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
       continue;
     }
     const slug = postmortemSlug(path);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { DEFAULT_POLICY, type Policy } from '../domain/slo.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
+import { dirname } from 'node:path';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
@@ -92,6 +94,8 @@ export function parseSettings(
 
 /** A missing ledger.yaml is fine: every field has a default. */
 export async function readSettings(path: string, display: string) {
+  const refusal = await diagnoseInputFile(dirname(path), path, display);
+  if (refusal !== null) return { settings: null, diagnostics: [refusal] };
   let text: string;
   try {
     text = await readFile(path, 'utf8');

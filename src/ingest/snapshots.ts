@@ -11,6 +11,7 @@ import type { Calendar } from '../domain/calendar.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import type { QuarterReport } from '../report/quarter-report.ts';
 import type { Snapshot, SnapshotRevision } from '../report/snapshot.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 
 const withId = z.looseObject({ id: z.string() });
@@ -124,6 +125,11 @@ export async function readSnapshots(
   }
   for (const name of names) {
     const file = `${display}/${name}`;
+    const refusal = await diagnoseInputFile(dir, join(dir, name), file);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     const read = parseSnapshot(file, name, await readFile(join(dir, name), 'utf8'), cal);
     diagnostics.push(...read.diagnostics);
     if (read.snapshot) snapshots.set(read.snapshot.quarter, read.snapshot);
