@@ -51,7 +51,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
       EXIT.usage,
     );
 
-  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
+  const { inputs, diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx), { asOfMs });
   printDiagnostics(diagnostics, 'text', fx);
   if (hasErrors(diagnostics) || inputs === null) {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);

@@ -4,7 +4,7 @@ import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts'
 import { EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { progressReporter } from './progress.ts';
-import { parseCommandArgs, pathsFrom } from './options.ts';
+import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise, type DiagnosticFormat } from './print-diagnostics.ts';
 
 export const HELP = `Usage: npm run check -- [--format text|github] [--data DIR] [--content DIR]
@@ -23,7 +23,9 @@ export async function runCheck(args: string[], fx: Effects): Promise<number> {
   if (format !== 'text' && format !== 'github')
     throw usageError(`--format must be text or github, not "${format}"`);
   const paths = pathsFrom(values, fx);
-  const { diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx));
+  const { diagnostics, stats } = await readLedgerInputs(paths, progressReporter(fx), {
+    asOfMs: asOfFrom(values['as-of']),
+  });
   printDiagnostics(diagnostics, format, fx);
   fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
   return hasErrors(diagnostics) ? EXIT.invalidInput : EXIT.ok;

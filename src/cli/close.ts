@@ -193,7 +193,7 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   const paths = pathsFrom(values, fx);
   const asOfMs = asOfFrom(values['as-of']);
 
-  const { inputs, diagnostics } = await readLedgerInputs(paths);
+  const { inputs, diagnostics } = await readLedgerInputs(paths, undefined, { asOfMs });
   const dir = snapshotsDir(paths);
   const read = inputs
     ? await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar)

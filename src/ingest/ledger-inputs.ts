@@ -10,6 +10,7 @@ import type { Deployment } from '../domain/throughput.ts';
 import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { echo } from './echo.ts';
+import { dayText, isInWindow, plausibleWindow } from './time-window.ts';
 import { checkInputFile, checkInputReference, diagnoseInputFile } from './input-path.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
@@ -137,12 +138,26 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     diagnostics.push(...result.diagnostics);
   }
   const sli = new Map<string, SliAggregate>();
+  const window = settings ? plausibleWindow(settings) : null;
   for (const [id, acc] of accumulators) {
     diagnostics.push(...(await diagnoseSliAccumulator(acc)));
     const aggregate = finishSliAccumulator(acc);
     sli.set(id, aggregate);
     // One row has no spacing to infer its span from, and the as-of time needs it.
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
+    const first = aggregate.buckets[0]?.startMs;
+    const last = aggregate.buckets[aggregate.buckets.length - 1]?.startMs;
+    if (window && entry && first !== undefined && last !== undefined) {
+      const stray = !isInWindow(first, window) ? first : !isInWindow(last, window) ? last : undefined;
+      if (stray !== undefined)
+        diagnostics.push(
+          diagnose(
+            'time-out-of-range',
+            { file: entry.file, line: entry.line, column: 1 },
+            `SLO ${id} has an SLI row dated ${dayText(stray)} (sli.source "${entry.sli.source}"), outside the plausible window ${window.text}`,
+          ),
+        );
+    }
     if (aggregate.buckets.length > 0 && aggregate.stepMs === null && entry) {
       diagnostics.push(
         diagnose(
@@ -220,8 +235,19 @@ export interface ReadStats {
 export async function readLedgerInputs(
   paths: LedgerPaths,
   progress?: LoadProgress,
+  opts: { asOfMs?: number | undefined } = {},
 ): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[]; stats: ReadStats }> {
   const data = await readLedgerData(paths, progress);
+  const window = data.settings ? plausibleWindow(data.settings) : null;
+  const windowProblems: Diagnostic[] = [];
+  if (window && opts.asOfMs !== undefined && !isInWindow(opts.asOfMs, window))
+    windowProblems.push(
+      diagnose(
+        'time-out-of-range',
+        { file: '--as-of' },
+        `--as-of ${dayText(opts.asOfMs)} is outside the plausible window ${window.text}`,
+      ),
+    );
   const pmDir = join(paths.contentDir, 'postmortems');
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
     ...(data.settings
@@ -231,8 +257,19 @@ export async function readLedgerInputs(
         }
       : {}),
   });
+  if (window)
+    for (const f of pms.files)
+      if (!isInWindow(f.postmortem.started, window))
+        windowProblems.push(
+          diagnose(
+            'time-out-of-range',
+            { file: f.file, line: f.startedLine, column: 1 },
+            `started ${dayText(f.postmortem.started)} is outside the plausible window ${window.text}`,
+          ),
+        );
   const diagnostics = [
     ...data.diagnostics,
+    ...windowProblems,
     ...pms.diagnostics,
     ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
   ];

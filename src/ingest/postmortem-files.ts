@@ -19,6 +19,8 @@ export interface PostmortemFile {
   postmortem: Postmortem;
   body: string;
   file: string;
+  /** Line of `started:` in the file, for messages about the incident's time. */
+  startedLine: number;
 }
 
 /** What a postmortem is checked against: the settings and the SLO catalog. */
@@ -102,6 +104,7 @@ export function parsePostmortem(
       postmortem: { ...check.data, slug, impact: impactSentence(parsed.content) },
       body: parsed.content,
       file,
+      startedLine: source.locate(['started']).line,
     },
     diagnostics: out,
   };
