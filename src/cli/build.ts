@@ -9,7 +9,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { describeReadStats, readLedgerInputs } from '../ingest/ledger-inputs.ts';
-import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV } from '../ingest/ledger-paths.ts';
+import { AS_OF_ENV, AUDIENCE_ENV, CONTENT_ENV, DATA_ENV, displayPath } from '../ingest/ledger-paths.ts';
+import { buildLedgerReport } from '../report/quarter-report.ts';
+import { checkReviews } from '../report/review-check.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
 import { progressReporter } from './progress.ts';
@@ -57,7 +59,19 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
     return EXIT.invalidInput;
   }
-  fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
+  const reviewProblems = await checkReviews(
+    paths.contentDir,
+    displayPath(paths, paths.contentDir),
+    buildLedgerReport(inputs, { asOfMs }),
+  );
+  printDiagnostics(reviewProblems, 'text', fx);
+  if (hasErrors(reviewProblems)) {
+    fx.err(
+      `build: stopped, ${summarise(reviewProblems)} in the review narratives; ${basename(outDir)}/ was left as it was`,
+    );
+    return EXIT.invalidInput;
+  }
+  fx.err(`check: ${describeReadStats(stats)}; ${summarise([...diagnostics, ...reviewProblems])}`);
 
   // Closed quarters never change silently (SPEC §10): recompute each, compare with its latest
   // revision, and stop before rendering anything when a published figure would change.

@@ -251,6 +251,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'Review for a quarter that does not exist',
     hint: 'name the review after a quarter with data, e.g. content/reviews/2026-q3.mdx',
   },
+  'review-unknown-figure': {
+    severity: 'error',
+    title: 'Review names a figure that does not exist',
+    hint: 'correct the metric or quarter attribute; README.md § Reviews lists the figures',
+  },
   'page-slug': {
     severity: 'error',
     title: 'File name cannot be a page address',

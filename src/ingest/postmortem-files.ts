@@ -64,6 +64,15 @@ export function postmortemSlug(path: string): string {
     .toLowerCase();
 }
 
+/**
+ * Whether a slug can be a page address as it is: letters, digits, `.`, `_` and `-`, starting with
+ * a letter or digit, no `..`. `%2e%2e`, `#`, `?` or `..md` would be read by `check` but lost or
+ * misplaced by the router; the same rule is applied where the files are read.
+ */
+export function isPageSlug(slug: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(slug) && !slug.includes('..');
+}
+
 export function parsePostmortem(
   file: string,
   slug: string,
@@ -203,6 +212,16 @@ export async function readPostmortems(
       continue;
     }
     const slug = postmortemSlug(path);
+    if (!isPageSlug(slug)) {
+      diagnostics.push(
+        diagnose(
+          'page-slug',
+          { file, line: 1, column: 1 },
+          `the file name "${slug}" cannot be a page address: use letters, digits, ".", "_" and "-" only, starting with a letter or digit`,
+        ),
+      );
+      continue;
+    }
     const first = bySlug.get(slug);
     if (first !== undefined) {
       diagnostics.push(
