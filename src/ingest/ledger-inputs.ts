@@ -22,6 +22,7 @@ import {
   createSliAccumulator,
   diagnoseSliAccumulator,
   finishSliAccumulator,
+  findSliRow,
   readSliCsv,
   type SliAccumulator,
   type SliAggregate,
@@ -153,7 +154,7 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
         diagnostics.push(
           diagnose(
             'time-out-of-range',
-            { file: entry.file, line: entry.line, column: 1 },
+            (await findSliRow(acc, stray)) ?? { file: entry.file, line: entry.line, column: 1 },
             `SLO ${id} has an SLI row dated ${dayText(stray)} (sli.source "${entry.sli.source}"), outside the plausible window ${window.text}`,
           ),
         );

@@ -135,6 +135,17 @@ export async function parseRange(
       report('csv-negative', line, index + 1, `${name} is ${text.trim()}; counts cannot be negative`);
       return null;
     }
+    if (count && n > Number.MAX_SAFE_INTEGER) {
+      // Past 2^53 doubles skip integers: 2^53 + 1 failed events would read as none.
+      report(
+        'csv-bad-number',
+        line,
+        index + 1,
+        `${name} is "${text.trim()}", more than 2^53 (9,007,199,254,740,991): a count that large cannot be added up exactly`,
+        'check the export: no real service counts that many events in one row',
+      );
+      return null;
+    }
     return n;
   };
 
