@@ -49,7 +49,8 @@ export function pathsFrom(
     cwd: fx.cwd,
   });
   checkFolderOption('--data', paths.dataDir, true);
-  checkFolderOption('--content', paths.contentDir, typeof values.content === 'string');
+  // A ledger may have no postmortems or reviews yet, so --content may name a folder to come.
+  checkFolderOption('--content', paths.contentDir, false);
   return paths;
 }
 

@@ -46,7 +46,7 @@ export function diagnose(code: DiagnosticCode, place: Place, message: string, hi
  * field or a binary file cannot flood the log (echo.ts). The whole message is bounded too.
  */
 function shortenEchoes(text: string): string {
-  const quoted = text.replace(/"([^"\n]*)"/g, (_, v: string) => `"${echo(v)}"`);
+  const quoted = text.replace(/"([^"\n]*)"/g, (_, v: string) => `"${echo(v, 200)}"`);
   return quoted.length > 2000 ? `${quoted.slice(0, 1999)}…` : quoted;
 }
 
