@@ -12,6 +12,7 @@ import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
 import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './sli-columns.ts';
 import type { ConsumerBinding } from './sli-layout.ts';
+import { echo } from './echo.ts';
 import { parseSliTimestamp } from './sli-timestamp.ts';
 
 export interface RangeJob {
@@ -128,7 +129,7 @@ export async function parseRange(
         (text.charCodeAt(1) | 32) === 98 ||
         (text.charCodeAt(1) | 32) === 111);
     if (!Number.isFinite(n) || radixPrefix || (n === 0 && text.trim() === '')) {
-      report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
+      report('csv-bad-number', line, index + 1, `${name} is "${echo(text.trim())}", not a number`);
       return null;
     }
     if (count && n < 0) {
@@ -141,7 +142,7 @@ export async function parseRange(
         'csv-bad-number',
         line,
         index + 1,
-        `${name} is "${text.trim()}", more than 2^53 (9,007,199,254,740,991): a count that large cannot be added up exactly`,
+        `${name} is "${echo(text.trim())}", more than 2^53 (9,007,199,254,740,991): a count that large cannot be added up exactly`,
         'check the export: no real service counts that many events in one row',
       );
       return null;
@@ -172,7 +173,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" has no time zone`,
+          `timestamp "${echo(shown)}" has no time zone`,
           `add an offset in the export (e.g. ${shown.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in the SLO ${b.sloId} (e.g. timezone: UTC)`,
         );
       } else if (b.timeFormat === 'epoch-s' || b.timeFormat === 'epoch-ms') {
@@ -180,7 +181,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
+          `timestamp "${echo(shown)}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
           'fix the export, or remove sli.timeFormat if the column holds ISO 8601 times',
         );
       } else if (/^\d+(\.\d+)?$/.test(shown)) {
@@ -188,7 +189,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
+          `timestamp "${echo(shown)}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
           `if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO ${b.sloId}`,
         );
       } else {
@@ -196,7 +197,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
+          `timestamp "${echo(shown)}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
         );
       }
       return;
