@@ -96,7 +96,6 @@ const MAX_DIAGNOSTICS_PER_FILE = 20;
 export const PARALLEL_ABOVE_BYTES = 8 << 20;
 export const PROGRESS_ABOVE_BYTES = 4 << 20;
 
-/** Streams one file into the accumulators of the SLOs that read it. */
 /** The first header name that repeats an earlier one (ignoring case and spaces), or null. */
 function duplicateColumn(header: readonly string[]): { first: number; second: number } | null {
   const seen = new Map<string, number>();
@@ -110,6 +109,7 @@ function duplicateColumn(header: readonly string[]): { first: number; second: nu
   return null;
 }
 
+/** Streams one file into the accumulators of the SLOs that read it. */
 export async function readSliCsv(
   path: string,
   display: string,

@@ -326,15 +326,27 @@ export async function parseRange(
     try {
       await pipeline(input, parser);
     } catch (e) {
-      if (!(e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED')) throw e;
+      if (!(e instanceof CsvError)) throw e;
       unbalancedQuote = true;
-      report(
-        'csv-syntax',
-        lastLine + 1,
-        1,
-        'a quoted field opened on this line is never closed',
-        'close the quote, or double a quote inside a field ("")',
-      );
+      // Found by fuzzing (tests/security/fuzz.test.ts): a quote closed and followed by text at the
+      // end of the file is CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE, and any other tokeniser
+      // error is the file's problem too, so each is a diagnostic on its line.
+      if (e.code === 'CSV_QUOTE_NOT_CLOSED')
+        report(
+          'csv-syntax',
+          lastLine + 1,
+          1,
+          'a quoted field opened on this line is never closed',
+          'close the quote, or double a quote inside a field ("")',
+        );
+      else
+        report(
+          'csv-syntax',
+          typeof e['lines'] === 'number' ? e['lines'] : lastLine + 1,
+          1,
+          `the line cannot be read as CSV: ${echo(e.message.replace(/ at line \d+$/, ''))}`,
+          'check quoting: a quoted field ends with a quote followed by the delimiter or the end of the line',
+        );
     }
     onProgress(sinceProgress);
   }

@@ -31,7 +31,7 @@ interface Case {
   /** Also the fixture folder under tests/fixtures/bad/, when there is one. */
   name: string;
   /** Builds what git cannot hold (links, FIFOs, binary or huge files). */
-  make?: (f: WorkFolder) => Promise<void>;
+  make?: (f: WorkFolder) => Promise<unknown>;
   /** Command and options after the defaults (`check --data data --content content`). */
   args?: (f: WorkFolder) => string[];
   env?: (f: WorkFolder) => NodeJS.ProcessEnv;
@@ -117,11 +117,12 @@ const CASES: Case[] = [
     message: /nested more than 64 deep/,
   },
   {
-    name: 'yaml-block-nesting-20000-deep',
+    // 2,000 levels: at one space per level the file is already 2 MB of indentation.
+    name: 'yaml-block-nesting-2000-deep',
     make: (f) =>
       writeFile(
         join(f.work, 'data/slos/deep.yaml'),
-        Array.from({ length: 20_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+        Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
       ),
     code: 1,
     place: /data\/slos\/deep\.yaml:65:1: error/,
@@ -193,7 +194,7 @@ const CASES: Case[] = [
     },
     code: 1,
     place: /data\/slos\/shop\.yaml:14:1: error/,
-    message: /matches parts\/a\.csv, which is a symbolic link/,
+    message: /matches sli\/parts\/a\.csv, which is a symbolic link/,
   },
   {
     name: 'sli-folder-symlink-out',
@@ -308,7 +309,7 @@ const CASES: Case[] = [
     args: () => ['--format', 'github'],
     code: 1,
     place:
-      /^::error file=content\/postmortems\/2026-07-04-x%0A%3A%3Aerror file=injected\.md%2Cline=1%3A%3Apwned\.md/m,
+      /^::error file=content\/postmortems\/2026-07-04-x\\n%3A%3Aerror file=injected\.md%2Cline=1%3A%3Apwned\.md,line=1/m,
     message: /cannot be a page address/,
   },
   {
@@ -676,8 +677,7 @@ describe.concurrent('a hostile or careless input', () => {
             ...command,
             ...extra,
             ...(extra.includes('--data') ? [] : ['--data', 'data']),
-            '--content',
-            'content',
+            ...(extra.includes('--content') ? [] : ['--content', 'content']),
           ],
           { cwd: f.work, env: c.env?.(f) ?? {} },
         );
