@@ -24,7 +24,7 @@ import {
 } from './work-folder.ts';
 
 /** Generous for a machine shared by many jobs; a hang or a blow-up exceeds them by far. */
-const TIME_BOUND_MS = 60_000;
+const TIME_BOUND_MS = 120_000;
 const MEMORY_BOUND_MB = 600;
 
 interface Case {
