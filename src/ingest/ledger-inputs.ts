@@ -173,7 +173,8 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   if (
     catalogRead.catalog.entries.length > 0 &&
     [...sli.values()].every((a) => a.buckets.length === 0) &&
-    diagnostics.length === 0
+    // Warnings alone must not let an empty ledger through: there would be no as-of time.
+    !diagnostics.some((d) => d.severity === 'error')
   ) {
     diagnostics.push(
       diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'),
