@@ -11,7 +11,7 @@ import { hasErrors, type Diagnostic } from '../ingest/diagnostic.ts';
 import { hashInputFiles, listLedgerFiles, type InputFile, type LedgerFiles } from '../ingest/input-files.ts';
 import { readLedgerInputs, type LedgerInputs } from '../ingest/ledger-inputs.ts';
 import { displayPath, type LedgerPaths } from '../ingest/ledger-paths.ts';
-import { readSnapshots, snapshotFileName, writeSnapshot } from '../ingest/snapshots.ts';
+import { isVerifiedSnapshot, readSnapshots, snapshotFileName, writeSnapshot } from '../ingest/snapshots.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { buildLedgerReport, type LedgerReport, type QuarterReport } from '../report/quarter-report.ts';
 import {
@@ -146,6 +146,17 @@ export async function checkClosedQuarters(
       toolVersion,
       displayKey: displayKey(paths),
       commandOptions,
+      snapshotFile: displayPath(
+        paths,
+        join(
+          dir,
+          snapshotFileName(
+            parseQuarterId(snapshot.quarter, inputs.settings.calendar)?.slug ??
+              snapshot.quarter.toLowerCase(),
+          ),
+        ),
+      ),
+      snapshotVerified: isVerifiedSnapshot(snapshot),
     });
   }
   return { diagnostics, closed: snapshots.size, restatements };
@@ -193,7 +204,7 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   const paths = pathsFrom(values, fx);
   const asOfMs = asOfFrom(values['as-of']);
 
-  const { inputs, diagnostics } = await readLedgerInputs(paths);
+  const { inputs, diagnostics } = await readLedgerInputs(paths, undefined, { asOfMs });
   const dir = snapshotsDir(paths);
   const read = inputs
     ? await readSnapshots(dir, displayPath(paths, dir), inputs.settings.calendar)

@@ -28,7 +28,7 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   const quarterId = positionals[0];
   if (quarterId === undefined) throw usageError('report needs a quarter, e.g. npm run report -- 2026-Q3');
   const asOfMs = asOfFrom(values['as-of']);
-  const { inputs, diagnostics } = await readLedgerInputs(pathsFrom(values, fx));
+  const { inputs, diagnostics } = await readLedgerInputs(pathsFrom(values, fx), undefined, { asOfMs });
   if (inputs === null) {
     printDiagnostics(diagnostics, 'text', fx);
     fx.err(`report: stopped, ${summarise(diagnostics)}`);

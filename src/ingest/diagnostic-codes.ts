@@ -226,6 +226,71 @@ export const DIAGNOSTIC_CODES = {
     title: 'No SLI data at all',
     hint: 'add at least one CSV under data/sli/ and reference it from an SLO',
   },
+  'front-matter-language': {
+    severity: 'error',
+    title: 'Front matter in a language other than YAML',
+    hint: 'open the front matter with a line holding only --- and write the fields as YAML',
+  },
+  'front-matter-unclosed': {
+    severity: 'error',
+    title: 'Front matter is never closed',
+    hint: 'end the front matter with a line holding only ---',
+  },
+  'yaml-limit': {
+    severity: 'error',
+    title: "YAML beyond the reader's limits",
+    hint: 'write the values out: aliases may be used at most 100 times and collections nested at most 64 deep',
+  },
+  'input-outside': {
+    severity: 'error',
+    title: 'Input outside the data or content folder',
+    hint: 'inputs are read only from inside --data and --content; copy the file there instead of pointing outside',
+  },
+  'input-not-file': {
+    severity: 'error',
+    title: 'Input is not a regular file',
+    hint: 'rename or remove the folder, or point the reference at a file',
+  },
+  'input-encoding': {
+    severity: 'error',
+    title: 'Input is not UTF-8 text',
+    hint: 'save the file as UTF-8 (decompress it first if it is gzip)',
+  },
+  'csv-duplicate-column': {
+    severity: 'error',
+    title: 'Two columns have the same name',
+    hint: 'rename one of the columns in the header; a mapping cannot tell them apart',
+  },
+  'time-out-of-range': {
+    severity: 'error',
+    title: 'Time outside the plausible window',
+    hint: 'fix the date, or widen plausibleYears in data/ledger.yaml if the ledger really spans it',
+  },
+  'no-inputs': {
+    severity: 'error',
+    title: 'No inputs found',
+    hint: 'point --data at a folder holding ledger.yaml and slos/ (npm run check -- --data data)',
+  },
+  'review-unknown-quarter': {
+    severity: 'error',
+    title: 'Review for a quarter that does not exist',
+    hint: 'name the review after a quarter with data, e.g. content/reviews/2026-q3.mdx',
+  },
+  'review-unknown-figure': {
+    severity: 'error',
+    title: 'Review names a figure that does not exist',
+    hint: 'correct the metric or quarter attribute; README.md § Reviews lists the figures',
+  },
+  'page-slug': {
+    severity: 'error',
+    title: 'File name cannot be a page address',
+    hint: 'rename the file with lower-case letters, digits and hyphens only, e.g. 2026-08-14-checkout-cert.md',
+  },
+  'snapshot-edited': {
+    severity: 'error',
+    title: 'Snapshot edited by hand',
+    hint: 'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it',
+  },
 } as const satisfies Record<string, CodeEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -74,7 +74,7 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
   for (const abs of await listFiles(join(paths.dataDir, 'slos'), (n) => /\.ya?ml$/.test(n), false))
     add(data(abs));
   for (const entry of catalog.entries) {
-    for (const abs of await expandSource(paths.dataDir, entry.sli.source))
+    for (const abs of (await expandSource(paths.dataDir, entry.sli.source)).files)
       if (await exists(abs)) add(data(abs));
   }
   for (const abs of await listFiles(join(paths.dataDir, 'deployments'), (n) => /\.csv$/i.test(n), true))

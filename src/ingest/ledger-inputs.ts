@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
 import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { echo } from './echo.ts';
+import { dayText, isInWindow, plausibleWindow } from './time-window.ts';
+import { checkInputFile, checkInputReference, diagnoseInputFile } from './input-path.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
@@ -20,6 +23,7 @@ import {
   createSliAccumulator,
   diagnoseSliAccumulator,
   finishSliAccumulator,
+  findSliRow,
   readSliCsv,
   type SliAccumulator,
   type SliAggregate,
@@ -60,6 +64,16 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
       : settingsRead.settings;
   const catalogRead = await readSloCatalog(join(paths.dataDir, 'slos'), show(join(paths.dataDir, 'slos')));
   diagnostics.push(...catalogRead.diagnostics);
+  if (catalogRead.catalog.entries.length === 0 && catalogRead.diagnostics.length === 0) {
+    // An empty or mistyped --data would otherwise pass with "0 errors" and publish nothing.
+    diagnostics.push(
+      diagnose(
+        'no-inputs',
+        { file: show(join(paths.dataDir, 'slos')) },
+        `no SLO is defined: ${show(join(paths.dataDir, 'slos'))}/ holds no SLO file`,
+      ),
+    );
+  }
   const exclusionsRead = await readExclusions(
     join(paths.dataDir, 'exclusions.yaml'),
     show(join(paths.dataDir, 'exclusions.yaml')),
@@ -83,8 +97,16 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
       siteZone: settings?.calendar.timezone ?? null,
     });
     accumulators.set(entry.slo.id, acc);
-    const files = await expandSource(paths.dataDir, entry.sli.source);
-    if (files.length === 0) {
+    const { files, refused } = await expandSource(paths.dataDir, entry.sli.source);
+    if (refused !== null) {
+      diagnostics.push(
+        diagnose(
+          'input-outside',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO ${entry.slo.id} reads sli.source "${echo(entry.sli.source)}", which ${refused}`,
+        ),
+      );
+    } else if (files.length === 0) {
       diagnostics.push(
         diagnose(
           'sli-source-missing',
@@ -104,6 +126,11 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   const cacheDir = sliCacheDir(paths);
   for (const [abs, accs] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const name = show(abs);
+    const refusal = await diagnoseInputFile(paths.dataDir, abs, name);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     let shown = -10;
     const result = await readSliCsv(abs, name, accs, {
       cacheDir,
@@ -122,12 +149,26 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
     diagnostics.push(...result.diagnostics);
   }
   const sli = new Map<string, SliAggregate>();
+  const window = settings ? plausibleWindow(settings) : null;
   for (const [id, acc] of accumulators) {
     diagnostics.push(...(await diagnoseSliAccumulator(acc)));
     const aggregate = finishSliAccumulator(acc);
     sli.set(id, aggregate);
     // One row has no spacing to infer its span from, and the as-of time needs it.
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
+    const first = aggregate.buckets[0]?.startMs;
+    const last = aggregate.buckets[aggregate.buckets.length - 1]?.startMs;
+    if (window && entry && first !== undefined && last !== undefined) {
+      const stray = !isInWindow(first, window) ? first : !isInWindow(last, window) ? last : undefined;
+      if (stray !== undefined)
+        diagnostics.push(
+          diagnose(
+            'time-out-of-range',
+            (await findSliRow(acc, stray)) ?? { file: entry.file, line: entry.line, column: 1 },
+            `SLO ${id} has an SLI row dated ${dayText(stray)} (sli.source "${entry.sli.source}"), outside the plausible window ${window.text}`,
+          ),
+        );
+    }
     if (aggregate.buckets.length > 0 && aggregate.stepMs === null && entry) {
       diagnostics.push(
         diagnose(
@@ -151,7 +192,8 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   if (
     catalogRead.catalog.entries.length > 0 &&
     [...sli.values()].every((a) => a.buckets.length === 0) &&
-    diagnostics.length === 0
+    // Warnings alone must not let an empty ledger through: there would be no as-of time.
+    !diagnostics.some((d) => d.severity === 'error')
   ) {
     diagnostics.push(
       diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'),
@@ -168,12 +210,29 @@ export async function readLedgerData(paths: LedgerPaths, progress: LoadProgress 
   };
 }
 
-/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
-export async function expandSource(dataDir: string, source: string): Promise<string[]> {
-  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
+/**
+ * A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. Only files
+ * inside the data folder (input-path.ts): `refused` says why a reference or a match was not.
+ */
+export async function expandSource(
+  dataDir: string,
+  source: string,
+): Promise<{ files: string[]; refused: string | null }> {
+  const written = checkInputReference(dataDir, source.replace(/[*?[]/g, '_'));
+  if (!written.ok) return { files: [], refused: written.reason };
+  if (!/[*?[]/.test(source)) {
+    const file = checkInputReference(dataDir, source);
+    return file.ok ? { files: [join(dataDir, source)], refused: null } : { files: [], refused: file.reason };
+  }
   const out: string[] = [];
-  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
-  return out.sort();
+  let refused: string | null = null;
+  for await (const rel of glob(source, { cwd: dataDir })) {
+    const abs = join(dataDir, rel);
+    const check = checkInputFile(dataDir, abs);
+    if (check.ok) out.push(abs);
+    else refused ??= `matches ${rel}, which ${check.reason}`;
+  }
+  return { files: out.sort(), refused };
 }
 
 /** One line for logs: "read 6 SLI files (84,490 rows) and 14 postmortems". */
@@ -197,8 +256,19 @@ export interface ReadStats {
 export async function readLedgerInputs(
   paths: LedgerPaths,
   progress?: LoadProgress,
+  opts: { asOfMs?: number | undefined } = {},
 ): Promise<{ inputs: LedgerInputs | null; diagnostics: Diagnostic[]; stats: ReadStats }> {
   const data = await readLedgerData(paths, progress);
+  const window = data.settings ? plausibleWindow(data.settings) : null;
+  const windowProblems: Diagnostic[] = [];
+  if (window && opts.asOfMs !== undefined && !isInWindow(opts.asOfMs, window))
+    windowProblems.push(
+      diagnose(
+        'time-out-of-range',
+        { file: '--as-of' },
+        `--as-of ${dayText(opts.asOfMs)} is outside the plausible window ${window.text}`,
+      ),
+    );
   const pmDir = join(paths.contentDir, 'postmortems');
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
     ...(data.settings
@@ -208,8 +278,19 @@ export async function readLedgerInputs(
         }
       : {}),
   });
+  if (window)
+    for (const f of pms.files)
+      if (!isInWindow(f.postmortem.started, window))
+        windowProblems.push(
+          diagnose(
+            'time-out-of-range',
+            { file: f.file, line: f.startedLine, column: 1 },
+            `started ${dayText(f.postmortem.started)} is outside the plausible window ${window.text}`,
+          ),
+        );
   const diagnostics = [
     ...data.diagnostics,
+    ...windowProblems,
     ...pms.diagnostics,
     ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
   ];

@@ -7,6 +7,7 @@
  * at a line boundary and its halves parsed at once by this thread and a worker, each with its own
  * csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
  */
+import { echo } from './echo.ts';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import type { Bucket } from '../domain/bucket.ts';
@@ -28,7 +29,7 @@ import {
   unpackCompact,
   type CompactBuckets,
 } from './sli-columns.ts';
-import { readCsvHead, type CsvHead } from './sli-dialect.ts';
+import { MAX_COLUMNS, readCsvHead, type CsvHead } from './sli-dialect.ts';
 import { bindHeader, type ConsumerBinding, type SliConsumer } from './sli-layout.ts';
 import { parseRange, type RangeJob, type RangeResult, type ZonelessTimestamps } from './sli-range.ts';
 
@@ -101,6 +102,19 @@ const MAX_DIAGNOSTICS_PER_FILE = 20;
 export const PARALLEL_ABOVE_BYTES = 8 << 20;
 export const PROGRESS_ABOVE_BYTES = 4 << 20;
 
+/** The first header name that repeats an earlier one (ignoring case and spaces), or null. */
+function duplicateColumn(header: readonly string[]): { first: number; second: number } | null {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < header.length; i++) {
+    const name = (header[i] ?? '').trim().toLowerCase();
+    if (name === '') continue;
+    const first = seen.get(name);
+    if (first !== undefined) return { first, second: i };
+    seen.set(name, i);
+  }
+  return null;
+}
+
 /** Streams one file into the accumulators of the SLOs that read it. */
 export async function readSliCsv(
   path: string,
@@ -137,21 +151,46 @@ export async function readSliCsv(
             { file: display },
             `${display} is empty: an export needs a header line and rows`,
           )
-        : headRead.reason === 'json'
+        : headRead.reason === 'encoding'
           ? diagnose(
-              'csv-syntax',
+              'input-encoding',
               { file: display, line: 1, column: 1 },
-              `${display} looks like JSON, not a CSV export`,
-              'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
+              `${display} is ${headRead.encoding}, not UTF-8 text`,
+              headRead.encoding.startsWith('gzip')
+                ? 'decompress it first (gunzip), then point sli.source at the .csv'
+                : 'save the export as UTF-8 (in Excel: CSV UTF-8; iconv -f UTF-16 -t UTF-8)',
             )
-          : diagnose(
-              'csv-syntax',
-              { file: display, line: 1, column: 1 },
-              'the first line is longer than 64 KB; it does not look like a CSV header',
-            ),
+          : headRead.reason === 'too-many-columns'
+            ? diagnose(
+                'csv-syntax',
+                { file: display, line: 1, column: 1 },
+                `the header has ${headRead.columns.toLocaleString('en-US')} or more columns; an SLI export has a handful (at most ${MAX_COLUMNS.toLocaleString('en-US')} are read)`,
+                'export only the columns the SLO reads',
+              )
+            : headRead.reason === 'json'
+              ? diagnose(
+                  'csv-syntax',
+                  { file: display, line: 1, column: 1 },
+                  `${display} looks like JSON, not a CSV export`,
+                  'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
+                )
+              : diagnose(
+                  'csv-syntax',
+                  { file: display, line: 1, column: 1 },
+                  'the first line is longer than 64 KB; it does not look like a CSV header',
+                ),
     );
   }
   const head = headRead.head;
+  const duplicate = duplicateColumn(head.header);
+  if (duplicate !== null)
+    return fail(
+      diagnose(
+        'csv-duplicate-column',
+        { file: display, line: head.headerLine, column: duplicate.second + 1 },
+        `column ${duplicate.second + 1} is named "${head.header[duplicate.second] ?? ''}", like column ${duplicate.first + 1}`,
+      ),
+    );
   const bound = bindHeader(
     head.header,
     accumulators.map((a) => a.consumer),
@@ -297,7 +336,7 @@ async function aggregateFile(
       diagnose(
         'csv-bad-timestamp',
         { file: display, line: z.line, column: z.column },
-        `timestamp "${z.text}" has no time zone${z.more > 0 ? `, nor have the ${z.more.toLocaleString('en-US')} rows after it` : ''}`,
+        `timestamp "${echo(z.text)}" has no time zone${z.more > 0 ? `, nor have the ${z.more.toLocaleString('en-US')} rows after it` : ''}`,
         `add an offset in the export (e.g. ${z.text.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in ${slos} (e.g. timezone: UTC)`,
       ),
     );
@@ -534,6 +573,18 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
     );
   }
   return out;
+}
+
+/** Where the row of `startMs` is, in whichever of the SLO's files holds it (for messages). */
+export async function findSliRow(
+  acc: SliAccumulator,
+  startMs: number,
+): Promise<{ file: string; line: number; column: number } | null> {
+  for (const p of acc.parts) {
+    const at = await lineOf(p.path, p.display, acc.consumer, startMs);
+    if (at.line > 0) return { file: p.display, line: at.line, column: at.column };
+  }
+  return null;
 }
 
 async function lineOf(

@@ -12,6 +12,7 @@ import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
 import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './sli-columns.ts';
 import type { ConsumerBinding } from './sli-layout.ts';
+import { echo } from './echo.ts';
 import { parseSliTimestamp } from './sli-timestamp.ts';
 
 export interface RangeJob {
@@ -152,11 +153,22 @@ export async function parseRange(
         (text.charCodeAt(1) | 32) === 98 ||
         (text.charCodeAt(1) | 32) === 111);
     if (!Number.isFinite(n) || radixPrefix || (n === 0 && text.trim() === '')) {
-      report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
+      report('csv-bad-number', line, index + 1, `${name} is "${echo(text.trim())}", not a number`);
       return null;
     }
     if (count && n < 0) {
       report('csv-negative', line, index + 1, `${name} is ${text.trim()}; counts cannot be negative`);
+      return null;
+    }
+    if (count && n > Number.MAX_SAFE_INTEGER) {
+      // Past 2^53 doubles skip integers: 2^53 + 1 failed events would read as none.
+      report(
+        'csv-bad-number',
+        line,
+        index + 1,
+        `${name} is "${echo(text.trim())}", more than 2^53 (9,007,199,254,740,991): a count that large cannot be added up exactly`,
+        'check the export: no real service counts that many events in one row',
+      );
       return null;
     }
     return n;
@@ -190,7 +202,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
+          `timestamp "${echo(shown)}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
           'fix the export, or remove sli.timeFormat if the column holds ISO 8601 times',
         );
       } else if (/^\d+(\.\d+)?$/.test(shown)) {
@@ -198,7 +210,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
+          `timestamp "${echo(shown)}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
           `if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO ${b.sloId}`,
         );
       } else {
@@ -206,7 +218,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
+          `timestamp "${echo(shown)}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
         );
       }
       return;
@@ -336,15 +348,27 @@ export async function parseRange(
     try {
       await pipeline(input, parser);
     } catch (e) {
-      if (!(e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED')) throw e;
+      if (!(e instanceof CsvError)) throw e;
       unbalancedQuote = true;
-      report(
-        'csv-syntax',
-        lastLine + 1,
-        1,
-        'a quoted field opened on this line is never closed',
-        'close the quote, or double a quote inside a field ("")',
-      );
+      // Found by fuzzing (tests/security/fuzz.test.ts): a quote closed and followed by text at the
+      // end of the file is CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE, and any other tokeniser
+      // error is the file's problem too, so each is a diagnostic on its line.
+      if (e.code === 'CSV_QUOTE_NOT_CLOSED')
+        report(
+          'csv-syntax',
+          lastLine + 1,
+          1,
+          'a quoted field opened on this line is never closed',
+          'close the quote, or double a quote inside a field ("")',
+        );
+      else
+        report(
+          'csv-syntax',
+          typeof e['lines'] === 'number' ? e['lines'] : lastLine + 1,
+          1,
+          `the line cannot be read as CSV: ${echo(e.message.replace(/ at line \d+$/, ''))}`,
+          'check quoting: a quoted field ends with a quote followed by the delimiter or the end of the line',
+        );
     }
     onProgress(sinceProgress);
   }

@@ -6,6 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnosePulledQueries } from './prometheus/pulled-query-check.ts';
 import { diagnoseForeignSloFormat } from './slo-import/foreign-format.ts';
@@ -311,13 +312,16 @@ export async function readSloCatalog(
   } catch {
     names = [];
   }
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: `${display}/${name}`,
-      text: await readFile(join(dir, name), 'utf8'),
-    })),
-  );
-  return parseSloCatalog(files);
+  const refused: Diagnostic[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const name of names) {
+    const file = `${display}/${name}`;
+    const refusal = await diagnoseInputFile(dir, join(dir, name), file);
+    if (refusal !== null) refused.push(refusal);
+    else files.push({ file, text: await readFile(join(dir, name), 'utf8') });
+  }
+  const read = parseSloCatalog(files);
+  return { catalog: read.catalog, diagnostics: [...refused, ...read.diagnostics] };
 }
 
 /** The catalog of several files' texts, in the given order: what readSloCatalog does after reading. */

@@ -6,6 +6,7 @@ import { LineCounter, isCollection, isNode, isPair, isScalar, parseAllDocuments,
 import type { z } from 'zod';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
+import { echo } from './echo.ts';
 import { nearestName } from './nearest-name.ts';
 
 export interface YamlSource {
@@ -34,14 +35,38 @@ export function parseYamlSource(
   opts: ParseYamlOptions = {},
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
+  const tooDeep = deepestNesting(text);
+  if (tooDeep !== null) {
+    return {
+      source: emptySource(file),
+      diagnostics: [
+        diagnose(
+          'yaml-limit',
+          { file, ...lineOf(text, tooDeep) },
+          `collections are nested more than ${MAX_DEPTH} deep here`,
+        ),
+      ],
+    };
+  }
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    return { source: emptySource(file), diagnostics: [limitDiagnostic(file, e)] };
+  }
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const error of doc.errors) {
       const pos = lineCounter.linePos(error.pos[0]);
       diagnostics.push(
-        diagnose('yaml-syntax', { file, line: pos.line, column: pos.col }, firstLine(error.message)),
+        /call stack/i.test(error.message)
+          ? limitDiagnostic(file, error)
+          : diagnose(
+              'yaml-syntax',
+              { file, line: pos.line, column: pos.col },
+              echo(firstLine(error.message), 200),
+            ),
       );
     }
   }
@@ -75,7 +100,14 @@ export function parseYamlSource(
     }
     return best;
   };
-  const documents = diagnostics.length > 0 ? [] : list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  let documents: unknown[] = [];
+  if (diagnostics.length === 0) {
+    try {
+      documents = list.map((d) => d.toJS({ maxAliasCount: MAX_ALIASES }) as unknown);
+    } catch (e) {
+      diagnostics.push(limitDiagnostic(file, e));
+    }
+  }
   return {
     source: {
       file,
@@ -89,6 +121,89 @@ export function parseYamlSource(
     },
     diagnostics,
   };
+}
+
+/** How many times aliases may be expanded in one document (a "billion laughs" needs thousands). */
+const MAX_ALIASES = 100;
+/** How deep collections may nest: no input of the ledger needs more than a handful of levels. */
+const MAX_DEPTH = 64;
+
+function emptySource(file: string): YamlSource {
+  return {
+    file,
+    documents: [],
+    locate: () => ({ line: 1, column: 1 }),
+    locateKey: () => ({ line: 1, column: 1 }),
+    documentStart: () => ({ line: 1, column: 1 }),
+  };
+}
+
+function lineOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** The yaml package's own limit (aliases), or a stack overflow it ran into, as a diagnostic. */
+function limitDiagnostic(file: string, e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  const aliases = /alias/i.test(message);
+  return diagnose(
+    'yaml-limit',
+    { file, line: 1, column: 1 },
+    aliases
+      ? `aliases expand too many times (more than ${MAX_ALIASES}): the document would blow up in memory`
+      : `the document is nested too deeply to read (${message.split('\n')[0]?.slice(0, 80)})`,
+  );
+}
+
+/**
+ * The offset where flow brackets or block indentation first pass MAX_DEPTH, or null. Counted on
+ * the text, before parsing, since the parser and toJS recurse once per level. Quoted scalars and
+ * comments are skipped well enough for a limit: a false alarm needs 64 brackets inside quotes.
+ */
+function deepestNesting(text: string): number | null {
+  let flow = 0;
+  let quote: string | null = null;
+  let lineStart = true;
+  const indents: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== null) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      else if (c === '\n') lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      let j = i;
+      let compact = 0;
+      while (text[j] === ' ' || text[j] === '-' || text[j] === '?' || text[j] === ':') {
+        // `- - - x` nests one sequence per dash on a single line.
+        if (text[j] !== ' ' && text[j + 1] === ' ') compact++;
+        j++;
+      }
+      if (text[j] !== '\n' && text[j] !== '#' && j < text.length && flow === 0) {
+        const indent = j - i;
+        while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length + compact > MAX_DEPTH) return i;
+      }
+    }
+    if (c === '\n') lineStart = true;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === '"' || c === "'") {
+      const prev = text[i - 1];
+      if (prev === undefined || /[\s,[{:]/.test(prev)) quote = c;
+    } else if (c === '[' || c === '{') {
+      if (++flow > MAX_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return null;
 }
 
 /**

@@ -28,6 +28,12 @@ export interface SnapshotRevision {
   inputs: Record<string, string>;
   /** The review JSON (SPEC §11) as published, with `revision` set. */
   report: QuarterReport;
+  /**
+   * sha256 of this revision's own JSON without this field (ingest/snapshots.ts), so that a hand
+   * edit is told apart from a changed computation. Absent in snapshots written before it existed:
+   * those are read as unverified.
+   */
+  digest?: string;
 }
 
 export interface Snapshot {
