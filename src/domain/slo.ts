@@ -32,6 +32,11 @@ export interface SloDefinition {
   timeslice?: TimesliceRule;
   /** Overrides the settings' minEvents and the 1/(1 − objective) default. */
   minEvents?: number;
+  /**
+   * The day the SLO starts, `YYYY-MM-DD` in the site's zone (its own `since`, else its service's):
+   * before it the SLO is not part of a quarter. Without it, it starts with the quarter of its first row.
+   */
+  since?: string;
 }
 
 export interface Policy {

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, type Policy } from '../domain/slo.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { localDaySchema } from './local-day.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
 export type Audience = 'public' | 'internal';
@@ -23,6 +24,8 @@ export interface Settings {
   minEvents: number | null;
   /** Whether postmortems may be MDX (which runs code at build time). */
   allowMdxPostmortems: boolean;
+  /** `YYYY-MM-DD`: no quarter before it is reported, and no SLO starts before it; null: no floor. */
+  reportingSince: string | null;
 }
 
 const settingsSchema = z.strictObject({
@@ -59,6 +62,8 @@ const settingsSchema = z.strictObject({
   minEvents: z.number().int().positive().optional(),
   /** Allow .mdx postmortems. Off by default: MDX runs code at build time. */
   allowMdxPostmortems: z.boolean().default(false),
+  /** The day reporting starts, e.g. 2025-01-01: earlier quarters get no review. */
+  reportingSince: localDaySchema.optional(),
 });
 
 export function parseSettings(
@@ -85,6 +90,7 @@ export function parseSettings(
       policy: { atRisk: s.policy.atRisk, texts: s.policy.texts },
       minEvents: s.minEvents ?? null,
       allowMdxPostmortems: s.allowMdxPostmortems,
+      reportingSince: s.reportingSince ?? null,
     },
     diagnostics: [],
   };

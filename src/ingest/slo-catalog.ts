@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SloDefinition } from '../domain/slo.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { localDaySchema } from './local-day.ts';
 import {
   readOpenSloObjects,
   resolveOpenSlo,
@@ -168,6 +169,8 @@ const sloSchema = z
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
     description: z.string().optional(),
+    /** The day the SLO starts, e.g. 2025-04-01: before it, it is not part of any quarter. */
+    since: localDaySchema.optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -196,9 +199,15 @@ const serviceFileSchema = z.strictObject({
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
   team: z.string().min(1),
+  /** The day the service's SLOs start unless one says otherwise, e.g. 2025-04-01. */
+  since: localDaySchema.optional(),
   /** Validated one by one below, so that one bad SLO does not hide the others' problems. */
   slos: z.array(z.unknown()).min(1),
 });
+
+function withSince(since: string | undefined): { since?: string } {
+  return since === undefined ? {} : { since };
+}
 
 /** The native format: one service and its SLOs per file. */
 export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; diagnostics: Diagnostic[] } {
@@ -240,6 +249,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
           }
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
+      ...withSince(s.since ?? svc.since),
     };
     const sli = s.sli;
     entries.push({
