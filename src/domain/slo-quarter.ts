@@ -3,13 +3,20 @@
  * status, projection, coverage and the daily and monthly series, from the SLO's rows.
  */
 import type { Bucket } from './bucket.ts';
+import type { UnitColumns } from './budget-columns.ts';
+import {
+  addUnit,
+  countCoveredPositions,
+  firstUnitFrom,
+  foldBudgetUnits,
+  selectRows,
+} from './budget-columns.ts';
 import type { Calendar } from './calendar.ts';
-import { countCoveredSteps, countSteps, computeCoverage, isIncomplete } from './coverage.ts';
+import { countSteps, computeCoverage, isIncomplete } from './coverage.ts';
 import { decimalFromNumber, divideByScaled } from './decimal.ts';
 import type { BudgetUse } from './error-budget.ts';
 import { allowedFraction, budgetOf, consumedFraction, isExhausted, timeBudgetMs } from './error-budget.ts';
 import type { ExclusionWindow } from './exclusion.ts';
-import { dropExcluded } from './exclusion.ts';
 import type { Projection } from './projection.ts';
 import { projectConsumption } from './projection.ts';
 import type { Quarter } from './quarter.ts';
@@ -19,11 +26,9 @@ import type { Policy, SloDefinition } from './slo.ts';
 import { resolveMinEvents } from './slo.ts';
 import type { SloStatus } from './status.ts';
 import { determineStatus, policyTextFor } from './status.ts';
-import type { BudgetUnit, Tally } from './tally.ts';
+import type { Tally } from './tally.ts';
 import {
-  accumulateTally,
   attainmentOf,
-  buildBudgetUnits,
   EMPTY_TALLY,
   hasEnoughData,
   meetsObjective,
@@ -127,38 +132,36 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const days = [...listLocalDays(lookbackStartMs, startMs, zone), ...quarterDays];
   const firstQuarterDay = days.length - quarterDays.length;
 
-  const rows = dropExcluded(
-    input.buckets.filter((b) => b.startMs >= lookbackStartMs && b.startMs < periodEndMs),
-    input.exclusions ?? [],
-  );
-  const units = buildBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
-  const quarterUnits = units.filter((u) => u.startMs >= startMs);
+  // One pass builds the columns; every figure below folds over them (no object per row or slice).
+  const rows = selectRows(input.buckets, lookbackStartMs, periodEndMs, input.exclusions ?? []);
+  const units = foldBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
+  const firstQuarterUnit = firstUnitFrom(units, startMs);
 
   const dayTallies: Tally[] = days.map(() => ({ ...EMPTY_TALLY }));
   // Budget spent by the end of each day, summed unit by unit in the same order as the quarter's
   // tally, so that the burn-down's last point is the headline figure to the last bit.
-  const spentByDay: number[] = days.map(() => 0);
-  let runningSpent = 0;
+  const spentByDay = new Float64Array(days.length);
+  const tally: Tally = { ...EMPTY_TALLY };
   let dayIndex = 0;
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unitStart = units.startMs[i] as number;
     // Units come oldest first, so the day index only moves forward.
     for (
       let next = days[dayIndex + 1];
-      next !== undefined && next.startMs <= u.startMs;
+      next !== undefined && next.startMs <= unitStart;
       next = days[dayIndex + 1]
     ) {
       dayIndex++;
-      spentByDay[dayIndex] = runningSpent;
+      spentByDay[dayIndex] = tally.spent;
     }
     const day = dayTallies[dayIndex];
-    if (day !== undefined) accumulateTally(day, u.tally);
-    if (u.startMs >= startMs) {
-      runningSpent += u.tally.spent;
-      spentByDay[dayIndex] = runningSpent;
+    if (day !== undefined) addUnit(day, units, i);
+    if (i >= firstQuarterUnit) {
+      addUnit(tally, units, i);
+      spentByDay[dayIndex] = tally.spent;
     }
   }
-  for (let i = dayIndex + 1; i < days.length; i++) spentByDay[i] = runningSpent;
-  const tally = sumTallies(quarterUnits.map((u) => u.tally));
+  for (let i = dayIndex + 1; i < days.length; i++) spentByDay[i] = tally.spent;
 
   // What the budget is (1 − O) of (SPEC §6.2), for the whole quarter whatever as-of:
   // - timeslice methods: the quarter less M, the slices that have ended (up to as-of) with no
@@ -171,7 +174,10 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   if (windowMs !== null) {
     const endedMs = state === 'complete' ? lengthMs : Math.floor(elapsedMs / windowMs) * windowMs;
     let coveredEndedMs = 0;
-    for (const u of quarterUnits) if (u.endMs <= startMs + endedMs) coveredEndedMs += u.endMs - u.startMs;
+    for (let i = firstQuarterUnit; i < units.length; i++) {
+      const unitEnd = units.endMs[i] as number;
+      if (unitEnd <= startMs + endedMs) coveredEndedMs += unitEnd - (units.startMs[i] as number);
+    }
     budgetSpanMs = lengthMs - (endedMs - coveredEndedMs);
     // A complete quarter's budget is taken over exactly the slice time attainment is, sum for sum.
     budgetBase =
@@ -203,15 +209,15 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
       asOfMs: periodEndMs,
       endMs,
       spanMs: budgetSpanMs,
-      exhaustedSinceMs: isExhausted(use) ? findExhaustedSince(quarterUnits, budgetBase, periodEndMs) : null,
+      exhaustedSinceMs: isExhausted(use)
+        ? findExhaustedSince(units, firstQuarterUnit, budgetBase, periodEndMs)
+        : null,
     });
   }
   const status = determineStatus(use, policy, projection !== null && projection.consumedAtEnd >= 1);
 
   const covered =
-    windowMs === null
-      ? countCoveredSteps(rowsFrom(rows, startMs), startMs, input.stepMs)
-      : validSlices(tally);
+    windowMs === null ? countCoveredPositions(rows, startMs, startMs, input.stepMs) : validSlices(tally);
   const expected = countSteps(startMs, periodEndMs, windowMs ?? input.stepMs);
 
   const isTime = method !== 'occurrences';
@@ -253,10 +259,14 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   // A row or slice counts toward a window when the span it covers overlaps the window: an hourly
   // row stamped 09:00 holds most of an incident from 09:12 to 10:02, although its timestamp is
   // outside it. Exports coarser than the incident attribute the whole row.
-  const overlaps = (u: BudgetUnit, w: BudgetWindow): boolean => u.startMs < w.endMs && u.endMs > w.startMs;
-  const inAnyWindow = (u: BudgetUnit): boolean => windows.some((w) => overlaps(u, w));
-  const spentWhere = (keep: (u: BudgetUnit) => boolean): number =>
-    quarterUnits.reduce((sum, u) => (keep(u) ? sum + u.tally.spent : sum), 0);
+  const overlaps = (i: number, w: BudgetWindow): boolean =>
+    (units.startMs[i] as number) < w.endMs && (units.endMs[i] as number) > w.startMs;
+  const inAnyWindow = (i: number): boolean => windows.some((w) => overlaps(i, w));
+  const spentWhere = (keep: (i: number) => boolean): number => {
+    let sum = 0;
+    for (let i = firstQuarterUnit; i < units.length; i++) if (keep(i)) sum += units.spent[i] as number;
+    return sum;
+  };
 
   return {
     sloId: slo.id,
@@ -286,14 +296,10 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     monthly,
     windowConsumed: windows.map((w) => ({
       id: w.id,
-      consumed: shareOfBudget(spentWhere((u) => overlaps(u, w))),
+      consumed: shareOfBudget(spentWhere((i) => overlaps(i, w))),
     })),
-    unattributedConsumed: shareOfBudget(spentWhere((u) => !inAnyWindow(u))),
+    unattributedConsumed: shareOfBudget(spentWhere((i) => !inAnyWindow(i))),
   };
-}
-
-function* rowsFrom(rows: readonly Bucket[], fromMs: number): Generator<number> {
-  for (const r of rows) if (r.startMs >= fromMs) yield r.startMs;
 }
 
 /** (1 − A)/(1 − O) with A as the method defines it (SPEC §6.2 burn rate). */
@@ -311,14 +317,15 @@ function computeBurnRate(
  * budget. The budget is fixed at as-of and spending only grows, so from then on it stays spent.
  */
 function findExhaustedSince(
-  units: readonly BudgetUnit[],
+  units: UnitColumns,
+  from: number,
   budget: Omit<BudgetUse, 'spent'>,
   periodEndMs: number,
 ): number | null {
   let spent = 0;
-  for (const u of units) {
-    spent += u.tally.spent;
-    if (isExhausted({ ...budget, spent })) return Math.min(u.endMs, periodEndMs);
+  for (let i = from; i < units.length; i++) {
+    spent += units.spent[i] as number;
+    if (isExhausted({ ...budget, spent })) return Math.min(units.endMs[i] as number, periodEndMs);
   }
   return null;
 }

@@ -3,13 +3,10 @@
  * in the terms of its budgeting method (SPEC §6.2). Tallies add, so a quarter is the sum of its
  * days and a rolling window the sum of its 28 days.
  */
-import type { Bucket } from './bucket.ts';
-import { sortBuckets } from './bucket.ts';
 import type { DecimalFraction } from './decimal.ts';
 import { compareScaled, complement, ONE } from './decimal.ts';
 import { compareSpent } from './error-budget.ts';
 import type { BudgetingMethod, SloDefinition } from './slo.ts';
-import { aggregateSlices, isGoodSlice, sliceDurationMs } from './timeslices.ts';
 
 export interface Tally {
   /** Σgood and Σtotal of the rows, for every method. */
@@ -42,7 +39,7 @@ export const EMPTY_TALLY: Tally = {
   sliceTime: 0,
 };
 
-/** Adds `t` into `into`, in place; for the loops that run once per row. */
+/** Adds `t` into `into`, in place. (Rows and slices are folded from columns: budget-columns.ts.) */
 export function accumulateTally(into: Tally, t: Tally): void {
   into.good += t.good;
   into.total += t.total;
@@ -56,70 +53,6 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
   const sum = { ...EMPTY_TALLY };
   for (const t of tallies) accumulateTally(sum, t);
   return sum;
-}
-
-/** The smallest piece a tally is made of: the rows of one timestamp, or one slice. */
-export interface BudgetUnit {
-  startMs: number;
-  endMs: number;
-  tally: Tally;
-}
-
-/**
- * The units of `buckets`, oldest first. Occurrence rows with the same timestamp are summed (two
- * files holding parts of the same minute add up); timeslice rows are summed into slices aligned
- * to `anchorMs` and cut at `clipEndMs`.
- */
-export function buildBudgetUnits(
-  buckets: readonly Bucket[],
-  slo: SloDefinition,
-  anchorMs: number,
-  clipEndMs: number,
-  stepMs: number,
-): BudgetUnit[] {
-  if (slo.budgeting === 'occurrences') {
-    const units: BudgetUnit[] = [];
-    let last: BudgetUnit | undefined;
-    for (const b of sortBuckets(buckets)) {
-      if (last !== undefined && last.startMs === b.startMs) {
-        last.tally.good += b.good;
-        last.tally.total += b.total;
-        last.tally.spent += b.total - b.good;
-      } else {
-        last = {
-          startMs: b.startMs,
-          endMs: b.startMs + stepMs,
-          tally: { ...EMPTY_TALLY, good: b.good, total: b.total, spent: b.total - b.good },
-        };
-        units.push(last);
-      }
-    }
-    return units;
-  }
-  const rule = requireTimeslice(slo);
-  const target = rule.target ?? slo.objective;
-  return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {
-    const good = isGoodSlice(s, target);
-    const length = sliceDurationMs(s) / rule.windowMs;
-    // RatioTimeslices spends the bad share of each slice's time, (1 − good/total)·w, so that over
-    // the slices with data the sum is (1 − A)·(|quarter| − M) and C = (1 − A)/(1 − O) (SPEC §6.2).
-    // The bad share is summed rather than the ratio because it is small: a thousand slices at
-    // 99.5% sum to 5 with far less rounding than to 995.
-    const badRatio = (s.total - s.good) / s.total;
-    const spent = slo.budgeting === 'timeslices' ? (good ? 0 : length) : badRatio * length;
-    return {
-      startMs: s.startMs,
-      endMs: s.endMs,
-      tally: {
-        good: s.good,
-        total: s.total,
-        spent,
-        goodSlices: good ? 1 : 0,
-        badSlices: good ? 0 : 1,
-        sliceTime: length,
-      },
-    };
-  });
 }
 
 export function requireTimeslice(slo: SloDefinition): NonNullable<SloDefinition['timeslice']> {
