@@ -40,7 +40,7 @@ describe('closed and amended quarters of the demo', () => {
     expect(attainment(r1)).toBeLessThan(attainment(r2));
     const page = text(await read('reviews/2026-q2/r1/index.html'));
     expect(page).toContain('revision 1 of 3');
-    expect(page).toContain('This revision was replaced by revision 2: Corrected checkout-api export');
+    expect(page).toContain('This revision was replaced by revision 3: Recomputed under the one-verdict rule');
     // The footer names the revision the page shows, and the inputs, never the build's clock.
     expect(page).toMatch(/built from data as of 16 Nov 2026 00:00 GMT · revision 1 · inputs [0-9a-f]{6} ?\./);
   });
