@@ -43,6 +43,11 @@ export interface SloDefinition {
   minEvents?: number;
   /** What one event is, in every sentence, card, table and chart label; DEFAULT_UNIT when absent. */
   unit?: EventUnit;
+  /**
+   * The day the SLO starts, `YYYY-MM-DD` in the site's zone (its own `since`, else its service's):
+   * before it the SLO is not part of a quarter. Without it, it starts with the quarter of its first row.
+   */
+  since?: string;
 }
 
 export interface Policy {

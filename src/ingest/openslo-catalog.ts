@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BudgetingMethod, SloDefinition } from '../domain/slo.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { isRealDay } from './instant.ts';
 import type { DiagnosticCode } from './diagnostic-codes.ts';
 import { openSloPrometheusSpecSchema, type PrometheusQueries } from './prometheus/sli-prometheus.ts';
 import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
@@ -241,6 +242,7 @@ export function resolveOpenSlo(
   const dataSources = byKind('DataSource');
 
   const services = new Map<string, Service & { declared: boolean }>();
+  const sinceByService = new Map<string, string>();
   const native = new Map(nativeServices.map((s) => [s.id, s]));
   for (const o of serviceObjects.values()) {
     const spec = serviceSpecSchema.safeParse(o.spec);
@@ -264,6 +266,8 @@ export function resolveOpenSlo(
       continue;
     }
     const owner = ownerOf(o.metadata);
+    const serviceSince = sinceOf(o, diagnostics);
+    if (serviceSince !== undefined) sinceByService.set(o.name, serviceSince);
     services.set(o.name, {
       id: o.name,
       owner: owner.owner ?? UNASSIGNED,
@@ -472,6 +476,7 @@ export function resolveOpenSlo(
       continue;
     const svc = services.get(spec.service) ?? native.get(spec.service);
     const own = ownerOf(o.metadata);
+    const since = sinceOf(o, diagnostics) ?? sinceByService.get(spec.service);
     const owner = own.owner ?? svc?.owner ?? UNASSIGNED;
     const team = own.team ?? svc?.team ?? UNASSIGNED;
     if (!services.has(spec.service) && !native.has(spec.service)) {
@@ -528,6 +533,7 @@ export function resolveOpenSlo(
               },
             }
           : {}),
+        ...(since !== undefined ? { since } : {}),
       };
       const sli: SliMapping =
         indicator.kind === 'threshold'
@@ -553,6 +559,26 @@ export function resolveOpenSlo(
     entries,
     diagnostics,
   };
+}
+
+/**
+ * The `ledger/since` annotation of an SLO or Service (OpenSLO has no field for when an SLO
+ * starts): a `YYYY-MM-DD` day; anything else is an error at the annotation.
+ */
+function sinceOf(o: { metadata: Metadata; at: Where }, diagnostics: Diagnostic[]): string | undefined {
+  const since = o.metadata.annotations?.['ledger/since'];
+  if (since === undefined) return undefined;
+  if (isRealDay(since)) return since;
+  diagnostics.push(
+    place(
+      o.at,
+      ['metadata', 'annotations', 'ledger/since'],
+      'openslo-rule',
+      `ledger/since "${since}" is not a date`,
+      'write the day the SLO starts as YYYY-MM-DD, e.g. ledger/since: "2025-04-01"',
+    ),
+  );
+  return undefined;
 }
 
 /** Shown where an SLO has no owner; `check` warns about it. */

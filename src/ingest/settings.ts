@@ -10,6 +10,7 @@ import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { dirname } from 'node:path';
 import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { localDaySchema } from './local-day.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
 export type Audience = 'public' | 'internal';
@@ -27,6 +28,8 @@ export interface Settings {
   allowMdxPostmortems: boolean;
   /** Data and --as-of must fall in [from, to) (UTC years): a stray 1900 or 9999 is a typo. */
   plausibleYears: { from: number; to: number };
+  /** `YYYY-MM-DD`: no quarter before it is reported, and no SLO starts before it; null: no floor. */
+  reportingSince: string | null;
 }
 
 const settingsSchema = z.strictObject({
@@ -74,6 +77,8 @@ const settingsSchema = z.strictObject({
     })
     .refine((y) => y.from < y.to, 'from must be before to')
     .prefault({}),
+  /** The day reporting starts, e.g. 2025-01-01: earlier quarters get no review. */
+  reportingSince: localDaySchema.optional(),
 });
 
 export function parseSettings(
@@ -101,6 +106,7 @@ export function parseSettings(
       minEvents: s.minEvents ?? null,
       allowMdxPostmortems: s.allowMdxPostmortems,
       plausibleYears: s.plausibleYears,
+      reportingSince: s.reportingSince ?? null,
     },
     diagnostics: [],
   };

@@ -10,6 +10,7 @@ import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnosePulledQueries } from './prometheus/pulled-query-check.ts';
 import { diagnoseForeignSloFormat } from './slo-import/foreign-format.ts';
+import { localDaySchema } from './local-day.ts';
 import {
   readOpenSloObjects,
   resolveOpenSlo,
@@ -202,6 +203,8 @@ const sloSchema = z
       .optional(),
     /** What one event is, singular and plural, e.g. [minute, minutes]; [request, requests] when absent. */
     unit: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+    /** The day the SLO starts, e.g. 2025-04-01: before it, it is not part of any quarter. */
+    since: localDaySchema.optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -230,12 +233,18 @@ const serviceFileSchema = z.strictObject({
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
   team: z.string().min(1),
+  /** The day the service's SLOs start unless one says otherwise, e.g. 2025-04-01. */
+  since: localDaySchema.optional(),
   /**
    * Validated one by one below, so that one bad SLO does not hide the others' problems. A service
    * may have none yet (`slos: []`, `slos:` or no key): it still has incidents and throughput.
    */
   slos: z.array(z.unknown()).nullish(),
 });
+
+function withSince(since: string | undefined): { since?: string } {
+  return since === undefined ? {} : { since };
+}
 
 /** The native format: one service and its SLOs per file. */
 export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; diagnostics: Diagnostic[] } {
@@ -278,6 +287,7 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
       ...(s.unit !== undefined ? { unit: { singular: s.unit[0], plural: s.unit[1] } } : {}),
+      ...withSince(s.since ?? svc.since),
     };
     const sli = columnsWithPrometheus(s.sli);
     entries.push({

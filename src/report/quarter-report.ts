@@ -6,6 +6,7 @@ import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
+import { startOfDateText, sloStartMs, takesPartIn } from '../domain/slo-life.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
 import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
@@ -182,12 +183,29 @@ export function buildLedgerReport(
   const firstMs = firstDataMs(inputs.sli.values());
   if (asOfMs === null || firstMs === null)
     throw new ReportError('there is no SLI data, so there is no as-of time');
-  const quarters = quartersCovering(firstMs, asOfMs, cal)
+  const sloStarts = sloStartTimes(inputs, asOfMs);
+  const reportingFromMs =
+    inputs.settings.reportingSince === null
+      ? -Infinity
+      : startOfDateText(inputs.settings.reportingSince, cal);
+  const firstStartMs = Math.min(...sloStarts.values());
+  const incidents = inputs.postmortems.filter((p) => p.status !== 'draft');
+  const earliestMs = Math.max(
+    reportingFromMs,
+    Math.min(firstMs, firstStartMs, ...incidents.map((p) => p.started)),
+  );
+  const quarters = quartersCovering(Math.min(earliestMs, asOfMs - 1), asOfMs, cal)
     // An as-of exactly at a quarter boundary ends the earlier quarter; the next has not begun.
-    .filter((q) => q.startMs < asOfMs);
+    .filter((q) => q.startMs < asOfMs && q.endMs > reportingFromMs)
+    // A quarter before every SLO starts is reported only when an incident touched it (SPEC §6.1).
+    .filter(
+      (q) =>
+        [...sloStarts.values()].some((start) => takesPartIn(start, q)) ||
+        incidents.some((p) => p.started < q.endMs && (p.mitigated ?? p.started) >= q.startMs),
+    );
   const reports: QuarterReport[] = [];
   for (const q of quarters)
-    reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null));
+    reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null, sloStarts));
   return {
     title: inputs.settings.title,
     organization: inputs.settings.organization,
@@ -204,11 +222,30 @@ export function findQuarter(report: LedgerReport, id: string): QuarterReport | u
   return q ? report.quarters.find((r) => r.quarter === q.id) : undefined;
 }
 
+/** When each SLO starts taking part in quarters (SPEC §4 `since`), by SLO id. */
+function sloStartTimes(inputs: LedgerInputs, asOfMs: number): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const { slo } of inputs.catalog.entries) {
+    starts.set(
+      slo.id,
+      sloStartMs({
+        since: slo.since,
+        firstRowMs: inputs.sli.get(slo.id)?.buckets[0]?.startMs ?? null,
+        reportingSince: inputs.settings.reportingSince,
+        asOfMs,
+        cal: inputs.settings.calendar,
+      }),
+    );
+  }
+  return starts;
+}
+
 function buildQuarterReport(
   inputs: LedgerInputs,
   quarter: Quarter,
   asOfMs: number,
   previous: QuarterReport | null,
+  sloStarts: ReadonlyMap<string, number>,
 ): QuarterReport {
   const { settings, catalog } = inputs;
   const cal = settings.calendar;
@@ -221,7 +258,11 @@ function buildQuarterReport(
   const attributable = inputs.postmortems.filter((p) => p.mitigated !== undefined && p.status !== 'draft');
   const windowConsumed = new Map<string, Record<string, number | null>>();
 
-  const slos: SloReport[] = catalog.entries.map(({ slo }) => {
+  // An SLO not started yet is not part of the quarter at all, not "insufficient data".
+  const living = catalog.entries.filter(({ slo }) =>
+    takesPartIn(sloStarts.get(slo.id) ?? -Infinity, quarter),
+  );
+  const slos: SloReport[] = living.map(({ slo }) => {
     const agg = inputs.sli.get(slo.id);
     const exclusions = inputs.exclusions
       .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))

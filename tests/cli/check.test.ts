@@ -67,7 +67,7 @@ describe('npm run check', () => {
       tests/fixtures/ledgers/broken/content/postmortems/2026-07-01-api-errors.md:10:1: warning: no "## Contributing factors" section [postmortem-missing-section]
         hint: add the section, even if short: readers look for it
       tests/fixtures/ledgers/broken/data/ledger.yaml:3:1: error: unknown key "timezon" [unknown-key]
-        hint: did you mean "timezone"? Known keys: title, organization, timezone, fiscalYearStartMonth, audience, severities, policy, minEvents, allowMdxPostmortems, plausibleYears
+        hint: did you mean "timezone"? Known keys: title, organization, timezone, fiscalYearStartMonth, audience, severities, policy, minEvents, allowMdxPostmortems, plausibleYears, reportingSince
       tests/fixtures/ledgers/broken/data/sli/api.csv:3:2: error: good (1203) is greater than total (1200) [csv-good-greater-than-total]
         hint: swap the columns in the SLO api-availability, or fix the export
       tests/fixtures/ledgers/broken/data/slos/api.yaml:14:16: error: slos[1].objective: objective 99.9 is ambiguous: write it as a percentage in quotes ("99.9%") or as a fraction (0.999) [schema]

@@ -177,6 +177,34 @@ describe('OpenSLO v1 documents', () => {
   });
 });
 
+describe('since: when an SLO starts (SPEC §4)', () => {
+  it("native: the service's since applies to its SLOs, and an SLO's own wins", () => {
+    const { catalog, diagnostics } = parseSloCatalog([
+      fixture('slos', 'native-since-per-slo-and-service.yaml'),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(catalog.entries.map((e) => [e.slo.id, e.slo.since])).toEqual([
+      ['checkout-availability', '2025-04-01'],
+      ['checkout-latency', '2025-10-01'],
+    ]);
+  });
+
+  it('native: a since that is no real day is refused at its line', () => {
+    const r = parseSloCatalog([fixture('slos', 'native-since-not-a-date.yaml')]);
+    expect(text(r)).toContain('data/slos/native-since-not-a-date.yaml:9:');
+    expect(text(r)).toContain('write a real date as YYYY-MM-DD');
+  });
+
+  it('OpenSLO: the ledger/since annotation on a Service or an SLO', () => {
+    const { catalog, diagnostics } = openslo('since-annotation-on-service-and-slo.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(catalog.entries.map((e) => [e.slo.id, e.slo.since])).toEqual([
+      ['search-availability', '2025-04-01'],
+      ['search-latency', '2025-10-01'],
+    ]);
+  });
+});
+
 describe('the native format', () => {
   it('maps a wide export: no series, the series columns named as good and total', () => {
     const { catalog, diagnostics } = parseSloCatalog([fixture('slos', 'native-wide-layout.yaml')]);

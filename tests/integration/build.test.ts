@@ -7,7 +7,8 @@
  *     A = 90,900 / 91,000 = 0.998901…, shown truncated as 99.89%.
  *     B = (1 − 0.999) · 91,000 = 91 events; C = 100 / 91 = 1.0989…; R = −0.0989… → exhausted, missed.
  *   2026-Q3 to as-of 2026-07-15T00:00Z (14 days): T = 14,000; 3 July has 996 good, so bad = 4.
- *     B = 14 events; C = 4 / 14 = 0.2857…; R = 0.714… → healthy; burn rate 0.2857….
+ *     B is the whole quarter's budget at this traffic (SPEC §6.2): 0.001 · 14,000 · 92/14 = 92
+ *     events; C = 4 / 92 = 0.0434…; R = 0.956… → healthy; burn rate (4/14,000)/0.001 = 0.2857….
  * shop-checkout, 99%, 200 requests a day, `bad:` column; 10 errors on 2 June:
  *   2026-Q2: T = 18,200; B = 182; C = 10 / 182 = 0.0549…; A = 18,190 / 18,200 = 0.99945… → 99.9%.
  */
@@ -67,7 +68,8 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(q3.asOf).toBe('2026-07-15T00:00:00.000Z');
     const shop = q3.slos.find((s) => s['id'] === 'shop-availability');
     expect(shop).toMatchObject({ good: 13_996, total: 14_000, status: 'healthy', met: null });
-    expect(shop?.['consumed']).toBeCloseTo(4 / 14, 12);
+    expect(shop?.['budget']).toBe(92);
+    expect(shop?.['consumed']).toBeCloseTo(4 / 92, 12);
     expect(shop?.['burnRate']).toBeCloseTo(4 / 14, 12);
   });
 

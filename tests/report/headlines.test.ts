@@ -2,7 +2,8 @@
  * The generated headline sentences and figures of SPEC §9.1 on the small fixture ledger, whose
  * figures are worked out in tests/integration/build.test.ts: 2026-Q2 spent 100 of 91 allowed
  * failures of shop-availability; two incidents (the public SEV2 of 10 May, 90 min, and the internal
- * SEV3 of 2 June, 60 min); one action item, done. 2026-Q3 to 15 July: 4 of 14 allowed failures.
+ * SEV3 of 2 June, 60 min); one action item, done. 2026-Q3 to 15 July: 4 failures of 14,000 requests
+ * in 14 days, so the whole quarter's budget at that traffic is 0.001 × 14,000 × 92/14 = 92 (SPEC §6.2).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +36,8 @@ describe('headline sentences', () => {
 
   it('a quarter in progress: over budget so far, burn outside any incident, no incidents yet', () => {
     expect(headlineSentences(q3, q2, q2.label)).toEqual([
-      // 4/14 = 28.57%, rounded up to 29%.
-      '0 of 2 SLOs are over budget so far. “Shop pages load” spent 29% of its error budget (4 of 14 allowed failed requests), most of it outside any written-up incident.',
+      // 4 of the quarter's whole budget of 92: 4.35%, rounded up to 5% (spent never flatters).
+      '0 of 2 SLOs are over budget so far. “Shop pages load” spent 5% of its error budget (4 of 92 allowed failed requests), most of it outside any written-up incident.',
       'Every SLO is within budget: ship as planned.',
       'No incidents were written up in July–September 2026. No action items were opened.',
     ]);
