@@ -5,9 +5,9 @@
  * review components), read from content/reviews/.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { ledgerPathsFromEnv } from './ingest/ledger-paths.ts';
+import { optionalGlob } from './ingest/content-loaders.ts';
 import { siteSource } from './site/handoff.ts';
 import { postmortemBodies } from './site/postmortem-loader.ts';
 
@@ -17,7 +17,8 @@ const paths = siteSource()?.paths ?? ledgerPathsFromEnv();
 export const collections = {
   postmortems: defineCollection({ loader: postmortemBodies() }),
   reviews: defineCollection({
-    loader: glob({
+    // Optional: a quarter without a narrative still has its review page.
+    loader: optionalGlob({
       pattern: '*.{md,mdx}',
       base: join(paths.contentDir, 'reviews'),
       generateId: ({ entry }) => entry.replace(/\.mdx?$/, '').toLowerCase(),

@@ -7,7 +7,7 @@
 import { compareText } from '../domain/compare-text.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
-import { formatDate, formatPercent } from '../domain/format.ts';
+import { formatDate, formatPercent, formatPercentUp } from '../domain/format.ts';
 import type { DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
 import {
@@ -158,7 +158,7 @@ export function buildBurnDownChart(
     rowHeader: 0,
     rows: daily.map((p) => [
       formatDate(p.dayStartMs, cal),
-      p.consumedCumulative === null ? 'insufficient data' : formatPercent(p.consumedCumulative),
+      p.consumedCumulative === null ? 'insufficient data' : formatPercentUp(p.consumedCumulative),
       formatPercent(p.idealConsumed),
       (startedOn.get(p.date) ?? []).join('; '),
     ]),
@@ -187,13 +187,18 @@ function describeBurnDown(
 ): string {
   const last = known[known.length - 1];
   if (last === undefined) return `There is not enough data to chart the error budget in ${label}.`;
-  const final = formatPercent(last.consumedCumulative);
+  const final = formatPercentUp(last.consumedCumulative);
   const by = formatDate(last.dayStartMs, cal);
-  // The exact value decides, as it does for the status: 0.9999 prints as 99% and has not crossed.
+  // The exact value decides, as it does for the status: 0.9999 prints as 100% (spent is rounded up)
+  // and has not crossed.
   const crossing = known.find((p) => p.consumedCumulative >= 1);
   const risen = last.consumedCumulative > 0 ? `rose to ${final}` : `stayed at ${final}`;
   const passed =
-    crossing === undefined ? 'staying under 100%' : `passing 100% on ${formatDate(crossing.dayStartMs, cal)}`;
+    crossing === undefined
+      ? final === '100%'
+        ? 'just short of running out'
+        : 'staying under 100%'
+      : `passing 100% on ${formatDate(crossing.dayStartMs, cal)}`;
   const ideal =
     last.idealConsumed >= 1
       ? 'the ideal line reaches 100% at quarter end'

@@ -5,7 +5,16 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
-import { formatCount, formatDateTime, formatDuration, formatPercent, formatTime } from '../domain/format.ts';
+import { complement, decimalFromNumber } from '../domain/decimal.ts';
+import {
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatPercent,
+  formatPercentUp,
+  formatTime,
+} from '../domain/format.ts';
+import { DEFAULT_UNIT, type EventUnit } from '../domain/slo.ts';
 import type { BuiltChart } from './chart.ts';
 import {
   CHART_COLORS,
@@ -33,6 +42,19 @@ export interface IncidentSliInput {
   stepMs?: number;
   /** With an objective, the error rate at which the budget burns exactly (burn rate 1) is drawn. */
   objective?: number;
+  /** What one event is, for the table's column heads: 'Good minutes', 'All minutes'. Requests by default. */
+  unit?: EventUnit;
+  /** For a threshold SLI, what makes an event good, e.g. 'p99_ms ≤ 300', named in the caption. */
+  condition?: string | null;
+}
+
+/**
+ * 1 − objective from the decimal the objective was written as: in doubles 1 − 0.999 is
+ * 0.0010000000000000009 and 1 − 99.9/100 is 0.00099999999999989, which truncates to '0.09%'.
+ */
+function budgetRate(objective: number): number {
+  const allowed = complement(decimalFromNumber(objective));
+  return Number(allowed.numerator) / Number(allowed.denominator);
 }
 
 const RATE_DECIMALS = 2;
@@ -124,7 +146,8 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
   }
   const fromMs = Math.min(buckets[0]?.startMs ?? startedMs, startedMs);
   const toMs = Math.max(lastEndMs, windowEndMs);
-  const allowed = input.objective === undefined ? null : 1 - input.objective;
+  const allowed = input.objective === undefined ? null : budgetRate(input.objective);
+  const unit = input.unit ?? DEFAULT_UNIT;
   const windowLabel = mitigatedMs === null ? 'incident (not yet mitigated)' : 'incident';
 
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
@@ -194,8 +217,8 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     title: `${input.sliName} around the incident "${input.incident.title}"`,
     description: describeSli(buckets, inWindow, rate, input, windowEndMs, stepMs, cal),
     table: {
-      caption: `Error rate of ${input.sliName} per ${stepNoun(stepMs)}, from ${formatDateTime(fromMs, cal)} to ${formatDateTime(toMs, cal)}`,
-      columns: ['From', 'Good', 'Total', 'Error rate', 'During the incident'],
+      caption: `Error rate of ${input.sliName} per ${stepNoun(stepMs)}, from ${formatDateTime(fromMs, cal)} to ${formatDateTime(toMs, cal)}${input.condition ? `; each ${unit.singular} is good when ${input.condition}` : ''}`,
+      columns: ['From', `Good ${unit.plural}`, `All ${unit.plural}`, 'Error rate', 'During the incident'],
       numeric: [false, true, true, true, false],
       rowHeader: 0,
       rows: buckets.map((b) => {
@@ -204,7 +227,7 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
           formatDateTime(b.startMs, cal),
           formatCount(b.good),
           formatCount(b.total),
-          r === null ? 'no traffic' : formatPercent(r, RATE_DECIMALS),
+          r === null ? 'no traffic' : formatPercentUp(r, RATE_DECIMALS),
           inWindow(b) ? 'yes' : '',
         ];
       }),
@@ -235,12 +258,12 @@ function describeSli(
   const pooled = (list: readonly SliBucket[]): string | null => {
     const total = list.reduce((s, b) => s + b.total, 0);
     const bad = list.reduce((s, b) => s + b.total - b.good, 0);
-    return total === 0 ? null : formatPercent(bad / total, RATE_DECIMALS);
+    return total === 0 ? null : formatPercentUp(bad / total, RATE_DECIMALS);
   };
   const before = pooled(buckets.filter((b) => !inWindow(b) && b.startMs < startedMs));
   const after = pooled(buckets.filter((b) => !inWindow(b) && b.startMs >= windowEndMs));
   const where = inWindow(peak) ? 'inside the incident window' : 'outside the incident window';
-  const peakText = `The error rate peaked at ${formatPercent(rate(peak) ?? 0, RATE_DECIMALS)} in the ${stepNoun(stepMs)} from ${formatDateTime(peak.startMs, cal)}, ${where} (${windowText}).`;
+  const peakText = `The error rate peaked at ${formatPercentUp(rate(peak) ?? 0, RATE_DECIMALS)} in the ${stepNoun(stepMs)} from ${formatDateTime(peak.startMs, cal)}, ${where} (${windowText}).`;
   const context = [
     before === null ? null : `${before} before the incident`,
     after === null ? null : `${after} after it`,

@@ -150,10 +150,10 @@ export function buildIncidentTimelineChart(
   return {
     kind: 'incident-timeline',
     spec,
-    title: `Incidents in ${q.label}`,
+    title: `Incidents with impact in ${q.label}`,
     description: describeTimeline(rows, severities, q.label, cal),
     table: {
-      caption: `Incidents in ${q.label}, in order of start`,
+      caption: `Incidents with impact in ${q.label}, in order of start`,
       columns: ['No.', 'Incident', 'Severity', 'Started', 'Mitigated', 'Time to restore'],
       numeric: [true, false, false, false, false, true],
       rowHeader: 1,
@@ -187,12 +187,14 @@ function describeTimeline(
   label: string,
   cal: Calendar,
 ): string {
-  if (rows.length === 0) return `There were no incidents in ${label}.`;
+  if (rows.length === 0) return `There were no incidents with impact in ${label}.`;
   const counts = severities
     .map((s) => ({ s, n: rows.filter((r) => r.severity === s).length }))
     .filter((c) => c.n > 0)
     .map((c) => `${c.n} ${c.s}`);
-  const head = `${rows.length} ${rows.length === 1 ? 'incident' : 'incidents'} in ${label}: ${counts.join(', ')}.`;
+  // "with impact in": an incident that began in the previous quarter and burned this one's budget is
+  // drawn here, but counted where it began (issue 12 item 11).
+  const head = `${rows.length} ${rows.length === 1 ? 'incident' : 'incidents'} with impact in ${label}: ${counts.join(', ')}.`;
   const restored = rows.filter((r): r is typeof r & { mitigatedMs: number } => r.mitigatedMs !== null);
   let longest = restored[0];
   for (const r of restored)

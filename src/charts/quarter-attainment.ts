@@ -37,10 +37,19 @@ function resultOf(q: QuarterAttainment): Result {
   return above ? 'met' : 'missed';
 }
 
+/**
+ * Quarters drawn by default: more labels than this overprint one another on the axis (issue 12
+ * item 23: a service with 41 quarters); the table beside the chart keeps every quarter.
+ */
+export const CHART_QUARTERS = 8;
+
 export function buildQuarterAttainmentChart(
   sloName: string,
-  quarters: readonly QuarterAttainment[],
+  allQuarters: readonly QuarterAttainment[],
+  options: { lastQuarters?: number } = {},
 ): BuiltChart {
+  const shown = Math.max(1, options.lastQuarters ?? CHART_QUARTERS);
+  const quarters = allQuarters.slice(-shown);
   const labels = quarters.map((q) => q.quarterLabel);
   const decimals = Math.max(0, ...quarters.map((q) => objectiveDecimals(q.objective))) + 1;
   let segment = 0;
@@ -132,14 +141,18 @@ export function buildQuarterAttainmentChart(
   return {
     kind: 'quarter-attainment',
     spec,
-    title: `Attainment by quarter: ${sloName}`,
-    description: describeQuarters(quarters),
+    title: `Attainment by quarter: ${sloName}${quarters.length < allQuarters.length ? `, the last ${quarters.length} of ${allQuarters.length} quarters` : ''}`,
+    description:
+      describeQuarters(allQuarters) +
+      (quarters.length < allQuarters.length
+        ? ` The chart shows the last ${quarters.length} of ${allQuarters.length} quarters; the table lists every quarter.`
+        : ''),
     table: {
       caption: `Attainment of ${sloName} by quarter, against the objective of each quarter`,
       columns: ['Quarter', 'Attainment', 'Objective', 'Result'],
       numeric: [false, true, true, false],
       rowHeader: 0,
-      rows: quarters.map((q) => [
+      rows: allQuarters.map((q) => [
         q.quarterLabel,
         formatAttainment(q.attainment, q.objective),
         formatObjective(q.objective),

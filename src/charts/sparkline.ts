@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
-import { formatAttainment, formatDate, formatObjective, formatPercent } from '../domain/format.ts';
+import { formatAttainment, formatDate, formatLeft, formatObjective, formatSpent } from '../domain/format.ts';
 import { ROLLING_DAYS, type DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
 import { CHART_COLORS, CHART_CONFIG, DASH } from './chart-style.ts';
@@ -102,9 +102,9 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
   };
 }
 
-/** Remaining as SPEC §9.2 words it: '38% left', '12% over'. */
+/** Remaining as SPEC §9.2 words it: '38% left' (truncated), '112% spent (12% over budget)' (rounded up). */
 function remainingText(remaining: number): string {
-  return remaining < 0 ? `${formatPercent(-remaining)} over` : `${formatPercent(remaining)} left`;
+  return remaining < 0 ? formatSpent(1 - remaining) : formatLeft(remaining);
 }
 
 function describeSparkline(

@@ -4,13 +4,16 @@
  * job that fails leaves the published site untouched (SPEC §12).
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
 import { describeReadStats, loadLedger } from '../ingest/load-ledger.ts';
-import type { LedgerPaths } from '../ingest/ledger-paths.ts';
+import { displayPath, type LedgerPaths } from '../ingest/ledger-paths.ts';
 import { checkClosedQuarters } from '../report/closed-quarters.ts';
+import { buildLedgerReport } from '../report/quarter-report.ts';
+import { checkReviews } from '../report/review-check.ts';
 import { handOverSite } from '../site/handoff.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Effects } from './effects.ts';
@@ -19,6 +22,7 @@ import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
 import { inputOptions, readToolVersion } from './close.ts';
+import { lockOutDir, markBuiltSite, refuseOutDir } from './out-dir.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -39,16 +43,42 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   const asOfMs = asOfFrom(values['as-of']);
   const outDir = resolve(fx.cwd, typeof values.out === 'string' ? values.out : 'dist');
 
+  const refusal = refuseOutDir(outDir, {
+    dataDir: paths.dataDir,
+    contentDir: paths.contentDir,
+    toolRoot: TOOL_ROOT,
+    cwd: fx.cwd,
+    ...(fx.env['HOME'] ? { home: fx.env['HOME'] } : {}),
+  });
+  if (refusal !== null)
+    throw new CliError(
+      `--out ${outDir} refused: ${refusal}. A build replaces its output folder whole.\n  hint: choose an empty or new folder, e.g. --out dist`,
+      EXIT.usage,
+    );
+
   const { ledger, diagnostics, stats } = await loadLedger(paths, {
     progress: progressReporter(fx),
     hashes: true,
+    asOfMs,
   });
   printDiagnostics(diagnostics, 'text', fx);
   if (hasErrors(diagnostics) || ledger === null) {
     fx.err(`build: stopped, ${summarise(diagnostics)}; ${basename(outDir)}/ was left as it was`);
     return EXIT.invalidInput;
   }
-  fx.err(`check: ${describeReadStats(stats)}; ${summarise(diagnostics)}`);
+  const reviewProblems = await checkReviews(
+    paths.contentDir,
+    displayPath(paths, paths.contentDir),
+    buildLedgerReport(ledger, { asOfMs }),
+  );
+  printDiagnostics(reviewProblems, 'text', fx);
+  if (hasErrors(reviewProblems)) {
+    fx.err(
+      `build: stopped, ${summarise(reviewProblems)} in the review narratives; ${basename(outDir)}/ was left as it was`,
+    );
+    return EXIT.invalidInput;
+  }
+  fx.err(`check: ${describeReadStats(stats)}; ${summarise([...diagnostics, ...reviewProblems])}`);
 
   // Closed quarters never change silently (SPEC §10): recompute each, compare with its latest
   // revision, and stop before rendering anything when a published figure would change.
@@ -67,31 +97,56 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   }
   if (closed.closed > 0) fx.err(`closed quarters: ${closed.closed} checked, no published figure changed`);
 
-  const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  // Astro renders what was loaded above, in this process: no input is read a second time.
-  const input = { ledger, asOfMs };
-  handOverSite({ paths, get: async () => input });
-
-  const { build } = await import('astro');
-  try {
-    await build({
-      root: TOOL_ROOT,
-      outDir: staging,
-      logLevel: fx.interactive ? 'info' : 'warn',
-      cacheDir: ledgerCacheDir(
-        typeof values['cache-dir'] === 'string' ? resolve(fx.cwd, values['cache-dir']) : undefined,
-        paths,
-      ),
-    });
-  } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+  await mkdir(dirname(outDir), { recursive: true });
+  const locked = lockOutDir(outDir);
+  if ('holder' in locked)
     throw new CliError(
-      `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+      `${basename(outDir)}/ is being built by ${locked.holder} (lock ${locked.file}); wait for that build to end, or delete the lock if no build is running`,
       EXIT.invalidInput,
     );
+  const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
+  // Whatever stops the build, the staging folder and the lock go: an error, Ctrl-C, a kill.
+  const cleanUp = () => {
+    rmSync(staging, { recursive: true, force: true });
+    locked.lock.release();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    fx.err(`build: stopped by ${signal}; ${basename(outDir)}/ was left as it was`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await rm(staging, { recursive: true, force: true });
+    // Astro renders what was loaded above, in this process: no input is read a second time.
+    const input = { ledger, asOfMs };
+    handOverSite({ paths, get: async () => input });
+
+    const { build } = await import('astro');
+    try {
+      await build({
+        root: TOOL_ROOT,
+        outDir: staging,
+        logLevel: fx.interactive ? 'info' : 'warn',
+        cacheDir: ledgerCacheDir(
+          typeof values['cache-dir'] === 'string' ? resolve(fx.cwd, values['cache-dir']) : undefined,
+          paths,
+        ),
+      });
+    } catch (e) {
+      throw new CliError(
+        `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+        EXIT.invalidInput,
+      );
+    }
+    markBuiltSite(staging);
+    await publish(staging, outDir);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    cleanUp();
   }
-  await publish(staging, outDir);
   fx.err(`build: site written to ${outDir}`);
   return EXIT.ok;
 }

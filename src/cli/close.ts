@@ -95,7 +95,7 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
   const paths = pathsFrom(values, fx);
   const asOfMs = asOfFrom(values['as-of']);
 
-  const { ledger: inputs, diagnostics } = await loadLedger(paths, { hashes: true });
+  const { ledger: inputs, diagnostics } = await loadLedger(paths, { hashes: true, asOfMs });
   if (inputs === null || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, 'text', fx);
     fx.err(`close: stopped, ${summarise(diagnostics)}; nothing was written`);
@@ -112,10 +112,23 @@ export async function runClose(args: string[], fx: Effects): Promise<number> {
 
   const ledger = computeForSnapshots(inputs, asOfMs);
   const recomputed = ledger.quarters.find((q) => q.quarter === quarter.id);
+  const withData = ledger.quarters.filter((q) => q.slos.some((s) => s.total > 0)).map((q) => q.quarter);
+  if (recomputed === undefined && quarter.endMs <= ledger.asOfMs) {
+    throw new CliError(
+      `no SLO has data in ${quarter.id}, so there is nothing to close; quarters with data: ${withData.join(', ') || 'none'}`,
+      EXIT.invalidInput,
+    );
+  }
   if (recomputed === undefined) {
     throw new CliError(
-      `no data for quarter ${quarter.id}; quarters with data: ${ledger.quarters.map((q) => q.quarter).join(', ')}`,
+      `no data for quarter ${quarter.id}; quarters with data: ${withData.join(', ')}`,
       EXIT.usage,
+    );
+  }
+  if (recomputed.state === 'complete' && !recomputed.slos.some((s) => s.total > 0)) {
+    throw new CliError(
+      `no SLO has data in ${quarter.id} (${recomputed.label}), so there is nothing to close: a closed review must judge something.\nQuarters with data: ${withData.join(', ') || 'none'}`,
+      EXIT.invalidInput,
     );
   }
   if (recomputed.state === 'in-progress') {

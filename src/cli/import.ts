@@ -13,6 +13,16 @@ import type { Effects } from './effects.ts';
 import { parseCommandArgs, pathsFrom } from './options.ts';
 
 export const HELP = `Usage: npm run import -- cstate <dir> --timezone <IANA zone>
+       npm run import -- sloth|pyrra <file|dir> [--format native|openslo]
+       npm run import -- markdown <dir>
+
+sloth, pyrra: Sloth specs (prometheus/v1, and Sloth's OpenSLO v1alpha) and Pyrra
+ServiceLevelObjectives become SLO files in data/slos/ (one per service; --format openslo writes
+OpenSLO v1) whose SLIs name their Prometheus queries; npm run pull then fetches them. What cannot
+be carried over (raw ratio SLIs, bool_gauge, alerting) is listed per SLO with the reason.
+
+markdown: plain Markdown incident reports become draft postmortems (title from the first H1,
+started from the file name's date or the first date in the text, sections by their headings).
 
 Converts cState incident files (*.md with date, resolvedWhen, severity, affected) into draft
 postmortems in content/postmortems/. cState times carry no zone: --timezone says which one they
@@ -20,17 +30,30 @@ were written in (e.g. UTC, Europe/Berlin). Existing files are never overwritten.
 lists what a person must still check, in a comment at its top and on the terminal.`;
 
 export async function runImport(args: string[], fx: Effects): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { timezone: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    timezone: { type: 'string' },
+    format: { type: 'string' },
+  });
   if (values.help) {
     fx.out(HELP);
     return EXIT.ok;
   }
   const [format, dir] = positionals;
+  if (format === 'sloth' || format === 'pyrra' || format === 'markdown') {
+    if (dir === undefined)
+      throw usageError(
+        `import ${format} needs a file or folder, e.g. npm run import -- ${format} ${format === 'markdown' ? '../incidents' : `${format}/slos.yaml`}`,
+      );
+    if (format === 'markdown')
+      return (await import('./import-markdown.ts')).importMarkdownReports(dir, pathsFrom(values, fx), fx);
+    const specs = await import('./import-slo-specs.ts');
+    return specs.importSloSpecs(format, dir, specs.parseFormat(values.format), pathsFrom(values, fx), fx);
+  }
   if (format !== 'cstate')
     throw usageError(
       format === undefined
-        ? 'import needs a format: cstate'
-        : `cannot import "${format}": the supported format is cstate`,
+        ? 'import needs a format: cstate, sloth, pyrra or markdown'
+        : `cannot import "${format}": the supported formats are cstate, sloth, pyrra and markdown`,
     );
   if (dir === undefined)
     throw usageError(

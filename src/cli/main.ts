@@ -23,8 +23,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./new.ts')).runNew,
   },
   import: {
-    summary: 'convert cState incident files into postmortem drafts',
+    summary: 'convert cState, Sloth, Pyrra or Markdown files into SLO files or postmortem drafts',
     load: async () => (await import('./import.ts')).runImport,
+  },
+  pull: {
+    summary: 'fetch SLIs that name a Prometheus query and append them to their CSV',
+    load: async () => (await import('./pull.ts')).runPull,
   },
   report: {
     summary: "print a quarter's figures (--json for SPEC §11)",
@@ -67,11 +71,30 @@ export async function runCli(argv: string[], fx: Effects): Promise<number> {
       fx.err(`${name}: ${e.message}`);
       return e.exitCode;
     }
-    throw e;
+    if (fx.env['LEDGER_DEBUG']) throw e;
+    fx.err(internalError(name, e));
+    return EXIT.invalidInput;
   }
 }
 
+/**
+ * A failure no reader turned into a diagnostic is still one line, not a stack trace: the trace
+ * helps nobody reading a CI log, and LEDGER_DEBUG=1 prints it for whoever fixes the bug.
+ */
+function internalError(command: string, e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 300) ?? '';
+  return `${command}: internal error: ${message}\n  hint: this is a bug in the tool, not in your inputs; run again with LEDGER_DEBUG=1 for the stack trace and report it`;
+}
+
 if (import.meta.main) {
-  const code = await runCli(process.argv.slice(2), processEffects());
+  const fx = processEffects();
+  if (!fx.env['LEDGER_DEBUG']) {
+    // An error event nobody listened for (a stream, a worker) ends the process the same way.
+    process.on('uncaughtException', (e) => {
+      fx.err(internalError(process.argv[2] ?? 'ledger', e));
+      process.exit(EXIT.invalidInput);
+    });
+  }
+  const code = await runCli(process.argv.slice(2), fx);
   process.exitCode = code;
 }

@@ -1,6 +1,7 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
-import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
-import { budgetText } from '../report/budget-text.ts';
+import { formatAttainment, formatDateTime, formatObjective, formatPercent } from '../domain/format.ts';
+import { budgetText, unitOf } from '../report/budget-text.ts';
+import { carriedOverIncidents } from '../report/carried-over.ts';
 import { loadLedger } from '../ingest/load-ledger.ts';
 import { publishedLedger, publishedSnapshots } from '../report/snapshot.ts';
 import { buildLedgerReport, findQuarter } from '../report/quarter-report.ts';
@@ -23,12 +24,18 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   const quarterId = positionals[0];
   if (quarterId === undefined) throw usageError('report needs a quarter, e.g. npm run report -- 2026-Q3');
   const asOfMs = asOfFrom(values['as-of']);
-  const { ledger: inputs, diagnostics } = await loadLedger(pathsFrom(values, fx));
+  const { ledger: inputs, diagnostics } = await loadLedger(pathsFrom(values, fx), { asOfMs });
   if (inputs === null) {
     printDiagnostics(diagnostics, 'text', fx);
     fx.err(`report: stopped, ${summarise(diagnostics)}`);
     return EXIT.invalidInput;
   }
+  // Gaps in the rows change what every figure means: said here too, not only by `check` (SPEC §5).
+  printDiagnostics(
+    diagnostics.filter((d) => d.code === 'sli-coverage-gaps'),
+    'text',
+    fx,
+  );
   // Closed quarters are reported as published: their latest revision (SPEC §10, §11).
   const { report: ledger } = publishedLedger(
     buildLedgerReport(inputs, { asOfMs }),
@@ -49,11 +56,16 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
   );
   for (const s of q.slos) {
     const att = s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective);
-    const rem = s.remaining === null ? '' : `, ${budgetText(s)}`;
-    fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}`);
+    const rem = s.remaining === null ? '' : `, ${budgetText(s, unitOf(ledger, s.id))}`;
+    const gaps =
+      s.coverage < 1
+        ? `; data for ${formatPercent(s.coverage, 1)} of the quarter${s.incomplete ? ', incomplete' : ''}`
+        : '';
+    fx.out(`  ${s.id}: ${att} vs objective ${formatObjective(s.objective)}${rem} — ${s.status}${gaps}`);
   }
+  const carried = carriedOverIncidents(q).length;
   fx.out(
-    `  incidents: ${q.incidents.length}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,
+    `  incidents: ${q.incidentSummary.incidents}${carried === 0 ? '' : ` (and ${carried} that began earlier and burned this quarter's budget)`}; action items: ${q.actionItems.open} open (${q.actionItems.overdue} overdue), ${q.actionItems.done} done`,
   );
   return EXIT.ok;
 }

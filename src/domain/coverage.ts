@@ -12,10 +12,19 @@ export function countSteps(fromMs: number, toMs: number, stepMs: number): number
   return Math.ceil((toMs - fromMs) / stepMs);
 }
 
-/** The distinct step positions, aligned to `anchorMs`, at which a row starts. */
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The distinct step positions, aligned to `anchorMs`, at which a row starts. Rows of a day or
+ * longer start at local midnights, which a daylight-saving change moves by up to an hour against a
+ * fixed step: they are placed with an hour's slack, so that the day after a 23-hour day is not
+ * taken for the day before it.
+ */
 export function countCoveredSteps(startTimes: Iterable<number>, anchorMs: number, stepMs: number): number {
+  const slack = stepMs >= DAY_MS ? HOUR_MS : 0;
   const positions = new Set<number>();
-  for (const t of startTimes) positions.add(Math.floor((t - anchorMs) / stepMs));
+  for (const t of startTimes) positions.add(Math.floor((t - anchorMs + slack) / stepMs));
   return positions.size;
 }
 
@@ -31,4 +40,50 @@ export function computeCoverage(covered: number, expected: number): number {
  */
 export function isIncomplete(covered: number, expected: number): boolean {
   return expected <= 0 || covered * 10 < expected * Math.round(INCOMPLETE_BELOW * 10);
+}
+
+/** The rows of one SLO over a span, and where they are missing. */
+export interface RowCoverage {
+  /** Rows that start in the span. */
+  covered: number;
+  /** Rows the span holds at the SLO's step: the covered ones and the missing ones. */
+  expected: number;
+  /** covered / expected, at most 1. */
+  coverage: number;
+  /** The longest run of missing rows, `[startMs, endMs)`; null when none is missing. */
+  longestGap: { startMs: number; endMs: number } | null;
+}
+
+/**
+ * How much of `[fromMs, toMs)` sorted row starts cover at `stepMs`, and the longest stretch
+ * without a row. Missing rows are counted between neighbours as the rounded number of steps
+ * between them, so that a daily export across a daylight-saving change (a 23 or 25 hour day)
+ * misses nothing, and a row off the step's grid does not count twice.
+ */
+export function findRowGaps(
+  starts: readonly number[],
+  stepMs: number,
+  fromMs: number,
+  toMs: number,
+): RowCoverage {
+  let covered = 0;
+  let missing = 0;
+  let longestGap: { startMs: number; endMs: number } | null = null;
+  const gap = (startMs: number, endMs: number) => {
+    const steps = Math.round((endMs - startMs) / stepMs);
+    if (steps < 1) return;
+    missing += steps;
+    if (longestGap === null || endMs - startMs > longestGap.endMs - longestGap.startMs)
+      longestGap = { startMs, endMs };
+  };
+  let expectedFrom = fromMs;
+  for (const start of starts) {
+    if (start < fromMs || start >= toMs) continue;
+    gap(expectedFrom, start);
+    covered++;
+    expectedFrom = Math.max(expectedFrom, start + stepMs);
+  }
+  gap(expectedFrom, toMs);
+  const expected = covered + missing;
+  return { covered, expected, coverage: computeCoverage(covered, expected), longestGap };
 }

@@ -1,10 +1,13 @@
 /**
- * How numbers are written (SPEC §9.2). The only module that rounds. Percentages are truncated
- * toward zero, never rounded up, so that 99.89…% against a 99.9% objective cannot print as 99.90%
- * and a budget 99.6% spent cannot print as 100% spent; the status always comes from exact values.
+ * How numbers are written (SPEC §9.2). The only module that rounds, and it never flatters: what
+ * is good for the reader (attainment, budget left, time left) is truncated, what is bad (budget
+ * spent, error rates, change fail rate) is rounded up, so 99.89…% against a 99.9% objective cannot
+ * print as 99.90%, a budget 25.8% spent prints "26% spent" beside "74% left", and the two add up
+ * to 100%. The status always comes from exact values.
  */
 import type { Calendar } from './calendar.ts';
 import { decimalFromNumber } from './decimal.ts';
+import { DEFAULT_UNIT, type EventUnit } from './slo.ts';
 import { localParts, zoneAbbreviation } from './zoned-time.ts';
 
 const MINUS = '−'; // U+2212, the typographic minus sign
@@ -23,6 +26,20 @@ export function truncateToDecimals(x: number, decimals: number): string {
       ? nearest
       : Math.trunc(scaled);
   return fixedFromUnits(units, decimals);
+}
+
+/**
+ * `x` rounded up (toward +∞) to `decimals` places, as a string, with the same float-noise rule as
+ * truncation: 0.07 × 100 = 7.000000000000001 is 7%, not 8%.
+ */
+export function ceilToDecimals(x: number, decimals: number): string {
+  const scaled = x * 10 ** decimals;
+  const nearest = Math.round(scaled);
+  const units =
+    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
+      ? nearest
+      : Math.ceil(scaled);
+  return fixedFromUnits(units === 0 ? 0 : units, decimals);
 }
 
 /** `x` rounded half away from zero to `decimals` places, as a string. */
@@ -64,9 +81,40 @@ export function formatAttainment(attainment: number | null, objective: number): 
   return `${truncateToDecimals(attainment * 100, objectiveDecimals(objective) + 1)}%`;
 }
 
-/** A fraction as a percentage, truncated toward zero: 0.5399 → '53%'. */
+/** A fraction as a percentage, truncated toward zero: 0.5399 → '53%'. For what is good to have. */
 export function formatPercent(fraction: number, decimals = 0): string {
   return `${truncateToDecimals(fraction * 100, decimals)}%`;
+}
+
+/**
+ * A fraction as a percentage, rounded up: 0.258 → '26%', 3 failures in 30,074 → '0.01%' at two
+ * decimals, never '0.00%'. For what is bad to have: budget spent, error rates, change fail rate,
+ * rework rate (SPEC §9.2).
+ */
+export function formatPercentUp(fraction: number, decimals = 0): string {
+  return `${ceilToDecimals(fraction * 100, decimals)}%`;
+}
+
+/**
+ * Budget spent, rounded up, with one wording for an overspent budget (SPEC §9.2): 0.258 →
+ * '26% spent', 3.512 → '352% spent (252% over budget)'. The excess is the printed share less 100,
+ * so the two figures agree.
+ */
+export function formatSpent(consumed: number): string {
+  const spent = ceilToDecimals(consumed * 100, 0);
+  if (Number(spent) <= 100) return `${spent}% spent`;
+  return `${spent}% spent (${Number(spent) - 100}% over budget)`;
+}
+
+/** Budget left, truncated, never below 0%: 0.742 → '74% left', so that it adds to the spent share. */
+export function formatLeft(remaining: number): string {
+  return `${truncateToDecimals(Math.max(0, remaining) * 100, 0)}% left`;
+}
+
+/** '1 request', '3,663 requests': the count rounded as formatCount does, the noun agreeing with it. */
+export function formatEvents(n: number, unit: EventUnit = DEFAULT_UNIT, decimals = 0): string {
+  const text = formatCount(n, decimals);
+  return `${text} ${text === '1' ? unit.singular : unit.plural}`;
 }
 
 const countFormatters = new Map<number, Intl.NumberFormat>();
@@ -111,26 +159,97 @@ export function formatDuration(ms: number): string {
   return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
 }
 
+/**
+ * A duration truncated to its two largest units, for time and budget left (SPEC §9.2: never
+ * overstate what is left): 8 h 47.7 min → '8 h 47 min', 46 days → '46 d'.
+ */
+export function formatDurationDown(ms: number): string {
+  if (ms < 0) return `${MINUS}${formatDuration(-ms)}`;
+  // Float noise first (2 h computed as 7199999.999… ms is 2 h), then truncation.
+  const whole = Math.abs(ms - Math.round(ms)) < 1e-6 ? Math.round(ms) : ms;
+  const largest = UNITS.findIndex((u) => whole >= u.ms);
+  if (largest === -1) return `${Math.floor(whole / 1000)} s`;
+  const big = UNITS[largest];
+  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)];
+  if (big === undefined || small === undefined) return `${Math.floor(whole / 1000)} s`;
+  const bigCount = Math.floor(whole / big.ms);
+  const smallCount = big === small ? 0 : Math.floor((whole - bigCount * big.ms) / small.ms);
+  return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
+}
+
+/** A duration rounded up to its two largest units, for budget spent: 16.2 min → '17 min'. */
+export function formatDurationUp(ms: number): string {
+  if (ms < 0) return `${MINUS}${formatDurationDown(-ms)}`;
+  const whole = Math.abs(ms - Math.round(ms)) < 1e-6 ? Math.round(ms) : ms;
+  const largest = UNITS.findIndex((u) => whole >= u.ms);
+  const small =
+    UNITS[largest === -1 ? UNITS.length - 1 : Math.min(largest + 1, UNITS.length - 1)] ?? UNITS[3];
+  const up = Math.ceil(whole / small.ms - 1e-9) * small.ms;
+  return formatDurationDown(up);
+}
+
+/**
+ * Time left in a quarter, rounded down (SPEC §9.2): 46 days → '6 weeks', 13 days → '13 days',
+ * 1.5 days → '1 day'.
+ */
+export function formatTimeLeft(ms: number): string {
+  const DAY_MS = 86_400_000;
+  const weeks = Math.floor(ms / (7 * DAY_MS));
+  if (weeks >= 2) return `${weeks} weeks`;
+  const days = Math.max(0, Math.floor(ms / DAY_MS));
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/**
+ * The duration formatDuration prints, in ms: 38 min 20 s prints '38 min 20 s', 2 h 10 min 40 s
+ * prints '2 h 11 min' (7,860,000 ms). A change of durations is the difference of these, so that it
+ * agrees with the two figures beside it.
+ */
+export function durationAsPrinted(ms: number): number {
+  if (ms < 0) return -durationAsPrinted(-ms);
+  const largest = UNITS.findIndex((u) => ms >= u.ms);
+  const small =
+    UNITS[largest === -1 ? UNITS.length - 1 : Math.min(largest + 1, UNITS.length - 1)] ?? UNITS[3];
+  return Math.round(ms / small.ms) * small.ms;
+}
+
 /** A duration given in minutes, as formatDuration writes it. */
 export function formatMinutes(minutes: number): string {
   return formatDuration(minutes * 60_000);
 }
 
-export type BudgetAmount = { minutes: number } | { events: number; noun?: string };
+export type BudgetAmount = { minutes: number } | { events: number; unit?: EventUnit };
+
+/** A count truncated or rounded up to a whole number, with the float-noise rule of percentages. */
+function wholeCount(n: number, direction: 'down' | 'up'): number {
+  const text = direction === 'down' ? truncateToDecimals(n, 0) : ceilToDecimals(n, 0);
+  return Number(text.replace(MINUS, '-'));
+}
 
 /**
  * Budget remaining with the amounts behind it (SPEC §9.2): '53% left (1 h 10 min of 2 h 12 min)',
- * '12% over (16 min)', '33% left (1,204 of 3,663 failed requests allowed)'. Exactly spent is
- * '0% left' with nothing of the budget remaining.
+ * '33% left (1,204 of 3,663 failed requests allowed)', and overspent '352% spent (252% over
+ * budget: 2,209 of 626 allowed failed minutes)'. What is left and what is allowed are truncated,
+ * what is spent is rounded up (91.92 of 215.92 is '91 of 215'). Exactly spent is '0% left'.
  */
 export function formatBudgetRemaining(remaining: number, budget: BudgetAmount): string {
-  const amount = (fraction: number): string =>
-    'minutes' in budget ? formatMinutes(fraction * budget.minutes) : formatCount(fraction * budget.events);
-  const noun = 'minutes' in budget ? '' : ` ${budget.noun ?? 'failed requests'}`;
-  if (remaining < 0) return `${formatPercent(-remaining)} over (${amount(-remaining)}${noun})`;
-  const whole = 'minutes' in budget ? formatMinutes(budget.minutes) : formatCount(budget.events);
-  const suffix = 'minutes' in budget ? '' : `${noun} allowed`;
-  return `${formatPercent(remaining)} left (${amount(remaining)} of ${whole}${suffix})`;
+  const inTime = 'minutes' in budget;
+  const total = inTime ? budget.minutes : budget.events;
+  const unit = inTime ? DEFAULT_UNIT : (budget.unit ?? DEFAULT_UNIT);
+  const down = (n: number): string =>
+    inTime ? formatDurationDown(n * 60_000) : formatCount(wholeCount(n, 'down'));
+  const up = (n: number): string =>
+    inTime ? formatDurationUp(n * 60_000) : formatCount(wholeCount(n, 'up'));
+  if (remaining < 0) {
+    const spent = ceilToDecimals((1 - remaining) * 100, 0);
+    const noun = inTime ? 'allowed' : `allowed failed ${unit.plural}`;
+    const amounts = `${up((1 - remaining) * total)} of ${down(total)} ${noun}`;
+    return `${spent}% spent (${Number(spent) - 100}% over budget: ${amounts})`;
+  }
+  const suffix = inTime
+    ? ''
+    : ` failed ${wholeCount(total, 'down') === 1 ? unit.singular : unit.plural} allowed`;
+  return `${formatLeft(remaining)} (${down(remaining * total)} of ${down(total)}${suffix})`;
 }
 
 /**

@@ -2,14 +2,22 @@
  * One SLO over one quarter (SPEC §6.2–§6.6): attainment, error budget, consumption, burn rate,
  * status, projection, coverage and the daily and monthly series, from the SLO's rows.
  */
+import { MINUTE_MS } from './units.ts';
 import type { Bucket } from './bucket.ts';
+import type { UnitColumns } from './budget-columns.ts';
+import {
+  addUnit,
+  countCoveredPositions,
+  firstUnitFrom,
+  foldBudgetUnits,
+  selectRows,
+} from './budget-columns.ts';
 import type { Calendar } from './calendar.ts';
-import { countCoveredSteps, countSteps, computeCoverage, isIncomplete } from './coverage.ts';
+import { countSteps, computeCoverage, isIncomplete } from './coverage.ts';
 import { decimalFromNumber, divideByScaled } from './decimal.ts';
 import type { BudgetUse } from './error-budget.ts';
-import { allowedFraction, consumedFraction, eventBudget, isExhausted, timeBudgetMs } from './error-budget.ts';
+import { allowedFraction, budgetOf, consumedFraction, isExhausted, timeBudgetMs } from './error-budget.ts';
 import type { ExclusionWindow } from './exclusion.ts';
-import { dropExcluded } from './exclusion.ts';
 import type { Projection } from './projection.ts';
 import { projectConsumption } from './projection.ts';
 import type { Quarter } from './quarter.ts';
@@ -19,11 +27,9 @@ import type { Policy, SloDefinition } from './slo.ts';
 import { resolveMinEvents } from './slo.ts';
 import type { SloStatus } from './status.ts';
 import { determineStatus, policyTextFor } from './status.ts';
-import type { BudgetUnit, Tally } from './tally.ts';
+import type { Tally } from './tally.ts';
 import {
-  accumulateTally,
   attainmentOf,
-  buildBudgetUnits,
   EMPTY_TALLY,
   hasEnoughData,
   meetsObjective,
@@ -34,8 +40,6 @@ import {
 import { addLocalDays } from './zoned-time.ts';
 
 export type { DailyPoint, MonthlyPoint } from './series.ts';
-
-const MS_PER_MINUTE = 60_000;
 
 /** An interval whose share of the budget is wanted, e.g. an incident's `[started, mitigated)` (SPEC §6.3). */
 export interface BudgetWindow {
@@ -72,9 +76,12 @@ export interface SloQuarterResult {
   good: number;
   total: number;
   attainment: number | null;
-  /** (1 − O)·T events, occurrences only. */
+  /**
+   * (1 − O)·T events, occurrences only; in progress T is the traffic so far extrapolated to the
+   * whole quarter, T · |quarter| / elapsed.
+   */
   budget: number | null;
-  /** (1 − O)·|quarter| in minutes, timeslice methods only. */
+  /** (1 − O)·(|quarter| − M) in minutes, M the slices ended with no data; timeslice methods only. */
   budgetMinutes: number | null;
   consumed: number | null;
   /** 1 − consumed; negative when overspent. */
@@ -124,75 +131,100 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const days = [...listLocalDays(lookbackStartMs, startMs, zone), ...quarterDays];
   const firstQuarterDay = days.length - quarterDays.length;
 
-  const rows = dropExcluded(
-    input.buckets.filter((b) => b.startMs >= lookbackStartMs && b.startMs < periodEndMs),
-    input.exclusions ?? [],
-  );
-  const units = buildBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
-  const quarterUnits = units.filter((u) => u.startMs >= startMs);
+  // One pass builds the columns; every figure below folds over them (no object per row or slice).
+  const rows = selectRows(input.buckets, lookbackStartMs, periodEndMs, input.exclusions ?? []);
+  const units = foldBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
+  const firstQuarterUnit = firstUnitFrom(units, startMs);
 
   const dayTallies: Tally[] = days.map(() => ({ ...EMPTY_TALLY }));
+  // Budget spent by the end of each day, summed unit by unit in the same order as the quarter's
+  // tally, so that the burn-down's last point is the headline figure to the last bit.
+  const spentByDay = new Float64Array(days.length);
+  const tally: Tally = { ...EMPTY_TALLY };
   let dayIndex = 0;
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unitStart = units.startMs[i] as number;
     // Units come oldest first, so the day index only moves forward.
     for (
       let next = days[dayIndex + 1];
-      next !== undefined && next.startMs <= u.startMs;
+      next !== undefined && next.startMs <= unitStart;
       next = days[dayIndex + 1]
-    )
+    ) {
       dayIndex++;
+      spentByDay[dayIndex] = tally.spent;
+    }
     const day = dayTallies[dayIndex];
-    if (day !== undefined) accumulateTally(day, u.tally);
+    if (day !== undefined) addUnit(day, units, i);
+    if (i >= firstQuarterUnit) {
+      addUnit(tally, units, i);
+      spentByDay[dayIndex] = tally.spent;
+    }
   }
-  const tally = sumTallies(quarterUnits.map((u) => u.tally));
+  for (let i = dayIndex + 1; i < days.length; i++) spentByDay[i] = tally.spent;
+
+  // What the budget is (1 − O) of (SPEC §6.2), for the whole quarter whatever as-of:
+  // - timeslice methods: the quarter less M, the slices that have ended (up to as-of) with no
+  //   data, counted in slices; budget and attainment are then judged over the same time (one
+  //   verdict), while the future of a quarter in progress still counts;
+  // - occurrences: the events, extrapolated to the whole quarter at the traffic so far while it is
+  //   in progress (T · |quarter| / elapsed), which becomes the actual T when it completes.
+  let budgetSpanMs = lengthMs;
+  let budgetBase: Omit<BudgetUse, 'spent'>;
+  if (windowMs !== null) {
+    const endedMs = state === 'complete' ? lengthMs : Math.floor(elapsedMs / windowMs) * windowMs;
+    let coveredEndedMs = 0;
+    for (let i = firstQuarterUnit; i < units.length; i++) {
+      const unitEnd = units.endMs[i] as number;
+      if (unitEnd <= startMs + endedMs) coveredEndedMs += unitEnd - (units.startMs[i] as number);
+    }
+    budgetSpanMs = lengthMs - (endedMs - coveredEndedMs);
+    // A complete quarter's budget is taken over exactly the slice time attainment is, sum for sum.
+    budgetBase =
+      state === 'complete'
+        ? { base: tally.sliceTime, allowed }
+        : { base: budgetSpanMs, per: windowMs, allowed };
+  } else {
+    budgetBase =
+      state === 'complete' || elapsedMs === 0
+        ? { base: tally.total, allowed }
+        : { base: tally.total, times: lengthMs, per: elapsedMs, allowed };
+  }
 
   const enough = hasEnoughData(tally, method, minEvents);
-  const base = method === 'occurrences' ? tally.total : lengthMs;
-  const use: BudgetUse | null = enough ? { spent: tally.spent, base, allowed } : null;
+  const use: BudgetUse | null = enough ? { ...budgetBase, spent: tally.spent } : null;
   const attainment = attainmentOf(tally, method, minEvents);
-  const consumed = use === null ? null : consumedFraction(use);
+  /** The share of the quarter's whole budget that `spent` is; null without enough data. */
+  const shareOfBudget = (spent: number): number | null =>
+    enough ? consumedFraction({ ...budgetBase, spent }) : null;
+  const consumed = shareOfBudget(tally.spent);
   const remaining = consumed === null ? null : 1 - consumed;
   const burnRate = enough ? computeBurnRate(tally, method, allowed) : null;
 
   let projection: Projection | null = null;
   if (state === 'in-progress' && use !== null && consumed !== null && burnRate !== null && elapsedMs > 0) {
     projection = projectConsumption({
-      kind: method === 'occurrences' ? 'events' : 'time',
       consumed,
       burnRate,
       asOfMs: periodEndMs,
-      startMs,
       endMs,
+      spanMs: budgetSpanMs,
       exhaustedSinceMs: isExhausted(use)
-        ? findExhaustedSince(quarterUnits, method, lengthMs, allowed, periodEndMs)
+        ? findExhaustedSince(units, firstQuarterUnit, budgetBase, periodEndMs)
         : null,
     });
   }
   const status = determineStatus(use, policy, projection !== null && projection.consumedAtEnd >= 1);
 
   const covered =
-    windowMs === null
-      ? countCoveredSteps(rowsFrom(rows, startMs), startMs, input.stepMs)
-      : validSlices(tally);
+    windowMs === null ? countCoveredPositions(rows, startMs, startMs, input.stepMs) : validSlices(tally);
   const expected = countSteps(startMs, periodEndMs, windowMs ?? input.stepMs);
 
   const isTime = method !== 'occurrences';
-  const consumedShare = (spent: number): number | null => {
-    if (!enough) return null;
-    // An event budget is only known up to as-of; the chart scales it to the quarter at the
-    // traffic seen so far, so that a burn rate of 1 follows the ideal line (SPEC §6.2 burn-down).
-    if (isTime) return divideByScaled(spent, lengthMs, allowed);
-    const share = divideByScaled(spent, tally.total, allowed);
-    return share === null ? null : elapsedMs === lengthMs ? share : (share * elapsedMs) / lengthMs;
-  };
-
   const daily: DailyPoint[] = [];
-  let cumulativeSpent = 0;
   for (let i = firstQuarterDay; i < days.length; i++) {
     const day = days[i];
     const t = dayTallies[i] ?? EMPTY_TALLY;
     if (day === undefined) continue;
-    cumulativeSpent += t.spent;
     const rolling = sumTallies(dayTallies.slice(Math.max(0, i - ROLLING_DAYS + 1), i + 1));
     daily.push({
       date: formatLocalDate(day.date),
@@ -200,7 +232,7 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
       good: t.good,
       total: t.total,
       bad: t.total - t.good,
-      consumedCumulative: consumedShare(cumulativeSpent),
+      consumedCumulative: shareOfBudget(spentByDay[i] ?? 0),
       idealConsumed: (Math.min(day.endMs, periodEndMs) - startMs) / lengthMs,
       rolling28Attainment: attainmentOf(rolling, method, minEvents),
     });
@@ -226,12 +258,14 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   // A row or slice counts toward a window when the span it covers overlaps the window: an hourly
   // row stamped 09:00 holds most of an incident from 09:12 to 10:02, although its timestamp is
   // outside it. Exports coarser than the incident attribute the whole row.
-  const overlaps = (u: BudgetUnit, w: BudgetWindow): boolean => u.startMs < w.endMs && u.endMs > w.startMs;
-  const inAnyWindow = (u: BudgetUnit): boolean => windows.some((w) => overlaps(u, w));
-  const spentWhere = (keep: (u: BudgetUnit) => boolean): number =>
-    quarterUnits.reduce((sum, u) => (keep(u) ? sum + u.tally.spent : sum), 0);
-  const shareOfBudget = (spent: number): number | null =>
-    use === null ? null : consumedFraction({ ...use, spent });
+  const overlaps = (i: number, w: BudgetWindow): boolean =>
+    (units.startMs[i] as number) < w.endMs && (units.endMs[i] as number) > w.startMs;
+  const inAnyWindow = (i: number): boolean => windows.some((w) => overlaps(i, w));
+  const spentWhere = (keep: (i: number) => boolean): number => {
+    let sum = 0;
+    for (let i = firstQuarterUnit; i < units.length; i++) if (keep(i)) sum += units.spent[i] as number;
+    return sum;
+  };
 
   return {
     sloId: slo.id,
@@ -239,8 +273,8 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     good: tally.good,
     total: tally.total,
     attainment,
-    budget: method === 'occurrences' ? eventBudget(slo.objective, tally.total) : null,
-    budgetMinutes: method === 'occurrences' ? null : timeBudgetMs(slo.objective, lengthMs) / MS_PER_MINUTE,
+    budget: method === 'occurrences' ? budgetOf(budgetBase) : null,
+    budgetMinutes: method === 'occurrences' ? null : timeBudgetMs(slo.objective, budgetSpanMs) / MINUTE_MS,
     consumed,
     remaining,
     burnRate,
@@ -260,14 +294,10 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     monthly,
     windowConsumed: windows.map((w) => ({
       id: w.id,
-      consumed: shareOfBudget(spentWhere((u) => overlaps(u, w))),
+      consumed: shareOfBudget(spentWhere((i) => overlaps(i, w))),
     })),
-    unattributedConsumed: shareOfBudget(spentWhere((u) => !inAnyWindow(u))),
+    unattributedConsumed: shareOfBudget(spentWhere((i) => !inAnyWindow(i))),
   };
-}
-
-function* rowsFrom(rows: readonly Bucket[], fromMs: number): Generator<number> {
-  for (const r of rows) if (r.startMs >= fromMs) yield r.startMs;
 }
 
 /** (1 − A)/(1 − O) with A as the method defines it (SPEC §6.2 burn rate). */
@@ -277,31 +307,23 @@ function computeBurnRate(
   allowed: BudgetUse['allowed'],
 ): number | null {
   if (method === 'occurrences') return divideByScaled(t.total - t.good, t.total, allowed);
-  const slices = validSlices(t);
-  if (method === 'timeslices') return divideByScaled(t.badSlices, slices, allowed);
-  return divideByScaled(t.badRatioSum, slices, allowed);
+  return divideByScaled(t.spent, t.sliceTime, allowed);
 }
 
 /**
- * The end of the row or slice after which quarter-to-date consumption has stayed at or above
- * 100%. A time budget only grows, so that is the moment it first ran out; an event budget grows
- * with traffic and can recover, so it is the start of the current spell of exhaustion.
+ * The end of the row or slice with which quarter-to-date spending reached the whole quarter's
+ * budget. The budget is fixed at as-of and spending only grows, so from then on it stays spent.
  */
 function findExhaustedSince(
-  units: readonly BudgetUnit[],
-  method: SloDefinition['budgeting'],
-  lengthMs: number,
-  allowed: BudgetUse['allowed'],
+  units: UnitColumns,
+  from: number,
+  budget: Omit<BudgetUse, 'spent'>,
   periodEndMs: number,
 ): number | null {
-  const cumulative = { ...EMPTY_TALLY };
-  let since: number | null = null;
-  for (const u of units) {
-    accumulateTally(cumulative, u.tally);
-    const base = method === 'occurrences' ? cumulative.total : lengthMs;
-    const exhausted = base > 0 && isExhausted({ spent: cumulative.spent, base, allowed });
-    if (!exhausted) since = null;
-    else if (since === null) since = Math.min(u.endMs, periodEndMs);
+  let spent = 0;
+  for (let i = from; i < units.length; i++) {
+    spent += units.spent[i] as number;
+    if (isExhausted({ ...budget, spent })) return Math.min(units.endMs[i] as number, periodEndMs);
   }
-  return since;
+  return null;
 }

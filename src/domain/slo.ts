@@ -18,6 +18,15 @@ export interface TimesliceRule {
   target?: number;
 }
 
+/** How an SLO's events are called, e.g. { singular: 'minute', plural: 'minutes' } for downtime minutes. */
+export interface EventUnit {
+  singular: string;
+  plural: string;
+}
+
+/** What an SLI counts unless its catalog entry says otherwise. */
+export const DEFAULT_UNIT: EventUnit = { singular: 'request', plural: 'requests' };
+
 export interface SloDefinition {
   id: string;
   name: string;
@@ -32,6 +41,13 @@ export interface SloDefinition {
   timeslice?: TimesliceRule;
   /** Overrides the settings' minEvents and the 1/(1 − objective) default. */
   minEvents?: number;
+  /** What one event is, in every sentence, card, table and chart label; DEFAULT_UNIT when absent. */
+  unit?: EventUnit;
+  /**
+   * The day the SLO starts, `YYYY-MM-DD` in the site's zone (its own `since`, else its service's):
+   * before it the SLO is not part of a quarter. Without it, it starts with the quarter of its first row.
+   */
+  since?: string;
 }
 
 export interface Policy {

@@ -3,28 +3,31 @@
  * in the terms of its budgeting method (SPEC §6.2). Tallies add, so a quarter is the sum of its
  * days and a rolling window the sum of its 28 days.
  */
-import type { Bucket } from './bucket.ts';
-import { sortBuckets } from './bucket.ts';
 import type { DecimalFraction } from './decimal.ts';
 import { compareScaled, complement, ONE } from './decimal.ts';
+import { compareSpent } from './error-budget.ts';
 import type { BudgetingMethod, SloDefinition } from './slo.ts';
-import { aggregateSlices, isGoodSlice, sliceDurationMs } from './timeslices.ts';
 
 export interface Tally {
   /** Σgood and Σtotal of the rows, for every method. */
   good: number;
   total: number;
-  /** Budget spent: bad events (occurrences) or bad time in ms (timeslice methods). */
+  /**
+   * Budget spent: bad events (occurrences), or bad time in slices (timeslice methods): a bad slice
+   * spends 1, or its length over w when cut short at the quarter's end; a RatioTimeslices slice
+   * spends its bad share of that. Counting in slices rather than ms keeps Σ spent equal, bit for
+   * bit, to the sums attainment is computed from, so the one verdict of SPEC §6.2 holds exactly.
+   */
   spent: number;
   /** Slices with data that met / missed the slice target (timeslice methods; 0 for occurrences). */
   goodSlices: number;
   badSlices: number;
   /**
-   * Σ (1 − good/total) over slices with data (RatioTimeslices). The bad share is summed rather than
-   * the ratio because it is small: a thousand slices at 99.5% sum to 5 with far less rounding than
-   * to 995.
+   * The time of the slices with data, in slices: 1 each, or its length over w for a slice cut
+   * short at the quarter's end (timeslice methods; 0 for occurrences). Attainment and the budget
+   * of a complete quarter are both taken over this time (SPEC §6.2 "one verdict").
    */
-  badRatioSum: number;
+  sliceTime: number;
 }
 
 export const EMPTY_TALLY: Tally = {
@@ -33,85 +36,23 @@ export const EMPTY_TALLY: Tally = {
   spent: 0,
   goodSlices: 0,
   badSlices: 0,
-  badRatioSum: 0,
+  sliceTime: 0,
 };
 
-/** Adds `t` into `into`, in place; for the loops that run once per row. */
+/** Adds `t` into `into`, in place. (Rows and slices are folded from columns: budget-columns.ts.) */
 export function accumulateTally(into: Tally, t: Tally): void {
   into.good += t.good;
   into.total += t.total;
   into.spent += t.spent;
   into.goodSlices += t.goodSlices;
   into.badSlices += t.badSlices;
-  into.badRatioSum += t.badRatioSum;
+  into.sliceTime += t.sliceTime;
 }
 
 export function sumTallies(tallies: Iterable<Tally>): Tally {
   const sum = { ...EMPTY_TALLY };
   for (const t of tallies) accumulateTally(sum, t);
   return sum;
-}
-
-/** The smallest piece a tally is made of: the rows of one timestamp, or one slice. */
-export interface BudgetUnit {
-  startMs: number;
-  endMs: number;
-  tally: Tally;
-}
-
-/**
- * The units of `buckets`, oldest first. Occurrence rows with the same timestamp are summed (two
- * files holding parts of the same minute add up); timeslice rows are summed into slices aligned
- * to `anchorMs` and cut at `clipEndMs`.
- */
-export function buildBudgetUnits(
-  buckets: readonly Bucket[],
-  slo: SloDefinition,
-  anchorMs: number,
-  clipEndMs: number,
-  stepMs: number,
-): BudgetUnit[] {
-  if (slo.budgeting === 'occurrences') {
-    const units: BudgetUnit[] = [];
-    let last: BudgetUnit | undefined;
-    for (const b of sortBuckets(buckets)) {
-      if (last !== undefined && last.startMs === b.startMs) {
-        last.tally.good += b.good;
-        last.tally.total += b.total;
-        last.tally.spent += b.total - b.good;
-      } else {
-        last = {
-          startMs: b.startMs,
-          endMs: b.startMs + stepMs,
-          tally: { ...EMPTY_TALLY, good: b.good, total: b.total, spent: b.total - b.good },
-        };
-        units.push(last);
-      }
-    }
-    return units;
-  }
-  const rule = requireTimeslice(slo);
-  const target = rule.target ?? slo.objective;
-  return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {
-    const good = isGoodSlice(s, target);
-    const duration = sliceDurationMs(s);
-    // RatioTimeslices spends the bad share of each slice's time, (1 − good/total)·w, so that over
-    // a fully covered quarter the sum is (1 − A)·|quarter| and C = (1 − A)/(1 − O) as SPEC §6.2 says.
-    const badRatio = (s.total - s.good) / s.total;
-    const spent = slo.budgeting === 'timeslices' ? (good ? 0 : duration) : badRatio * duration;
-    return {
-      startMs: s.startMs,
-      endMs: s.endMs,
-      tally: {
-        good: s.good,
-        total: s.total,
-        spent,
-        goodSlices: good ? 1 : 0,
-        badSlices: good ? 0 : 1,
-        badRatioSum: badRatio,
-      },
-    };
-  });
 }
 
 export function requireTimeslice(slo: SloDefinition): NonNullable<SloDefinition['timeslice']> {
@@ -141,23 +82,26 @@ export function hasEnoughData(t: Tally, method: BudgetingMethod, minEvents: numb
 }
 
 /**
- * Attainment A (SPEC §6.2): G/T for occurrences, goodSlices/(goodSlices + badSlices) for
- * timeslices, the mean slice ratio for ratio-timeslices. Null when there is not enough data.
+ * Attainment A (SPEC §6.2): G/T for occurrences; for the timeslice methods the good share of the
+ * time with data — goodSlices/(goodSlices + badSlices) for timeslices, the mean slice ratio for
+ * ratio-timeslices — where a slice cut short at the quarter's end weighs its length. Null when
+ * there is not enough data.
  */
 export function attainmentOf(t: Tally, method: BudgetingMethod, minEvents: number): number | null {
   if (!hasEnoughData(t, method, minEvents)) return null;
   if (method === 'occurrences') return t.good / t.total;
-  if (method === 'timeslices') return t.goodSlices / validSlices(t);
-  return 1 - t.badRatioSum / validSlices(t);
+  // With whole slices sliceTime − spent is goodSlices exactly, so this is goodSlices / n.
+  if (method === 'timeslices') return (t.sliceTime - t.spent) / t.sliceTime;
+  return 1 - t.spent / t.sliceTime;
 }
 
 /**
  * A ≥ O, decided exactly (G·1 ≥ T·O on the decimal the objective was written as), so that an
- * attainment equal to the objective meets it.
+ * attainment equal to the objective meets it. For the timeslice methods 1 − spent/time ≥ O is
+ * spent ≤ (1 − O)·time: the very comparison, on the very sums, that says a complete quarter's
+ * budget is not overspent (R ≥ 0), so `met` and the budget never disagree (SPEC §6.2).
  */
 export function meetsObjective(t: Tally, method: BudgetingMethod, objective: DecimalFraction): boolean {
   if (method === 'occurrences') return compareScaled(t.good, ONE, t.total, objective) >= 0;
-  if (method === 'timeslices') return compareScaled(t.goodSlices, ONE, validSlices(t), objective) >= 0;
-  // 1 − Σbad/n ≥ O  ⟺  Σbad ≤ n · (1 − O)
-  return compareScaled(t.badRatioSum, ONE, validSlices(t), complement(objective)) <= 0;
+  return compareSpent({ spent: t.spent, base: t.sliceTime, allowed: complement(objective) }, ONE) <= 0;
 }

@@ -3,8 +3,8 @@
  * down | disrupted | notice`, `affected: [...]`) into a ledger postmortem draft, and listing what
  * a person must still decide. cState writes times without a zone, so the caller names it.
  */
-import matter from 'gray-matter';
 import { localDateTimeToEpochMs } from '../domain/zoned-time.ts';
+import { splitFrontMatter } from './front-matter.ts';
 import { slugify } from './slug.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -48,7 +48,10 @@ export function convertCstateIncident(
   text: string,
   opts: CstateImportOptions,
 ): CstateImport {
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const split = splitFrontMatter(fileName, text);
+  const parsed = split.frontMatter ?? { matter: '', content: text };
+  if (split.diagnostics.length > 0)
+    return { kind: 'skipped', reason: split.diagnostics[0]?.message ?? 'its front matter is not YAML' };
   const { source, diagnostics } = parseYamlSource(fileName, parsed.matter);
   const fm = (source.documents[0] ?? {}) as Record<string, unknown>;
   if (diagnostics.length > 0 || typeof fm !== 'object')

@@ -15,6 +15,7 @@ import {
   type DeploymentKind,
   type DeploymentStatus,
 } from '../domain/throughput.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { editDistance, nearestName } from './nearest-name.ts';
 import type { PostmortemFile } from './postmortem-files.ts';
@@ -66,6 +67,11 @@ export async function readDeployments(
   const log: DeploymentLog = { deployments: [], diagnostics: [], files: 0, rows: 0 };
   const seen = new Map<string, Seen>();
   for (const abs of await listDeploymentFiles(dir)) {
+    const refusal = await diagnoseInputFile(dir, abs, show(abs));
+    if (refusal !== null) {
+      log.diagnostics.push(refusal);
+      continue;
+    }
     await readDeploymentCsv(abs, show(abs), { services: new Set(services), seen }, log);
     log.files++;
   }
@@ -87,9 +93,12 @@ export async function readDeploymentCsv(
   };
   let columns: Map<Column, number> | null = null;
   let sawHeader = false;
-  const parser = createReadStream(path).pipe(
+  const input = createReadStream(path);
+  const parser = input.pipe(
     parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
   );
+  // pipe() does not pass the file's errors on (EISDIR, EACCES): without this they crash the process.
+  input.on('error', (e) => parser.destroy(e));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];

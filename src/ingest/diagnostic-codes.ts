@@ -21,6 +21,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'YAML syntax error',
     hint: 'fix the indentation or quoting at this place; a YAML linter shows the exact spot',
   },
+  'yaml-second-document': {
+    severity: 'error',
+    title: 'A second YAML document in a file that holds one',
+    hint: 'remove the `---` line to keep one document, or move what follows it into a file of its own',
+  },
   schema: {
     severity: 'error',
     title: 'Field does not match the schema',
@@ -96,6 +101,16 @@ export const DIAGNOSTIC_CODES = {
     title: 'SLO has no accountable owner',
     hint: 'add the owner to the Service document: metadata.annotations "ledger/owner" and "ledger/team"',
   },
+  'foreign-slo-format': {
+    severity: 'error',
+    title: 'An SLO file of another tool',
+    hint: 'convert it with npm run import -- sloth <file> (or pyrra), which writes a native SLO file',
+  },
+  'prometheus-query-unpullable': {
+    severity: 'error',
+    title: 'A Prometheus query pull cannot count per step',
+    hint: 'write the counter selector alone (pull counts sum(increase(<selector>[step]))), or a rate over [{{.window}}] as Sloth does',
+  },
   'openslo-unsupported-source': {
     severity: 'error',
     title: 'Metric source is not a CSV export',
@@ -105,6 +120,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'Breaks a rule of the OpenSLO v1 specification',
     hint: 'see https://github.com/OpenSLO/OpenSLO#slo and the OpenSLO section of README.md',
+  },
+  'openslo-unit': {
+    severity: 'error',
+    title: 'The ledger/unit annotation is not a singular and a plural',
+    hint: 'write the unit of one event, singular then plural: annotations: { ledger/unit: "minute, minutes" }',
   },
   'openslo-minutes-window': {
     severity: 'warning',
@@ -196,10 +216,80 @@ export const DIAGNOSTIC_CODES = {
     title: 'The span of a row is unknown',
     hint: 'add sli.step to the SLO, e.g. step: 1h',
   },
+  'sli-coverage-gaps': {
+    severity: 'warning',
+    title: "An SLO's rows leave part of its quarters without data",
+    hint: 'missing rows are neither perfect nor absent traffic: a quarter below 90% coverage is marked incomplete. Export every step, with 0 failures where nothing failed; an export of only the failures (such as downtime days) cannot give an attainment',
+  },
   'no-sli-data': {
     severity: 'error',
     title: 'No SLI data at all',
     hint: 'add at least one CSV under data/sli/ and reference it from an SLO',
+  },
+  'front-matter-language': {
+    severity: 'error',
+    title: 'Front matter in a language other than YAML',
+    hint: 'open the front matter with a line holding only --- and write the fields as YAML',
+  },
+  'front-matter-unclosed': {
+    severity: 'error',
+    title: 'Front matter is never closed',
+    hint: 'end the front matter with a line holding only ---',
+  },
+  'yaml-limit': {
+    severity: 'error',
+    title: "YAML beyond the reader's limits",
+    hint: 'write the values out: aliases may be used at most 100 times and collections nested at most 64 deep',
+  },
+  'input-outside': {
+    severity: 'error',
+    title: 'Input outside the data or content folder',
+    hint: 'inputs are read only from inside --data and --content; copy the file there instead of pointing outside',
+  },
+  'input-not-file': {
+    severity: 'error',
+    title: 'Input is not a regular file',
+    hint: 'rename or remove the folder, or point the reference at a file',
+  },
+  'input-encoding': {
+    severity: 'error',
+    title: 'Input is not UTF-8 text',
+    hint: 'save the file as UTF-8 (decompress it first if it is gzip)',
+  },
+  'csv-duplicate-column': {
+    severity: 'error',
+    title: 'Two columns have the same name',
+    hint: 'rename one of the columns in the header; a mapping cannot tell them apart',
+  },
+  'time-out-of-range': {
+    severity: 'error',
+    title: 'Time outside the plausible window',
+    hint: 'fix the date, or widen plausibleYears in data/ledger.yaml if the ledger really spans it',
+  },
+  'no-inputs': {
+    severity: 'error',
+    title: 'No inputs found',
+    hint: 'point --data at a folder holding ledger.yaml and slos/ (npm run check -- --data data)',
+  },
+  'review-unknown-quarter': {
+    severity: 'error',
+    title: 'Review for a quarter that does not exist',
+    hint: 'name the review after a quarter with data, e.g. content/reviews/2026-q3.mdx',
+  },
+  'review-unknown-figure': {
+    severity: 'error',
+    title: 'Review names a figure that does not exist',
+    hint: 'correct the metric or quarter attribute; README.md § Reviews lists the figures',
+  },
+  'page-slug': {
+    severity: 'error',
+    title: 'File name cannot be a page address',
+    hint: 'rename the file with lower-case letters, digits and hyphens only, e.g. 2026-08-14-checkout-cert.md',
+  },
+  'snapshot-edited': {
+    severity: 'error',
+    title: 'Snapshot edited by hand',
+    hint: 'snapshots are written by npm run close; restore the file from version control (git checkout -- <file>) rather than editing it',
   },
 } as const satisfies Record<string, CodeEntry>;
 

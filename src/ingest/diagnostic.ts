@@ -4,6 +4,7 @@
  */
 import { compareText } from '../domain/compare-text.ts';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes.ts';
+import { echo } from './echo.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -31,12 +32,22 @@ export function diagnose(code: DiagnosticCode, place: Place, message: string, hi
   return {
     code,
     severity: entry.severity,
-    file: place.file,
+    file: echo(place.file, 400),
     line: place.line ?? 0,
     column: place.column ?? 0,
-    message,
-    hint: hint ?? entry.hint,
+    message: shortenEchoes(message),
+    hint: shortenEchoes(hint ?? entry.hint),
   };
+}
+
+/**
+ * Every message may quote an input's value; a quoted value is cut to about 80 characters and
+ * control characters are shown as escapes, whichever reader wrote the message, so that a 50 MB
+ * field or a binary file cannot flood the log (echo.ts). The whole message is bounded too.
+ */
+function shortenEchoes(text: string): string {
+  const quoted = text.replace(/"([^"\n]*)"/g, (_, v: string) => `"${echo(v, 200)}"`);
+  return quoted.length > 2000 ? `${quoted.slice(0, 1999)}…` : quoted;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -59,13 +70,25 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${place}: ${d.severity}: ${d.message} [${d.code}]\n  hint: ${d.hint}`;
 }
 
-/** GitHub Actions workflow command, shown inline on the pull request's diff. */
+/**
+ * GitHub Actions workflow command, shown inline on the pull request's diff. Values are escaped as
+ * GitHub's runner unescapes them (actions/toolkit, command.ts): `%`, CR and LF in the message, and
+ * also `:` and `,` in properties. A file name holding a newline and `::error` thus stays one
+ * annotation instead of injecting another.
+ */
 export function formatGithubAnnotation(d: Diagnostic): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const props = [`file=${d.file}`];
+  const props = [`file=${escapeGithubProperty(d.file)}`];
   if (d.line > 0) props.push(`line=${d.line}`, `col=${Math.max(d.column, 1)}`);
-  props.push(`title=${d.code}`);
-  return `::${d.severity} ${props.join(',')}::${escape(`${d.message} — hint: ${d.hint}`)}`;
+  props.push(`title=${escapeGithubProperty(d.code)}`);
+  return `::${d.severity} ${props.join(',')}::${escapeGithubData(`${d.message} — hint: ${d.hint}`)}`;
+}
+
+export function escapeGithubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeGithubProperty(s: string): string {
+  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /** Thrown only at the edge (Astro loaders) to stop a build; carries the collected diagnostics. */

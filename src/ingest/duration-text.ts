@@ -10,10 +10,17 @@ const UNIT_MS: Record<string, number> = {
   w: 604_800_000,
 };
 
+/**
+ * No step or slice is longer than a quarter (92 days): a longer one, e.g. `99999999w`, is a typo
+ * and would put times past any calendar (RangeError: Invalid time value).
+ */
+export const MAX_DURATION_MS = 92 * 86_400_000;
+
 export function parseDurationText(text: string): number | undefined {
-  const match = /^(\d+)(s|m|h|d|w)$/.exec(text.trim());
+  const match = /^(\d{1,12})(s|m|h|d|w)$/.exec(text.trim());
   if (!match) return undefined;
   const amount = Number(match[1]);
   const unit = UNIT_MS[match[2] ?? ''];
-  return amount > 0 && unit !== undefined ? amount * unit : undefined;
+  if (unit === undefined || amount <= 0 || amount * unit > MAX_DURATION_MS) return undefined;
+  return amount * unit;
 }

@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { instantSchema } from './instant.ts';
+import { dirname } from 'node:path';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
@@ -65,6 +67,8 @@ export function parseExclusions(
 }
 
 export async function readExclusions(path: string, display: string) {
+  const refusal = await diagnoseInputFile(dirname(path), path, display);
+  if (refusal !== null) return { exclusions: [], diagnostics: [refusal] };
   try {
     return parseExclusions(display, await readFile(path, 'utf8'));
   } catch (e) {

@@ -10,6 +10,7 @@ import { compareText } from '../domain/compare-text.ts';
 import { createHash } from 'node:crypto';
 import { glob, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { checkInputFile, checkInputReference } from './input-path.ts';
 import type { LedgerPaths } from './ledger-paths.ts';
 import { postmortemSlug } from './postmortem-files.ts';
 import type { Catalog } from './catalog/model.ts';
@@ -73,7 +74,7 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
   for (const abs of await listFiles(join(paths.dataDir, 'slos'), (n) => /\.ya?ml$/.test(n), false))
     add(data(abs));
   for (const entry of catalog.entries) {
-    for (const abs of await expandSource(paths.dataDir, entry.sli.source))
+    for (const abs of (await expandSource(paths.dataDir, entry.sli.source)).files)
       if (await exists(abs)) add(data(abs));
   }
   for (const abs of await listFiles(join(paths.dataDir, 'deployments'), (n) => /\.csv$/i.test(n), true))
@@ -95,12 +96,29 @@ export async function listLedgerFiles(paths: LedgerPaths, catalog: Catalog): Pro
   return { shared: [...shared.values()].sort((a, b) => compareText(a.key, b.key)), postmortems, site };
 }
 
-/** A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. */
-export async function expandSource(dataDir: string, source: string): Promise<string[]> {
-  if (!/[*?[]/.test(source)) return [join(dataDir, source)];
+/**
+ * A plain path, or a glob when it contains `*`, `?` or `[`; absolute paths, sorted. Only files
+ * inside the data folder (input-path.ts): `refused` says why a reference or a match was not.
+ */
+export async function expandSource(
+  dataDir: string,
+  source: string,
+): Promise<{ files: string[]; refused: string | null }> {
+  const written = checkInputReference(dataDir, source.replace(/[*?[]/g, '_'));
+  if (!written.ok) return { files: [], refused: written.reason };
+  if (!/[*?[]/.test(source)) {
+    const file = checkInputReference(dataDir, source);
+    return file.ok ? { files: [join(dataDir, source)], refused: null } : { files: [], refused: file.reason };
+  }
   const out: string[] = [];
-  for await (const rel of glob(source, { cwd: dataDir })) out.push(join(dataDir, rel));
-  return out.sort();
+  let refused: string | null = null;
+  for await (const rel of glob(source, { cwd: dataDir })) {
+    const abs = join(dataDir, rel);
+    const check = checkInputFile(dataDir, abs);
+    if (check.ok) out.push(abs);
+    else refused ??= `matches ${rel}, which ${check.reason}`;
+  }
+  return { files: out.sort(), refused };
 }
 
 /** sha256 of each file's bytes, by key, in key order. */

@@ -10,10 +10,25 @@ const EXAMPLE = 'e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00';
 
 export type InstantResult = { ok: true; ms: number } | { ok: false; message: string };
 
-export function parseInstant(text: string): InstantResult {
-  const r = parseSliTimestamp(text, null, 'iso');
+/**
+ * `zone` reads a time written without an offset as a wall-clock time there (a postmortem's
+ * `timezone:`); without one such a time is refused. A day alone is always refused: an instant
+ * needs its time of day, and midnight would be a guess presented as a fact.
+ */
+export function parseInstant(text: string, zone: string | null = null): InstantResult {
+  const day = /^\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(text)?.[1];
+  if (day !== undefined)
+    return {
+      ok: false,
+      message: `${day} is a day without a time of day: write when it happened, e.g. ${day}T09:30:00Z or ${day}T09:30:00-08:00; if only the day is known, write your best estimate and say so in the write-up`,
+    };
+  const r = parseSliTimestamp(text, zone, 'iso');
   if (r.ok) return { ok: true, ms: r.ms };
-  if (r.reason === 'zoneless') return { ok: false, message: `write the time with an offset, ${EXAMPLE}` };
+  if (r.reason === 'zoneless')
+    return {
+      ok: false,
+      message: `write the time with an offset, ${EXAMPLE}`,
+    };
   return { ok: false, message: `"${text}" is not a real time: write ISO 8601 with an offset, ${EXAMPLE}` };
 }
 
@@ -22,16 +37,20 @@ export function parseInstant(text: string): InstantResult {
  * front-matter reader hands over a Date, already validated by `check` before every build.
  */
 export const instantSchema = z.union([z.date(), z.string()]).transform((v, ctx) => {
-  if (v instanceof Date) {
-    if (!Number.isNaN(v.getTime())) return v.getTime();
-    ctx.addIssue({ code: 'custom', message: `not a real time: write ISO 8601 with an offset, ${EXAMPLE}` });
-    return z.NEVER;
-  }
-  const r = parseInstant(v);
+  const r = readInstant(v);
   if (r.ok) return r.ms;
   ctx.addIssue({ code: 'custom', message: r.message });
   return z.NEVER;
 });
+
+/** An instant as a YAML reader hands it over: text, or a Date from a reader that makes them. */
+export function readInstant(v: string | Date, zone: string | null = null): InstantResult {
+  if (v instanceof Date) {
+    if (!Number.isNaN(v.getTime())) return { ok: true, ms: v.getTime() };
+    return { ok: false, message: `not a real time: write ISO 8601 with an offset, ${EXAMPLE}` };
+  }
+  return parseInstant(v, zone);
+}
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2026-06-31). */
 export function isRealDay(text: string): boolean {

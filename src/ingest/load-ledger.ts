@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
 import { diagnoseDeploymentReferences, readDeployments } from './deployments.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { echo } from './echo.ts';
+import { dayText, isInWindow, plausibleWindow } from './time-window.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { readExclusions, type Exclusion } from './exclusions.ts';
 import { displayPath, type LedgerPaths } from './ledger-paths.ts';
 import type { Postmortem } from './postmortem.ts';
@@ -18,10 +21,12 @@ import { readSettings, type Settings } from './settings.ts';
 import { expandSource, hashInputFiles, listLedgerFiles, type LedgerFiles } from './input-files.ts';
 import { readSnapshots, type StoredSnapshot } from './snapshots.ts';
 import { sliCacheDir } from './sli/cache-dir.ts';
+import { diagnoseCoverageGaps } from './sli-coverage.ts';
 import {
   createSliAccumulator,
   diagnoseSliAccumulator,
   finishSliAccumulator,
+  findSliRow,
   readSliCsv,
   type SliAccumulator,
   type SliAggregate,
@@ -76,6 +81,8 @@ export interface LoadOptions {
    * `report` go without.
    */
   hashes?: boolean;
+  /** `--as-of`, checked against the plausible window of times (settings). */
+  asOfMs?: number | undefined;
 }
 
 /**
@@ -84,6 +91,16 @@ export interface LoadOptions {
  */
 export async function loadLedger(paths: LedgerPaths, opts: LoadOptions = {}): Promise<LoadedLedger> {
   const data = await readLedgerData(paths, opts.progress);
+  const window = data.settings ? plausibleWindow(data.settings) : null;
+  const windowProblems: Diagnostic[] = [];
+  if (window && opts.asOfMs !== undefined && !isInWindow(opts.asOfMs, window))
+    windowProblems.push(
+      diagnose(
+        'time-out-of-range',
+        { file: '--as-of' },
+        `--as-of ${dayText(opts.asOfMs)} is outside the plausible window ${window.text}`,
+      ),
+    );
   const pmDir = join(paths.contentDir, 'postmortems');
   const pms = await readPostmortems(pmDir, displayPath(paths, pmDir), {
     ...(data.settings
@@ -93,12 +110,23 @@ export async function loadLedger(paths: LedgerPaths, opts: LoadOptions = {}): Pr
         }
       : {}),
   });
+  if (window)
+    for (const f of pms.files)
+      if (!isInWindow(f.postmortem.started, window))
+        windowProblems.push(
+          diagnose(
+            'time-out-of-range',
+            { file: f.file, line: f.startedLine, column: 1 },
+            `started ${dayText(f.postmortem.started)} is outside the plausible window ${window.text}`,
+          ),
+        );
   const snapshotDir = join(paths.dataDir, 'snapshots');
   const snapshots = data.settings
     ? await readSnapshots(snapshotDir, displayPath(paths, snapshotDir), data.settings.calendar)
     : { snapshots: new Map<string, StoredSnapshot>(), diagnostics: [] };
   const diagnostics = [
     ...data.diagnostics,
+    ...windowProblems,
     ...pms.diagnostics,
     ...(await diagnoseDeploymentReferences(pms.files, data.deployments, paths.cwd)),
     ...snapshots.diagnostics,
@@ -146,14 +174,25 @@ export async function readLedgerDefinitions(paths: LedgerPaths) {
     settings,
     catalog: catalogRead.catalog,
     diagnostics: [...settingsRead.diagnostics, ...catalogRead.diagnostics],
+    catalogClean: catalogRead.diagnostics.length === 0,
   };
 }
 
 /** Settings, catalog, SLI data, exclusions and deployments: the part of the ledger figures read. */
 async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () => {}) {
   const show = (abs: string) => displayPath(paths, abs);
-  const { settings, catalog, diagnostics } = await readLedgerDefinitions(paths);
+  const { settings, catalog, diagnostics, catalogClean } = await readLedgerDefinitions(paths);
   const catalogRead = { catalog };
+  if (catalog.entries.length === 0 && catalogClean) {
+    // An empty or mistyped --data would otherwise pass with "0 errors" and publish nothing.
+    diagnostics.push(
+      diagnose(
+        'no-inputs',
+        { file: show(join(paths.dataDir, 'slos')) },
+        `no SLO is defined: ${show(join(paths.dataDir, 'slos'))}/ holds no SLO file`,
+      ),
+    );
+  }
   const exclusionsRead = await readExclusions(
     join(paths.dataDir, 'exclusions.yaml'),
     show(join(paths.dataDir, 'exclusions.yaml')),
@@ -171,15 +210,32 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
   const accumulators = new Map<string, SliAccumulator>();
   const byFile = new Map<string, SliAccumulator[]>();
   for (const entry of catalogRead.catalog.entries) {
-    const acc = createSliAccumulator({ sloId: entry.slo.id, mapping: entry.sli });
+    const acc = createSliAccumulator({
+      sloId: entry.slo.id,
+      mapping: entry.sli,
+      siteZone: settings?.calendar.timezone ?? null,
+    });
     accumulators.set(entry.slo.id, acc);
-    const files = await expandSource(paths.dataDir, entry.sli.source);
-    if (files.length === 0) {
+    const { files, refused } = await expandSource(paths.dataDir, entry.sli.source);
+    if (refused !== null) {
+      diagnostics.push(
+        diagnose(
+          'input-outside',
+          { file: entry.file, line: entry.line, column: 1 },
+          `SLO ${entry.slo.id} reads sli.source "${echo(entry.sli.source)}", which ${refused}`,
+        ),
+      );
+    } else if (files.length === 0) {
       diagnostics.push(
         diagnose(
           'sli-source-missing',
           { file: entry.file, line: entry.line, column: 1 },
           `SLO ${entry.slo.id} reads sli.source "${entry.sli.source}", which matches no file under ${show(paths.dataDir)}/`,
+          ...(entry.sli.prometheus !== undefined
+            ? [
+                'its SLI names Prometheus queries: npm run pull writes the file (set LEDGER_PROMETHEUS_URL first)',
+              ]
+            : []),
         ),
       );
     }
@@ -189,6 +245,11 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
   const cacheDir = sliCacheDir(paths);
   for (const [abs, accs] of [...byFile].sort(([a], [b]) => compareText(a, b))) {
     const name = show(abs);
+    const refusal = await diagnoseInputFile(paths.dataDir, abs, name);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     let shown = -10;
     const result = await readSliCsv(abs, name, accs, {
       cacheDir,
@@ -207,12 +268,26 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
     diagnostics.push(...result.diagnostics);
   }
   const sli = new Map<string, SliAggregate>();
+  const window = settings ? plausibleWindow(settings) : null;
   for (const [id, acc] of accumulators) {
     diagnostics.push(...(await diagnoseSliAccumulator(acc)));
     const aggregate = finishSliAccumulator(acc);
     sli.set(id, aggregate);
     // One row has no spacing to infer its span from, and the as-of time needs it.
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
+    const first = aggregate.buckets[0]?.startMs;
+    const last = aggregate.buckets[aggregate.buckets.length - 1]?.startMs;
+    if (window && entry && first !== undefined && last !== undefined) {
+      const stray = !isInWindow(first, window) ? first : !isInWindow(last, window) ? last : undefined;
+      if (stray !== undefined)
+        diagnostics.push(
+          diagnose(
+            'time-out-of-range',
+            (await findSliRow(acc, stray)) ?? { file: entry.file, line: entry.line, column: 1 },
+            `SLO ${id} has an SLI row dated ${dayText(stray)} (sli.source "${entry.sli.source}"), outside the plausible window ${window.text}`,
+          ),
+        );
+    }
     if (aggregate.buckets.length > 0 && aggregate.stepMs === null && entry) {
       diagnostics.push(
         diagnose(
@@ -224,10 +299,20 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
       );
     }
   }
+  if (settings !== null) {
+    const files = new Map<string, string[]>();
+    for (const [id, acc] of accumulators)
+      files.set(
+        id,
+        acc.parts.map((p) => p.display),
+      );
+    diagnostics.push(...diagnoseCoverageGaps(catalogRead.catalog.entries, sli, files, settings.calendar));
+  }
   if (
     catalogRead.catalog.entries.length > 0 &&
     [...sli.values()].every((a) => a.buckets.length === 0) &&
-    diagnostics.length === 0
+    // Warnings alone must not let an empty ledger through: there would be no as-of time.
+    !diagnostics.some((d) => d.severity === 'error')
   ) {
     diagnostics.push(
       diagnose('no-sli-data', { file: show(join(paths.dataDir, 'sli')) }, 'no SLO has any SLI rows'),

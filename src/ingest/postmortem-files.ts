@@ -1,12 +1,13 @@
 /**
- * Reading postmortems outside Astro (for `check`, `report` and `build`'s first step): gray-matter
- * with the `yaml` package as its engine, so timestamps stay text and every problem can be placed
- * on its line. The same zod schema validates them inside Astro's collection.
+ * Reading postmortems outside Astro (for `check`, `report` and `build`'s first step): the front
+ * matter is split by hand and read with the `yaml` package only (front-matter.ts: no `---js`), so
+ * timestamps stay text and every problem can be placed on its line. The same zod schema validates them inside Astro's collection.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import matter from 'gray-matter';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { nearestName } from './nearest-name.ts';
 import { postmortemSchema, type Postmortem } from './postmortem.ts';
 import { impactSentence } from './postmortem-impact.ts';
@@ -18,6 +19,8 @@ export interface PostmortemFile {
   postmortem: Postmortem;
   body: string;
   file: string;
+  /** Line of `started:` in the file, for messages about the incident's time. */
+  startedLine: number;
 }
 
 /** What a postmortem is checked against: the settings and the SLO catalog. */
@@ -41,10 +44,14 @@ async function listPostmortemFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return entries
-    .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  return (
+    entries
+      // Symbolic links are listed too, so that one pointing out is refused rather than skipped
+      // (Astro's loader would follow it).
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_'))
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+  );
 }
 
 /**
@@ -55,6 +62,28 @@ export function postmortemSlug(path: string): string {
   return basename(path.replace(/\\/g, '/'))
     .replace(/\.mdx?$/i, '')
     .toLowerCase();
+}
+
+/**
+ * The front matter as `check` reads it (times stay text, so a `timezone:` can place them), for
+ * the site's collection; null when it is not valid YAML (which `check` has already refused).
+ */
+export function readFrontMatterData(file: string, text: string): Record<string, unknown> | null {
+  const split = splitFrontMatter(file, text);
+  if (split.frontMatter === null || split.diagnostics.length > 0) return null;
+  const { source, diagnostics } = parseYamlSource(file, split.frontMatter.matter);
+  const doc = source.documents[0];
+  if (diagnostics.length > 0 || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  return doc as Record<string, unknown>;
+}
+
+/**
+ * Whether a slug can be a page address as it is: letters, digits, `.`, `_` and `-`, starting with
+ * a letter or digit, no `..`. `%2e%2e`, `#`, `?` or `..md` would be read by `check` but lost or
+ * misplaced by the router; the same rule is applied where the files are read.
+ */
+export function isPageSlug(slug: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(slug) && !slug.includes('..');
 }
 
 export function parsePostmortem(
@@ -76,15 +105,15 @@ export function parsePostmortem(
       ],
     };
   }
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  // gray-matter keeps the newline after the opening `---`, so line numbers in `parsed.matter`
-  // are already the file's line numbers.
+  const split = splitFrontMatter(file, text);
+  const parsed = split.frontMatter;
+  if (parsed === null) return { result: null, diagnostics: split.diagnostics };
+  // `parsed.matter` starts with the fence's newline, so its line numbers are the file's.
   const { source, diagnostics } = parseYamlSource(file, parsed.matter);
   if (diagnostics.length > 0) return { result: null, diagnostics };
   const raw = source.documents[0] ?? {};
   const out: Diagnostic[] = context ? checkReferences(raw, source, context) : [];
-  const bodyLine = parsed.matter.split('\n').length + 2;
-  out.push(...checkSections(parsed.content, file, bodyLine));
+  out.push(...checkSections(parsed.content, file, parsed.contentLine));
   const check = postmortemSchema.safeParse(raw);
   if (!check.success) {
     out.push(
@@ -97,6 +126,7 @@ export function parsePostmortem(
       postmortem: { ...check.data, slug, impact: impactSentence(parsed.content) },
       body: parsed.content,
       file,
+      startedLine: source.locate(['started']).line,
     },
     diagnostics: out,
   };
@@ -189,7 +219,22 @@ export async function readPostmortems(
       );
       continue;
     }
+    const refusal = await diagnoseInputFile(dir, path, file);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     const slug = postmortemSlug(path);
+    if (!isPageSlug(slug)) {
+      diagnostics.push(
+        diagnose(
+          'page-slug',
+          { file, line: 1, column: 1 },
+          `the file name "${slug}" cannot be a page address: use letters, digits, ".", "_" and "-" only, starting with a letter or digit`,
+        ),
+      );
+      continue;
+    }
     const first = bySlug.get(slug);
     if (first !== undefined) {
       diagnostics.push(

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { DEFAULT_POLICY, type Policy } from '../domain/slo.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
+import { dirname } from 'node:path';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
+import { localDaySchema } from './local-day.ts';
 import { diagnoseSchemaIssues, parseYamlSource } from './yaml-source.ts';
 
 export type Audience = 'public' | 'internal';
@@ -23,6 +26,10 @@ export interface Settings {
   minEvents: number | null;
   /** Whether postmortems may be MDX (which runs code at build time). */
   allowMdxPostmortems: boolean;
+  /** Data and --as-of must fall in [from, to) (UTC years): a stray 1900 or 9999 is a typo. */
+  plausibleYears: { from: number; to: number };
+  /** `YYYY-MM-DD`: no quarter before it is reported, and no SLO starts before it; null: no floor. */
+  reportingSince: string | null;
 }
 
 const settingsSchema = z.strictObject({
@@ -59,6 +66,19 @@ const settingsSchema = z.strictObject({
   minEvents: z.number().int().positive().optional(),
   /** Allow .mdx postmortems. Off by default: MDX runs code at build time. */
   allowMdxPostmortems: z.boolean().default(false),
+  /**
+   * The years data may fall in, from 1 January of `from` to 1 January of `to`, e.g. { from: 2000,
+   * to: 2100 }. A row dated 1900 or 9999 is a typo that would make hundreds of quarters.
+   */
+  plausibleYears: z
+    .strictObject({
+      from: z.number().int().min(1970).max(9999).default(2000),
+      to: z.number().int().min(1971).max(10000).default(2100),
+    })
+    .refine((y) => y.from < y.to, 'from must be before to')
+    .prefault({}),
+  /** The day reporting starts, e.g. 2025-01-01: earlier quarters get no review. */
+  reportingSince: localDaySchema.optional(),
 });
 
 export function parseSettings(
@@ -85,6 +105,8 @@ export function parseSettings(
       policy: { atRisk: s.policy.atRisk, texts: s.policy.texts },
       minEvents: s.minEvents ?? null,
       allowMdxPostmortems: s.allowMdxPostmortems,
+      plausibleYears: s.plausibleYears,
+      reportingSince: s.reportingSince ?? null,
     },
     diagnostics: [],
   };
@@ -92,6 +114,8 @@ export function parseSettings(
 
 /** A missing ledger.yaml is fine: every field has a default. */
 export async function readSettings(path: string, display: string) {
+  const refusal = await diagnoseInputFile(dirname(path), path, display);
+  if (refusal !== null) return { settings: null, diagnostics: [refusal] };
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -4,11 +4,13 @@
  * field, never a crash. The report inside is checked for what the build relies on (its quarter and
  * the ids it is keyed by); the rest is the review JSON as the tool wrote it.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Calendar } from '../domain/calendar.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
+import { diagnoseInputFile } from './input-path.ts';
 import { diagnose, type Diagnostic } from './diagnostic.ts';
 
 const withId = z.looseObject({ id: z.string() });
@@ -27,6 +29,11 @@ const revisionSchema = z.strictObject({
     z.string(),
     z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (64 digits 0-9a-f)'),
   ),
+  /** sha256 of the revision's JSON without this field; absent in snapshots written before it. */
+  digest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (64 digits 0-9a-f)')
+    .optional(),
   /** The review JSON of SPEC §11. */
   report: z.looseObject({
     quarter: z.string(),
@@ -69,6 +76,12 @@ export interface StoredRevision<R = StoredReport> {
   inputs: Record<string, string>;
   /** The review JSON (SPEC §11) as published, with `revision` set. */
   report: R;
+  /**
+   * sha256 of this revision's own JSON without this field (revisionDigest), so that a hand edit is
+   * told apart from a changed computation. Absent in snapshots written before it existed: those
+   * are read as unverified.
+   */
+  digest?: string;
 }
 
 /** A snapshot file: every published revision of one quarter's review, oldest first. */
@@ -129,6 +142,20 @@ export function parseSnapshot(
   });
   if (problems.length > 0)
     return { snapshot: null, diagnostics: problems.map((p) => diagnose('schema', { file }, p, HINT)) };
+  const edited = (raw as { revisions: Record<string, unknown>[] }).revisions.flatMap((r, i) =>
+    typeof r['digest'] === 'string' && r['digest'] !== revisionDigest(r) ? [i] : [],
+  );
+  if (edited.length > 0)
+    return {
+      snapshot: null,
+      diagnostics: edited.map((i) =>
+        diagnose(
+          'snapshot-edited',
+          { file, line: lineOfRevision(text, i), column: 1 },
+          `revision ${i + 1} was edited after npm run close wrote it: its content no longer matches its digest`,
+        ),
+      ),
+    };
   // Validated, but kept as written (zod would reorder keys): an amendment rewrites the earlier
   // revisions byte for byte. The report was checked for what the build relies on; the rest is
   // the tool's own output.
@@ -153,11 +180,36 @@ export async function readSnapshots(
   }
   for (const name of names) {
     const file = `${display}/${name}`;
+    const refusal = await diagnoseInputFile(dir, join(dir, name), file);
+    if (refusal !== null) {
+      diagnostics.push(refusal);
+      continue;
+    }
     const read = parseSnapshot(file, name, await readFile(join(dir, name), 'utf8'), cal);
     diagnostics.push(...read.diagnostics);
     if (read.snapshot) snapshots.set(read.snapshot.quarter, read.snapshot);
   }
   return { snapshots, diagnostics };
+}
+
+/**
+ * sha256 of a revision's JSON as written, without its `digest`: JSON.parse keeps the key order and
+ * every digit of a double, so the tool's own file always matches and any edit does not.
+ */
+export function revisionDigest(revision: Record<string, unknown>): string {
+  const { digest: _, ...rest } = revision;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+/** Whether every revision of the snapshot carries a digest (and so was checked on reading). */
+export function isVerifiedSnapshot(snapshot: StoredSnapshot<unknown>): boolean {
+  return snapshot.revisions.every((r) => typeof r.digest === 'string');
+}
+
+/** The line of the `"revision": n` of the i-th revision, for messages; 1 when not found. */
+function lineOfRevision(text: string, index: number): number {
+  const at = [...text.matchAll(/"revision":\s*\d+/g)][index]?.index;
+  return at === undefined ? 1 : text.slice(0, at).split('\n').length;
 }
 
 export function snapshotFileName(quarterSlug: string): string {
@@ -177,7 +229,13 @@ export async function writeSnapshot(
   const file = join(dir, snapshotFileName(quarterSlug));
   const temp = join(dir, `.${snapshotFileName(quarterSlug)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, `${JSON.stringify(snapshot, null, 2)}\n`);
+    // The new revision (the last) gets its digest; earlier ones are kept byte for byte.
+    const revisions = snapshot.revisions.map((r, i) =>
+      i === snapshot.revisions.length - 1 && r.digest === undefined
+        ? { ...r, digest: revisionDigest(r as unknown as Record<string, unknown>) }
+        : r,
+    );
+    await writeFile(temp, `${JSON.stringify({ ...snapshot, revisions }, null, 2)}\n`);
     await rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true });

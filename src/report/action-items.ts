@@ -10,7 +10,8 @@ export type ActionItemState = 'overdue' | 'open' | 'in-progress' | 'done' | 'won
 export interface ActionItemRow {
   title: string;
   owner: string;
-  due: string;
+  /** YYYY-MM-DD, or null: an item without a due date is never overdue. */
+  due: string | null;
   status: string;
   state: ActionItemState;
   priority: string | null;
@@ -34,9 +35,9 @@ export function listActionItems(postmortems: readonly Postmortem[], asOfDay: str
       return {
         title: a.title,
         owner: a.owner,
-        due: a.due,
+        due: a.due ?? null,
         status: a.status,
-        state: open && a.due < asOfDay ? 'overdue' : a.status,
+        state: open && a.due !== undefined && a.due < asOfDay ? 'overdue' : a.status,
         priority: a.priority ?? null,
         link: a.link ?? null,
         incident: { slug: p.slug, title: p.title, severity: p.severity },
@@ -46,7 +47,8 @@ export function listActionItems(postmortems: readonly Postmortem[], asOfDay: str
   return rows.sort(
     (a, b) =>
       ORDER[a.state] - ORDER[b.state] ||
-      compareText(a.due, b.due) ||
+      // Dated items first, soonest first; those without a due date after them.
+      compareText(a.due ?? '9999', b.due ?? '9999') ||
       compareText(a.priority ?? 'P9', b.priority ?? 'P9') ||
       compareText(a.title, b.title),
   );

@@ -5,7 +5,9 @@
  */
 import { compareText } from '../domain/compare-text.ts';
 import { join } from 'node:path';
+import { parseQuarterId } from '../domain/quarter.ts';
 import type { InputFile } from '../ingest/input-files.ts';
+import { isVerifiedSnapshot, snapshotFileName } from '../ingest/snapshots.ts';
 import type { Ledger } from '../ingest/load-ledger.ts';
 import { displayPath, type LedgerPaths } from '../ingest/ledger-paths.ts';
 import { buildLedgerReport, type LedgerReport, type QuarterReport } from './quarter-report.ts';
@@ -93,6 +95,18 @@ export function checkClosedQuarters(
       toolVersion: opts.toolVersion,
       displayKey: displayKey(ledger.paths),
       commandOptions: opts.commandOptions ?? '',
+      snapshotFile: displayPath(
+        ledger.paths,
+        join(
+          ledger.paths.dataDir,
+          'snapshots',
+          snapshotFileName(
+            parseQuarterId(snapshot.quarter, ledger.settings.calendar)?.slug ??
+              snapshot.quarter.toLowerCase(),
+          ),
+        ),
+      ),
+      snapshotVerified: isVerifiedSnapshot(snapshot),
     });
   }
   return { closed: snapshots.size, restatements };

@@ -4,13 +4,21 @@
  * words; every number comes from the report.
  */
 import {
+  ceilToDecimals,
+  durationAsPrinted,
   formatChangeDuration,
   formatChangePercent,
   formatCount,
   formatDuration,
-  formatPercent,
+  formatDurationDown,
+  formatDurationUp,
+  formatPercentUp,
+  formatTimeLeft,
+  truncateToDecimals,
 } from '../domain/format.ts';
-import { findQuarterReport, metricDelta } from './metric.ts';
+import { unitOf } from './budget-text.ts';
+import { beganInLabels, carriedOverIncidents } from './carried-over.ts';
+import { findQuarterReport, metricDelta, RATE_DECIMALS } from './metric.ts';
 import {
   previousQuarterOf,
   type LedgerReport,
@@ -39,19 +47,23 @@ export interface HeadlineFigure {
   change: HeadlineChange | null;
 }
 
-const WEEK = 7 * 86_400_000;
+type Units = LedgerReport['units'];
 
 function sloLabel(slo: SloReport): string {
   return `“${slo.name}”`;
 }
 
-/** "60 of 43 allowed minutes" / "149,815 of 134,316 allowed failed requests". */
-function spentOfAllowed(slo: SloReport): string {
+/**
+ * "60 of 43 allowed minutes" / "149,815 of 134,316 allowed failed requests": spent rounded up,
+ * allowed truncated (SPEC §9.2), in the SLO's own unit.
+ */
+function spentOfAllowed(slo: SloReport, units: Units): string {
   const consumed = slo.consumed ?? 0;
   if (slo.budgetMinutes !== null)
-    return `${formatDuration(consumed * slo.budgetMinutes * MINUTE_MS)} of ${formatDuration(slo.budgetMinutes * MINUTE_MS)} allowed`;
+    return `${formatDurationUp(consumed * slo.budgetMinutes * MINUTE_MS)} of ${formatDurationDown(slo.budgetMinutes * MINUTE_MS)} allowed`;
   const budget = slo.budget ?? 0;
-  return `${formatCount(consumed * budget)} of ${formatCount(budget)} allowed failed requests`;
+  const unit = unitOf({ units }, slo.id);
+  return `${formatCount(Number(ceilToDecimals(consumed * budget, 0)))} of ${formatCount(Number(truncateToDecimals(budget, 0)))} allowed failed ${unit.plural}`;
 }
 
 function joinNames(names: string[]): string {
@@ -59,16 +71,40 @@ function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** Sentence 1: objectives, and where the worst budget went. */
-function objectivesSentence(q: QuarterReport): string {
-  const withData = q.slos.filter((s) => !s.insufficientData);
+/** The SLOs that have a verdict: those with enough data (SPEC §6.5). */
+function judgedSlos(q: QuarterReport): SloReport[] {
+  return q.slos.filter((s) => !s.insufficientData);
+}
+
+/** "13 with no data", "2 with no data and 1 with too few events": why SLOs could not be judged. */
+function unjudgedReasons(q: QuarterReport): string {
+  const unjudged = q.slos.filter((s) => s.insufficientData);
+  const none = unjudged.filter((s) => s.total === 0).length;
+  const few = unjudged.length - none;
+  const parts = [
+    none > 0 ? `${none} with no data` : null,
+    few > 0 ? `${few} with too few events` : null,
+  ].filter((x) => x !== null);
+  return parts.join(' and ');
+}
+
+/**
+ * Sentence 1: objectives, and where the worst budget went. Only SLOs with enough data have a
+ * verdict; the others are counted apart with the reason, never as "met" or "within budget".
+ */
+function objectivesSentence(q: QuarterReport, units: Units): string {
+  const judged = judgedSlos(q);
+  const unjudged = q.slos.length - judged.length;
+  if (q.slos.length === 0) return `No SLO is reported in ${q.label}.`;
+  if (judged.length === 0) return `No SLO had enough data to judge: ${unjudgedReasons(q)}.`;
+  const rest = unjudged === 0 ? '' : `; ${unjudged} more could not be judged (${unjudgedReasons(q)})`;
   const lead =
     q.state === 'complete'
-      ? `${q.slos.filter((s) => s.met === false).length} of ${q.slos.length} SLOs missed their objective.`
-      : `${q.slos.filter((s) => s.status === 'exhausted').length} of ${q.slos.length} SLOs are over budget so far.`;
-  const worst = [...withData].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0))[0];
+      ? `${judged.filter((s) => s.met === false).length} of ${judged.length} SLOs missed their objective${rest}.`
+      : `${judged.filter((s) => s.status === 'exhausted').length} of ${judged.length} SLOs are over budget so far${rest}.`;
+  const worst = [...judged].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0))[0];
   if (worst === undefined || (worst.consumed ?? 0) <= 0)
-    return `${lead} No SLO spent any of its error budget.`;
+    return `${lead} No SLO${unjudged === 0 ? '' : ' with enough data'} spent any of its error budget.`;
   const biggest = q.incidents
     .map((i) => ({ i, share: i.budgetConsumed[worst.id] ?? 0 }))
     .sort((a, b) => (b.share ?? 0) - (a.share ?? 0))[0];
@@ -78,13 +114,21 @@ function objectivesSentence(q: QuarterReport): string {
       : worst.unattributedConsumed !== null && worst.unattributedConsumed > (worst.consumed ?? 0) / 2
         ? ', most of it outside any written-up incident'
         : '';
-  return `${lead} ${sloLabel(worst)} spent ${formatPercent(worst.consumed ?? 0)} of its error budget (${spentOfAllowed(worst)})${where}.`;
+  const consumed = worst.consumed ?? 0;
+  const spent = ceilToDecimals(consumed * 100, 0);
+  const over = Number(spent) > 100 ? `${Number(spent) - 100}% over budget: ` : '';
+  return `${lead} ${sloLabel(worst)} spent ${spent}% of its error budget (${over}${spentOfAllowed(worst, units)})${where}.`;
 }
 
-/** Sentence 2: what the error budget policy says now. */
+/** Sentence 2: what the error budget policy says now, about the SLOs that were judged only. */
 function policySentence(q: QuarterReport): string {
-  const exhausted = q.slos.filter((s) => s.status === 'exhausted');
-  const atRisk = q.slos.filter((s) => s.status === 'at-risk');
+  const judged = judgedSlos(q);
+  if (judged.length === 0)
+    return q.slos.length === 0
+      ? 'No error budget policy applies without SLOs.'
+      : 'No error budget policy applies until an SLO has enough data to judge.';
+  const exhausted = judged.filter((s) => s.status === 'exhausted');
+  const atRisk = judged.filter((s) => s.status === 'at-risk');
   const parts: string[] = [];
   if (exhausted.length > 0) {
     parts.push(
@@ -94,25 +138,27 @@ function policySentence(q: QuarterReport): string {
   const endMs = Date.parse(q.end);
   const asOfMs = Date.parse(q.asOf);
   for (const s of atRisk) {
-    const left = q.state === 'in-progress' ? ` with ${formatWeeks(endMs - asOfMs)} left` : '';
-    parts.push(`${sloLabel(s)} is at risk: ${formatPercent(s.consumed ?? 0)} of its budget is spent${left}.`);
+    const left = q.state === 'in-progress' ? ` with ${formatTimeLeft(endMs - asOfMs)} left` : '';
+    parts.push(
+      `${sloLabel(s)} is at risk: ${formatPercentUp(s.consumed ?? 0)} of its budget is spent${left}.`,
+    );
   }
-  if (parts.length === 0) return 'Every SLO with enough data is within budget: ship as planned.';
-  return parts.join(' ');
-}
-
-function formatWeeks(ms: number): string {
-  const weeks = Math.round(ms / WEEK);
-  if (weeks >= 2) return `${weeks} weeks`;
-  const days = Math.max(0, Math.round(ms / 86_400_000));
-  return `${days} day${days === 1 ? '' : 's'}`;
+  if (parts.length > 0) return parts.join(' ');
+  if (judged.length === q.slos.length) return 'Every SLO is within budget: ship as planned.';
+  return `The ${judged.length === 1 ? 'one SLO' : `${judged.length} SLOs`} with enough data ${judged.length === 1 ? 'is' : 'are'} within budget: ship as planned.`;
 }
 
 /** Sentence 3: incidents, time to restore against the previous quarter, action items. */
 function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baseline: string | null): string {
   const s = q.incidentSummary;
+  const carried = carriedOverIncidents(q);
+  const n = carried.length;
+  const carriedText =
+    n === 0
+      ? ''
+      : ` ${n === 1 ? 'An incident' : `${n} incidents`} that began in ${beganInLabels(carried, prev ? [prev] : [])} burned this quarter's budget; ${n === 1 ? 'it is' : 'they are'} listed apart with ${n === 1 ? 'its' : 'their'} action items.`;
   if (s.incidents === 0)
-    return `No incidents were written up in ${q.label}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
+    return `${n === 0 ? 'No incidents were written up in' : 'No incidents began in'} ${q.label}.${carriedText} ${actionItemsText(q)}${deploymentsText(q, prev, baseline)}`;
   const sev = Object.entries(s.bySeverity).find(([, n]) => n > 0);
   const worst = sev ? ` (${sev[1]} ${sev[0]})` : '';
   let ttr = '';
@@ -120,18 +166,26 @@ function incidentsSentence(q: QuarterReport, prev: QuarterReport | null, baselin
     ttr = `; time to restore median ${formatDuration(s.ttrMedianMinutes * MINUTE_MS)}`;
     const before = prev?.incidentSummary.ttrMedianMinutes ?? null;
     if (before !== null && baseline !== null)
-      ttr += ` (${formatChangeDuration((s.ttrMedianMinutes - before) * MINUTE_MS)} vs ${baseline})`;
+      ttr += ` (${formatChangeDuration(durationAsPrinted(s.ttrMedianMinutes * MINUTE_MS) - durationAsPrinted(before * MINUTE_MS))} vs ${baseline})`;
   }
-  return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${ttr}. ${actionItemsText(q)}${deploymentsText(q, prev)}`;
+  const began = n === 0 ? '' : ` began in ${q.label}`;
+  return `${s.incidents} incident${s.incidents === 1 ? '' : 's'}${worst}${began}${ttr}.${carriedText} ${actionItemsText(q)}${deploymentsText(q, prev, baseline)}`;
 }
 
-/** "96 deployments a week (+12%)." — the change only against a quarter that had deployments. */
-function deploymentsText(q: QuarterReport, prev: QuarterReport | null): string {
+/**
+ * "40.3 deployments a week (+12% vs April–June 2026)." — written as the card writes it, the change
+ * from the printed figures and with its baseline, only against a quarter that had deployments.
+ */
+function deploymentsText(q: QuarterReport, prev: QuarterReport | null, baseline: string | null): string {
   const now = q.throughput.perWeek;
   if (now === null || q.throughput.count === 0) return '';
+  const printed = (x: number) => Math.round(x * 10) / 10;
   const before = prev?.throughput.perWeek ?? null;
-  const change = before !== null && before > 0 ? ` (${formatChangePercent((now - before) / before)})` : '';
-  return ` ${formatCount(now, now < 10 ? 1 : 0)} deployments a week${change}.`;
+  const change =
+    before !== null && printed(before) > 0 && baseline !== null
+      ? ` (${formatChangePercent((printed(now) - printed(before)) / printed(before))} vs ${baseline})`
+      : '';
+  return ` ${formatCount(now, 1)} deployments a week${change}.`;
 }
 
 function actionItemsText(q: QuarterReport): string {
@@ -140,12 +194,31 @@ function actionItemsText(q: QuarterReport): string {
   return `${a.done} of ${a.opened} action items done, ${a.overdue} overdue.`;
 }
 
+/**
+ * The review index's line for a quarter: "1 of 2 SLOs missed their objective", "in progress, 1 of 2
+ * SLOs over budget", and for a quarter without a verdict "no SLO had enough data to judge: 13 with
+ * no data", never "0 of 13 missed" (issue 12 item 4).
+ */
+export function reviewIndexLine(q: QuarterReport): string {
+  const judged = judgedSlos(q);
+  if (q.slos.length === 0) return q.state === 'complete' ? 'no SLOs' : 'in progress, no SLOs';
+  if (judged.length === 0)
+    return `${q.state === 'complete' ? '' : 'in progress, '}no SLO had enough data to judge: ${unjudgedReasons(q)}`;
+  const unjudged = q.slos.length - judged.length;
+  const rest = unjudged === 0 ? '' : ` (${unjudged} more could not be judged)`;
+  if (q.state === 'complete')
+    return `${judged.filter((s) => s.met === false).length} of ${judged.length} SLOs missed their objective${rest}`;
+  const exhausted = judged.filter((s) => s.status === 'exhausted').length;
+  return `in progress, ${exhausted} of ${judged.length} SLOs over budget${rest}`;
+}
+
 export function headlineSentences(
   q: QuarterReport,
   prev: QuarterReport | null,
   prevLabel: string | null,
+  units: Units = {},
 ): string[] {
-  return [objectivesSentence(q), policySentence(q), incidentsSentence(q, prev, prevLabel)];
+  return [objectivesSentence(q, units), policySentence(q), incidentsSentence(q, prev, prevLabel)];
 }
 
 /**
@@ -160,31 +233,52 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
     return d === null ? null : { text: d.text, direction: d.direction, baseline: d.baseline };
   };
   const complete = q.state === 'complete';
-  const healthy = q.slos.filter((s) => s.status === 'healthy').length;
-  const met = q.slos.filter((s) => s.met === true).length;
+  // Only SLOs with enough data have a verdict (SPEC §9); the card counts what its label says:
+  // within budget is healthy or at risk, everything not over budget (issue 12 item 10).
+  const judged = judgedSlos(q);
+  const met = judged.filter((x) => x.met === true).length;
+  const within = judged.filter((x) => x.status === 'healthy' || x.status === 'at-risk').length;
+  const atRisk = judged.filter((x) => x.status === 'at-risk').length;
+  const unjudged = q.slos.length - judged.length;
+  const objectivesDetail = [
+    !complete && atRisk > 0 ? `${atRisk} at risk` : null,
+    unjudged === 0
+      ? null
+      : judged.length === 0
+        ? `no SLO had enough data to judge: ${unjudgedReasons(q)}`
+        : `${unjudged} more could not be judged: ${unjudgedReasons(q)}`,
+  ].filter((x) => x !== null);
   const s = q.incidentSummary;
+  const carried = carriedOverIncidents(q);
+  const carriedNote =
+    carried.length === 0
+      ? null
+      : `${carried.length} more began in ${beganInLabels(carried, report.quarters)}`;
   return [
     {
       name: 'objectives',
       label: complete ? 'SLOs that met their objective' : 'SLOs within budget',
-      value: complete ? met : healthy,
-      text: `${complete ? met : healthy} of ${q.slos.length}`,
-      detail: q.slos.some((x) => x.insufficientData)
-        ? `${q.slos.filter((x) => x.insufficientData).length} with insufficient data`
-        : null,
+      value: judged.length === 0 ? null : complete ? met : within,
+      text: judged.length === 0 ? 'none judged' : `${complete ? met : within} of ${judged.length}`,
+      detail: objectivesDetail.length === 0 ? null : objectivesDetail.join('; '),
       // Met or missed exists for complete quarters only (SPEC §6.2).
-      change: complete && prev?.state === 'complete' ? change('slos-met') : null,
+      change: complete && judged.length > 0 && prev?.state === 'complete' ? change('slos-met') : null,
     },
     {
       name: 'incidents',
-      label: 'Incidents',
+      label: carried.length === 0 ? 'Incidents' : `Incidents begun in ${q.label}`,
       value: s.incidents,
       text: formatCount(s.incidents),
       detail:
-        Object.entries(s.bySeverity)
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${n} ${k}`)
-          .join(', ') || null,
+        [
+          Object.entries(s.bySeverity)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', '),
+          carriedNote,
+        ]
+          .filter((x) => x !== null && x !== '')
+          .join('; ') || null,
       change: change('incidents'),
     },
     {
@@ -201,7 +295,7 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       label: 'Action items done',
       value: q.actionItems.done,
       text: `${q.actionItems.done} of ${q.actionItems.opened}`,
-      detail: `${q.actionItems.overdue} overdue`,
+      detail: `${q.actionItems.overdue} overdue${carried.length === 0 ? '' : `; of incidents begun in ${q.label}`}`,
       change: change('action-items-done'),
     },
     {
@@ -212,7 +306,7 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
       detail:
         q.throughput.changeFailRate === null
           ? null
-          : `change fail rate ${formatPercent(q.throughput.changeFailRate, 1)}`,
+          : `change fail rate ${formatPercentUp(q.throughput.changeFailRate, RATE_DECIMALS)}`,
       change: change('deployments-per-week'),
     },
   ];

@@ -4,7 +4,7 @@
  * incident used 84% of checkout-availability's July–September error budget."
  */
 import type { Calendar } from '../domain/calendar.ts';
-import { formatDate, formatDateTime, formatDuration, formatPercent, formatTime } from '../domain/format.ts';
+import { formatDate, formatDateTime, formatDuration, formatPercentUp, formatTime } from '../domain/format.ts';
 import type { IncidentBudgetShare } from './incident-budget.ts';
 
 export function describeIncident(
@@ -25,7 +25,7 @@ export function describeIncident(
   if (known.length === 0)
     return `${when} ${duration}, users were affected; no error budget with enough data covers this window.`;
   const parts = known.map(
-    (s) => `${formatPercent(s.consumed ?? 0)} of ${s.sloId}'s ${s.quarterLabel} error budget`,
+    (s) => `${formatPercentUp(s.consumed ?? 0)} of ${s.sloId}'s ${s.quarterLabel} error budget`,
   );
   return `${when} ${duration}, this incident used ${joinWords(parts)}.`;
 }

@@ -86,6 +86,6 @@ export function countActionItems(list: Postmortem[], asOfDay: string): ActionIte
     opened: items.length,
     done: items.filter((a) => a.status === 'done').length,
     open: items.filter(isOpen).length,
-    overdue: items.filter((a) => isOpen(a) && a.due < asOfDay).length,
+    overdue: items.filter((a) => isOpen(a) && a.due !== undefined && a.due < asOfDay).length,
   };
 }

@@ -13,16 +13,34 @@ import {
   formatNines,
   formatObjective,
   formatPercent,
+  formatPercentUp,
+  durationAsPrinted,
+  objectiveDecimals,
 } from '../domain/format.ts';
-import { budgetText } from './budget-text.ts';
+import { budgetText, unitOf } from './budget-text.ts';
 import {
   previousQuarterOf,
   type LedgerReport,
   type QuarterReport,
   type SloReport,
+  type SloUnit,
 } from './quarter-report.ts';
 
-export type MetricKind = 'attainment' | 'objective' | 'fraction' | 'count' | 'minutes' | 'nines' | 'budget';
+/**
+ * How a figure is written: 'fraction' truncated (coverage), 'spent' and 'rate' rounded up (budget
+ * spent, change fail rate: SPEC §9.2 never flatters), 'weekly' with one decimal.
+ */
+export type MetricKind =
+  | 'attainment'
+  | 'objective'
+  | 'fraction'
+  | 'spent'
+  | 'rate'
+  | 'count'
+  | 'weekly'
+  | 'minutes'
+  | 'nines'
+  | 'budget';
 
 export interface Metric {
   name: string;
@@ -34,6 +52,8 @@ export interface Metric {
   lowerIsBetter: boolean;
   /** For kind 'budget': the SLO, so the text can say "53% left (…)". */
   slo: SloReport | null;
+  /** For kind 'budget': the SLO's unit, "failed minutes" rather than "failed requests". */
+  unit?: SloUnit;
 }
 
 export class MetricError extends Error {}
@@ -44,13 +64,13 @@ const SLO_FIELDS: Record<
 > = {
   attainment: { kind: 'attainment', lowerIsBetter: false, get: (s) => s.attainment },
   objective: { kind: 'objective', lowerIsBetter: false, get: (s) => s.objective },
-  consumed: { kind: 'fraction', lowerIsBetter: true, get: (s) => s.consumed },
+  consumed: { kind: 'spent', lowerIsBetter: true, get: (s) => s.consumed },
   remaining: { kind: 'budget', lowerIsBetter: false, get: (s) => s.remaining },
   'burn-rate': { kind: 'count', lowerIsBetter: true, get: (s) => s.burnRate },
   coverage: { kind: 'fraction', lowerIsBetter: false, get: (s) => s.coverage },
   nines: { kind: 'nines', lowerIsBetter: false, get: (s) => s.nines },
   events: { kind: 'count', lowerIsBetter: false, get: (s) => s.total },
-  unattributed: { kind: 'fraction', lowerIsBetter: true, get: (s) => s.unattributedConsumed },
+  unattributed: { kind: 'spent', lowerIsBetter: true, get: (s) => s.unattributedConsumed },
 };
 
 const QUARTER_FIELDS: Record<
@@ -75,8 +95,8 @@ const QUARTER_FIELDS: Record<
     lowerIsBetter: true,
     get: (q) => q.slos.filter((s) => s.met === false).length,
   },
-  'deployments-per-week': { kind: 'count', lowerIsBetter: false, get: (q) => q.throughput.perWeek },
-  'change-fail-rate': { kind: 'fraction', lowerIsBetter: true, get: (q) => q.throughput.changeFailRate },
+  'deployments-per-week': { kind: 'weekly', lowerIsBetter: false, get: (q) => q.throughput.perWeek },
+  'change-fail-rate': { kind: 'rate', lowerIsBetter: true, get: (q) => q.throughput.changeFailRate },
 };
 
 export const METRIC_NAMES = [
@@ -121,6 +141,7 @@ export function resolveMetric(report: LedgerReport, quarterId: string, name: str
     objective: slo.objective,
     lowerIsBetter: field.lowerIsBetter,
     slo,
+    unit: unitOf(report, slo.id),
   };
 }
 
@@ -132,9 +153,15 @@ export function formatMetric(m: Metric): string {
     case 'objective':
       return formatObjective(m.value);
     case 'fraction':
-      return formatPercent(m.value);
+      return formatPercent(m.value, FRACTION_DECIMALS);
+    case 'spent':
+      return formatPercentUp(m.value);
+    case 'rate':
+      return formatPercentUp(m.value, RATE_DECIMALS);
     case 'budget':
-      return m.slo ? budgetText(m.slo) : formatPercent(m.value);
+      return m.slo ? budgetText(m.slo, m.unit ?? null) : formatPercent(m.value);
+    case 'weekly':
+      return formatCount(m.value, 1);
     case 'count':
       return formatCount(m.value, Number.isInteger(m.value) ? 0 : 2);
     case 'minutes':
@@ -142,6 +169,50 @@ export function formatMetric(m: Metric): string {
     case 'nines':
       return formatNines(m.value);
   }
+}
+
+/** Coverage and other truncated shares print one decimal, in the scorecard and the coverage table alike. */
+export const FRACTION_DECIMALS = 1;
+/** Change fail rate and rework rate print one decimal, rounded up. */
+export const RATE_DECIMALS = 1;
+
+/**
+ * A figure as printed, in the units of its last printed digit, and that digit's place: 99.89% is
+ * { units: 9989, decimals: 2 } for a percentage, so that a change is the difference of what the
+ * reader sees (SPEC §9.2: "no change" never sits beside two different figures). Null for kinds
+ * whose change is not a difference of percentages.
+ */
+function printedUnits(
+  kind: MetricKind,
+  value: number,
+  objective: number | null,
+): { units: number; decimals: number } | null {
+  const text = (() => {
+    switch (kind) {
+      case 'attainment':
+        return {
+          s: formatAttainment(value, objective ?? 0.99),
+          decimals: objectiveDecimals(objective ?? 0.99) + 1,
+        };
+      case 'fraction':
+        return { s: formatPercent(value, FRACTION_DECIMALS), decimals: FRACTION_DECIMALS };
+      case 'spent':
+        return { s: formatPercentUp(value), decimals: 0 };
+      case 'rate':
+        return { s: formatPercentUp(value, RATE_DECIMALS), decimals: RATE_DECIMALS };
+      default:
+        return null;
+    }
+  })();
+  if (text === null) return null;
+  const units = Math.round(Number(text.s.replace('%', '').replace('−', '-')) * 10 ** text.decimals);
+  return { units, decimals: text.decimals };
+}
+
+/** A count or a weekly rate as printed, for relative changes of what the reader sees. */
+function printedNumber(kind: MetricKind, value: number): number {
+  if (kind === 'weekly') return Math.round(value * 10) / 10;
+  return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
 }
 
 export interface MetricDelta {
@@ -178,16 +249,38 @@ export function metricDelta(
   }
   if (before === null) return null;
   const d = now.value - before;
-  const text =
-    now.kind === 'minutes'
-      ? formatChangeDuration(d * 60_000)
-      : now.kind === 'count'
-        ? before === 0
-          ? d === 0
-            ? 'no change'
-            : `${d > 0 ? '+' : '−'}${formatCount(Math.abs(d))}`
-          : formatChangePercent(d / before)
-        : formatChangePp(d);
+  return { ...changeText({ ...now, value: now.value }, before), baseline, value: d };
+}
+
+function changeText(
+  now: Metric & { value: number },
+  before: number,
+): Pick<MetricDelta, 'text' | 'direction'> {
+  const d = now.value - before;
+  let text: string;
+  if (now.kind === 'minutes') {
+    text = formatChangeDuration(durationAsPrinted(now.value * 60_000) - durationAsPrinted(before * 60_000));
+  } else if (now.kind === 'count' || now.kind === 'weekly') {
+    const a = printedNumber(now.kind, now.value);
+    const b = printedNumber(now.kind, before);
+    text =
+      b === 0
+        ? a === b
+          ? 'no change'
+          : `${a > b ? '+' : '−'}${formatCount(Math.abs(a - b), Number.isInteger(a - b) ? 0 : 1)}`
+        : formatChangePercent((a - b) / b);
+  } else {
+    // The objective is printed with its own decimals; the attainment beside it with one more.
+    const a = printedUnits(now.kind, now.value, now.objective);
+    const bText =
+      now.kind === 'attainment' && before === now.objective
+        ? { units: Math.round(before * 10 ** ((a?.decimals ?? 2) + 2)), decimals: a?.decimals ?? 2 }
+        : printedUnits(now.kind, before, now.objective);
+    text =
+      a === null || bText === null
+        ? formatChangePp(d)
+        : formatChangePp((a.units - bText.units) / 10 ** (a.decimals + 2), a.decimals);
+  }
   const direction = text === 'no change' ? 'same' : d < 0 === now.lowerIsBetter ? 'better' : 'worse';
-  return { text, direction, baseline, value: d };
+  return { text, direction };
 }

@@ -7,9 +7,10 @@ import type { Calendar } from '../domain/calendar.ts';
 import { nines } from '../domain/nines.ts';
 import { MINUTE_MS } from '../domain/units.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
+import { startOfDateText, sloStartMs, takesPartIn } from '../domain/slo-life.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
-import type { BudgetingMethod } from '../domain/slo.ts';
+import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
@@ -119,6 +120,12 @@ export interface QuarterReport {
   }[];
 }
 
+/** How an SLO's events are called around its figures (catalog `unit`); words, not figures. */
+export interface SloUnit extends EventUnit {
+  /** For a threshold SLI, what makes an event good, e.g. 'p99_ms ≤ 300'; null for counts. */
+  condition: string | null;
+}
+
 export interface LedgerReport {
   title: string;
   organization: string;
@@ -127,6 +134,29 @@ export interface LedgerReport {
   asOfMs: number;
   /** Chronological; the last one is in progress. */
   quarters: QuarterReport[];
+  /**
+   * Each SLO's unit, by id, from today's catalog: kept beside the quarters rather than in them, so
+   * that the published JSON of a closed quarter does not change when a unit is named.
+   */
+  units: Record<string, SloUnit>;
+}
+
+const OP_SYMBOL = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
+
+/** Every SLO's unit and, for threshold SLIs, the condition a good event meets. */
+export function sloUnits(catalog: LedgerInputs['catalog']): Record<string, SloUnit> {
+  return Object.fromEntries(
+    catalog.entries.map(({ slo, sli }) => [
+      slo.id,
+      {
+        ...(slo.unit ?? DEFAULT_UNIT),
+        condition:
+          sli.threshold === null || sli.value === null
+            ? null
+            : `${sli.value} ${OP_SYMBOL[sli.threshold.op]} ${sli.threshold.value}`,
+      },
+    ]),
+  );
 }
 
 function iso(ms: number): string {
@@ -152,12 +182,31 @@ export function buildLedgerReport(
   const firstMs = firstDataMs(inputs.sli.values());
   if (asOfMs === null || firstMs === null)
     throw new ReportError('there is no SLI data, so there is no as-of time');
-  const quarters = quartersCovering(firstMs, asOfMs, cal)
+  const sloStarts = sloStartTimes(inputs, asOfMs);
+  const reportingFromMs =
+    inputs.settings.reportingSince === null
+      ? -Infinity
+      : startOfDateText(inputs.settings.reportingSince, cal);
+  const firstStartMs = Math.min(...sloStarts.values());
+  const incidents = inputs.postmortems.filter(isCounted);
+  const earliestMs = Math.max(
+    reportingFromMs,
+    Math.min(firstMs, firstStartMs, ...incidents.map((p) => p.started)),
+  );
+  const quarters = quartersCovering(Math.min(earliestMs, asOfMs - 1), asOfMs, cal)
     // An as-of exactly at a quarter boundary ends the earlier quarter; the next has not begun.
-    .filter((q) => q.startMs < asOfMs);
+    .filter((q) => q.startMs < asOfMs && q.endMs > reportingFromMs)
+    // A quarter before every SLO starts is reported only when an incident touched it (SPEC §6.1).
+    .filter(
+      (q) =>
+        [...sloStarts.values()].some((start) => takesPartIn(start, q)) ||
+        incidents.some((p) =>
+          touchesPeriod({ startedMs: p.started, mitigatedMs: p.mitigated ?? null }, q.startMs, q.endMs),
+        ),
+    );
   const reports: QuarterReport[] = [];
   for (const q of quarters)
-    reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null));
+    reports.push(buildQuarterReport(inputs, q, asOfMs, reports[reports.length - 1] ?? null, sloStarts));
   return {
     title: inputs.settings.title,
     organization: inputs.settings.organization,
@@ -165,6 +214,7 @@ export function buildLedgerReport(
     asOf: iso(asOfMs),
     asOfMs,
     quarters: reports,
+    units: sloUnits(inputs.catalog),
   };
 }
 
@@ -180,11 +230,30 @@ export function previousQuarterOf(report: LedgerReport, q: QuarterReport): Quart
     : (report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null);
 }
 
+/** When each SLO starts taking part in quarters (SPEC §4 `since`), by SLO id. */
+function sloStartTimes(inputs: LedgerInputs, asOfMs: number): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const { slo } of inputs.catalog.entries) {
+    starts.set(
+      slo.id,
+      sloStartMs({
+        since: slo.since,
+        firstRowMs: inputs.sli.get(slo.id)?.buckets[0]?.startMs ?? null,
+        reportingSince: inputs.settings.reportingSince,
+        asOfMs,
+        cal: inputs.settings.calendar,
+      }),
+    );
+  }
+  return starts;
+}
+
 function buildQuarterReport(
   inputs: LedgerInputs,
   quarter: Quarter,
   asOfMs: number,
   previous: QuarterReport | null,
+  sloStarts: ReadonlyMap<string, number>,
 ): QuarterReport {
   const { settings, catalog } = inputs;
   const cal = settings.calendar;
@@ -199,7 +268,11 @@ function buildQuarterReport(
   const attributable = inputs.postmortems.filter((p) => p.mitigated !== undefined && isCounted(p));
   const windowConsumed = new Map<string, Record<string, number | null>>();
 
-  const slos: SloReport[] = catalog.entries.map(({ slo }) => {
+  // An SLO not started yet is not part of the quarter at all, not "insufficient data".
+  const living = catalog.entries.filter(({ slo }) =>
+    takesPartIn(sloStarts.get(slo.id) ?? -Infinity, quarter),
+  );
+  const slos: SloReport[] = living.map(({ slo }) => {
     const agg = inputs.sli.get(slo.id);
     const exclusions = inputs.exclusions
       .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))

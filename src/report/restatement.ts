@@ -149,6 +149,10 @@ export interface Restatement {
   displayKey?: (key: string) => string;
   /** Options to repeat in the suggested command, e.g. `--data other/data`. */
   commandOptions?: string;
+  /** The snapshot file as the user would type it, e.g. data/snapshots/2026-q2.json. */
+  snapshotFile?: string;
+  /** Whether the snapshot's digests matched, so that it cannot have been edited by hand. */
+  snapshotVerified?: boolean;
 }
 
 /** At most this many figures per quarter: past it, the list stops being read. */
@@ -187,7 +191,12 @@ export function formatRestatement(r: Restatement): string {
     lines.push(`Input files changed since revision ${r.revision} (data as of ${r.publishedAsOf}):`);
     for (const f of r.inputs) lines.push(`  ${display(f.key)} (${f.change})`);
   } else {
-    lines.push(`No input file changed since revision ${r.revision}: the computation did.`);
+    const file = r.snapshotFile ?? 'the snapshot';
+    lines.push(
+      r.snapshotVerified
+        ? `No input file changed since revision ${r.revision}, and ${file} matches its digest: the computation did.`
+        : `No input file changed since revision ${r.revision}: either the computation did, or ${file} was edited by hand (it was written before snapshots carried a digest, so the tool cannot tell).`,
+    );
   }
   if (r.publishedToolVersion !== r.toolVersion) {
     lines.push(
@@ -203,7 +212,9 @@ export function formatRestatement(r: Restatement): string {
   lines.push(
     r.inputs.length > 0
       ? 'If it is not, restore the files listed above.'
-      : 'If it is not, the change in the tool needs fixing before the site is published.',
+      : r.snapshotVerified
+        ? 'If it is not, the change in the tool needs fixing before the site is published.'
+        : `If it is not, restore ${r.snapshotFile ?? 'the snapshot'} from version control, or fix the change in the tool.`,
   );
   return lines.join('\n');
 }

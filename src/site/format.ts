@@ -7,16 +7,25 @@ import { formatDateTime } from '../domain/format.ts';
 
 export type { Calendar };
 export {
+  durationAsPrinted,
   formatAttainment,
+  formatChangeDuration,
   formatCount,
   formatDate,
   formatDateTime,
   formatDuration,
+  formatDurationDown,
+  formatDurationUp,
+  formatEvents,
+  formatLeft,
   formatNines,
   formatObjective,
   formatPercent,
+  formatPercentUp,
+  formatSpent,
+  formatTimeLeft,
 } from '../domain/format.ts';
-export { budgetText } from '../report/budget-text.ts';
+export { budgetRunOutWords, budgetText, unitOf } from '../report/budget-text.ts';
 
 /** An instant as ISO 8601 text, for `<time datetime>`. */
 export function isoTime(ms: number): string {

@@ -2,7 +2,10 @@
  * The one place where pages get what they show: the ledger the CLI loaded (src/site/handoff.ts),
  * turned into the site model (src/site/model.ts) once per loaded ledger.
  */
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dropRepeatedTitle } from '../ingest/postmortem-heading.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
 import { receiveSite, type SiteInput } from './handoff.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
@@ -22,8 +25,32 @@ export async function siteData(): Promise<SiteModel> {
   return cached.model;
 }
 
-/** A postmortem's body as HTML, through the allow-list: never the author's raw HTML. */
+/**
+ * Whether content/reviews/ holds any Markdown: Astro warns ("does not exist or is empty") when a
+ * page asks for an empty collection, and a ledger need not have the folder.
+ */
+async function hasReviewFiles(): Promise<boolean> {
+  const { ledger } = await receiveSite();
+  try {
+    const names = await readdir(join(ledger.paths.contentDir, 'reviews'));
+    return names.some((n) => /\.mdx?$/i.test(n));
+  } catch {
+    return false;
+  }
+}
+
+/** The review narratives of content/reviews/, none when the folder is missing or empty. */
+export async function reviewNarratives(): Promise<Awaited<ReturnType<typeof getCollection<'reviews'>>>> {
+  return (await hasReviewFiles()) ? getCollection('reviews') : [];
+}
+
+/**
+ * A postmortem's body as HTML, through the allow-list: never the author's raw HTML; an opening H1
+ * that repeats the title is left out (the page shows the title as its heading).
+ */
 export async function postmortemHtml(slug: string): Promise<string> {
   const entry = await getEntry('postmortems', slug);
-  return sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const html = sanitizePostmortemHtml(entry?.rendered?.html ?? '');
+  const title = (entry?.data as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' ? dropRepeatedTitle(html, title) : html;
 }

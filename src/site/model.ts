@@ -7,6 +7,7 @@
 import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
+import { formatCount } from '../domain/format.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
 import type { Ledger } from '../ingest/load-ledger.ts';
@@ -31,10 +32,14 @@ import {
   buildLedgerReport,
   previousQuarterOf,
   visiblePostmortems,
+  type IncidentReport,
   type LedgerReport,
   type QuarterReport,
   type SloReport,
+  type SloUnit,
 } from '../report/quarter-report.ts';
+import { unitOf } from '../report/budget-text.ts';
+import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
 import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
 
@@ -55,8 +60,17 @@ export interface ReviewPage {
   others: SloReport[];
   /** SLOs with a budget spent, for the unattributed-burn table. */
   spent: SloReport[];
-  /** Action items of this quarter's incidents. */
+  /** Action items of the incidents that began in this quarter (the ones counted). */
   actionItems: ActionItemRow[];
+  /**
+   * Action items of incidents that began earlier and burned this quarter's budget, apart, per
+   * incident (issue 12 item 11); incidents without action items left out.
+   */
+  carriedItems: { incident: IncidentReport; beganIn: string; items: ActionItemRow[] }[];
+  /** SLOs with enough data to judge: without any, the policy texts would read as a verdict. */
+  judged: number;
+  /** Each SLO's counted events in its unit, e.g. "90,900 requests", by SLO id. */
+  countedText: Record<string, string>;
 }
 
 /** One row of a service's quarter-by-quarter table. */
@@ -90,8 +104,8 @@ export interface ServicePage {
 
 /** An action item of a write-up, with its due day as an instant to format. */
 export interface IncidentActionItem extends ActionItem {
-  /** Noon UTC of the due day, so that every zone shows the same calendar day. */
-  dueMs: number;
+  /** Noon UTC of the due day, so that every zone shows the same calendar day; null without one. */
+  dueMs: number | null;
 }
 
 /** A write-up's page (/incidents/<slug>/). */
@@ -177,7 +191,9 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
     inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
     home: {
       current,
-      sentences: current ? headlineSentences(current, currentPrev, currentPrev?.label ?? null) : [],
+      sentences: current
+        ? headlineSentences(current, currentPrev, currentPrev?.label ?? null, report.units)
+        : [],
       recent: postmortems.slice(0, 5),
     },
     reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems)])),
@@ -207,17 +223,36 @@ function feedItems(report: LedgerReport, incidents: IncidentPage[]): FeedItem[] 
 function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionItemRow[]): ReviewPage {
   const prev = previousQuarterOf(report, q);
   const troubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
-  const incidentIds = new Set(q.incidents.map((i) => i.id));
+  // Action items of the incidents that began in the quarter (the ones counted), then those of
+  // incidents that began earlier and burned this quarter's budget, apart (issue 12 item 11).
+  const carried = carriedOverIncidents(q);
+  const carriedIds = new Set(carried.map((i) => i.id));
+  const incidentIds = new Set(q.incidents.map((i) => i.id).filter((id) => !carriedIds.has(id)));
   return {
     q,
     prev,
-    sentences: headlineSentences(q, prev, prev?.label ?? null),
+    sentences: headlineSentences(q, prev, prev?.label ?? null, report.units),
     figures: headlineFigures(report, q.quarter),
     troubled,
     others: q.slos.filter((s) => !troubled.includes(s) && !s.insufficientData),
     spent: q.slos.filter((s) => s.consumed !== null),
     actionItems: actionItems.filter((a) => incidentIds.has(a.incident.slug)),
+    carriedItems: carried
+      .map((i) => ({
+        incident: i,
+        beganIn: beganInLabel(i, report.quarters),
+        items: actionItems.filter((a) => a.incident.slug === i.id),
+      }))
+      .filter((c) => c.items.length > 0),
+    judged: q.slos.filter((s) => !s.insufficientData).length,
+    countedText: Object.fromEntries(q.slos.map((s) => [s.id, eventsText(unitOf(report, s.id), s.total)])),
   };
+}
+
+/** "2,208 days with p99_ms ≤ 300" / "90,900 requests". */
+function eventsText(u: SloUnit, n: number): string {
+  const text = formatCount(n);
+  return `${text} ${text === '1' ? u.singular : u.plural}${u.condition === null ? '' : ` (good when ${u.condition})`}`;
 }
 
 function servicePage(
@@ -244,13 +279,16 @@ function servicePage(
     trends: slos.map((slo) =>
       buildQuarterAttainmentChart(
         slo.name,
-        report.quarters.map((q) => ({
-          // The short form ('Jul–Sep 2026') keeps six quarters' labels apart on the axis.
-          quarterLabel: parseQuarterId(q.quarter, report.calendar)?.shortLabel ?? q.quarter,
-          attainment: q.slos.find((s) => s.id === slo.id)?.attainment ?? null,
-          objective: slo.objective,
-          inProgress: q.state === 'in-progress',
-        })),
+        // Only the quarters the SLO takes part in: before its `since` it was not there at all.
+        report.quarters
+          .filter((q) => q.slos.some((s) => s.id === slo.id))
+          .map((q) => ({
+            // The short form ('Jul–Sep 2026') keeps six quarters' labels apart on the axis.
+            quarterLabel: parseQuarterId(q.quarter, report.calendar)?.shortLabel ?? q.quarter,
+            attainment: q.slos.find((s) => s.id === slo.id)?.attainment ?? null,
+            objective: slo.objective,
+            inProgress: q.state === 'in-progress',
+          })),
       ),
     ),
     quarters: newestFirst.map((q) => {
@@ -294,11 +332,16 @@ function incidentPage(
           buckets: sli.buckets,
           ...(sli.stepMs !== null ? { stepMs: sli.stepMs } : {}),
           objective: sli.objective,
+          unit: unitOf(report, sli.sloId),
+          condition: unitOf(report, sli.sloId).condition,
         },
         cal,
       ),
     ),
-    actionItems: p.action_items.map((a) => ({ ...a, dueMs: Date.parse(`${a.due}T12:00:00Z`) })),
+    actionItems: p.action_items.map((a) => ({
+      ...a,
+      dueMs: a.due === undefined ? null : Date.parse(`${a.due}T12:00:00Z`),
+    })),
     actionItemsDone: countActionItems([p], asOfDay).done,
   };
 }

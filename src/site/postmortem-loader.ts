@@ -31,7 +31,8 @@ export function postmortemBodies(): Loader {
           const absolute = ledger.files.postmortems.get(p.slug)?.absolute;
           store.set({
             id: p.slug,
-            data: {},
+            // The title, so that the page can leave out an opening H1 that repeats it.
+            data: { title: p.title },
             body: file.body,
             digest,
             rendered: await renderMarkdown(

@@ -63,26 +63,29 @@ describe('buildBurnDownChart', () => {
     const marker = layers.find((l) => l.mark.type === 'text' && l.data.some((d) => d['label'] === '1'));
     expect(marker?.data).toEqual([{ t: Date.UTC(2026, 7, 19, 9, 12), label: '1' }]);
     const row = chart.table.rows.find((r) => r[0] === '19 Aug 2026');
-    expect(row).toEqual(['19 Aug 2026', '89%', '54%', '1: Checkout errors after certificate rotation']);
+    // Consumed is rounded up (SPEC §9.2: spent never flatters), the ideal line truncated.
+    expect(row).toEqual(['19 Aug 2026', '90%', '54%', '1: Checkout errors after certificate rotation']);
   });
 
   it('describes the final value and the first crossing of 100%, worked out by hand', () => {
-    // burnDownConsumed: 121% on 30 Sep, reaching 100% on day 63 = 2 Sep (quarter-fixture.ts).
+    // burnDownConsumed: 121.x% on 30 Sep, rounded up to 122%, reaching 100% on day 63 = 2 Sep
+    // (quarter-fixture.ts).
     expect(chart.description).toBe(
-      'Budget consumed rose to 121% by 30 Sep 2026, passing 100% on 2 Sep 2026; the ideal line reaches 100% at quarter end. One incident is marked where it started.',
+      'Budget consumed rose to 122% by 30 Sep 2026, passing 100% on 2 Sep 2026; the ideal line reaches 100% at quarter end. One incident is marked where it started.',
     );
     expect(chart.title).toBe('Error budget burn-down: Checkout requests succeed, July–September 2026');
   });
 
   it('does not call 99.9% a crossing: the exact value decides, not the printed one', () => {
+    // 99.9% spent prints 100% (rounded up), yet the budget has not run out.
     const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON);
     expect(below.description).toBe(
-      'Budget consumed rose to 99% by 30 Sep 2026, staying under 100%; the ideal line reaches 100% at quarter end.',
+      'Budget consumed rose to 100% by 30 Sep 2026, just short of running out; the ideal line reaches 100% at quarter end.',
     );
   });
 
   it('in a quarter in progress, says where the ideal line stands on the last day', () => {
-    // 46 of 92 days: the ideal line is at 50% at the end of 15 August.
+    // 46 of 92 days: the ideal line is at 50% at the end of 15 August; 46/128 = 35.9% spent is 36%.
     const half = buildBurnDownChart(
       {
         name: 'X',
@@ -98,11 +101,11 @@ describe('buildBurnDownChart', () => {
       LONDON,
     );
     expect(half.description).toBe(
-      'Budget consumed rose to 35% by 15 Aug 2026, staying under 100%; the ideal line stands at 50% on that day and reaches 100% at quarter end.',
+      'Budget consumed rose to 36% by 15 Aug 2026, staying under 100%; the ideal line stands at 50% on that day and reaches 100% at quarter end.',
     );
   });
 
-  it('writes the table with truncated percentages and "insufficient data" for unknown days', () => {
+  it('writes the table with consumed rounded up, the ideal truncated, and "insufficient data" for unknown days', () => {
     const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, LONDON);
     expect(none.description).toBe(
       'There is not enough data to chart the error budget in July–September 2026.',

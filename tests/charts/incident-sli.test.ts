@@ -117,3 +117,39 @@ describe('coarsenBuckets', () => {
     expect(same).toEqual(buckets);
   });
 });
+
+describe('labels that never flatter (issue 12 items 12, 13 and 15)', () => {
+  it('absorbs the float noise of 1 − objective before truncating: 99.9% read as 99.9/100 is 0.10%, not 0.09%', () => {
+    // In doubles 1 − 99.9/100 = 0.00099999999999989; the objective was written 99.9%.
+    for (const [objective, label] of [
+      [99.9 / 100, 'budget rate 0.10%'],
+      [99.95 / 100, 'budget rate 0.05%'],
+    ] as const) {
+      const c = buildIncidentSliChart({ sliName: 'X', incident, buckets, objective }, LONDON);
+      const rule = unitLayers(c.spec).find((l) => l.mark.type === 'rule' && l.data.some((d) => 'y' in d));
+      expect(rule?.data[0]?.['label']).toBe(label);
+    }
+  });
+
+  it('rounds an error rate up: 3 failures in 30,074 is 0.01%, never 0.00%', () => {
+    const rare = [{ startMs: DAY_START, good: 30_071, total: 30_074 }];
+    const c = buildIncidentSliChart({ sliName: 'X', incident, buckets: rare }, LONDON);
+    expect(c.table.rows[0]?.[3]).toBe('0.01%');
+  });
+
+  it('names the unit and the condition of a threshold SLI', () => {
+    const hours = [{ startMs: DAY_START + 9 * HOUR, good: 0, total: 1 }];
+    const c = buildIncidentSliChart(
+      {
+        sliName: 'Search answers fast',
+        incident,
+        buckets: hours,
+        unit: { singular: 'hour', plural: 'hours' },
+        condition: 'p99_ms ≤ 300',
+      },
+      LONDON,
+    );
+    expect(c.table.columns).toEqual(['From', 'Good hours', 'All hours', 'Error rate', 'During the incident']);
+    expect(c.table.caption).toContain('; each hour is good when p99_ms ≤ 300');
+  });
+});

@@ -74,7 +74,7 @@ describe('buildIncidentTimelineChart', () => {
 
   it('counts by severity and names the longest incident', () => {
     expect(chart.description).toBe(
-      '3 incidents in July–September 2026: 1 SEV1, 1 SEV2, 1 SEV3. The longest, Search slow (SEV1), lasted 2 d 2 h from 3 Jul 2026 10:00 BST.',
+      '3 incidents with impact in July–September 2026: 1 SEV1, 1 SEV2, 1 SEV3. The longest, Search slow (SEV1), lasted 2 d 2 h from 3 Jul 2026 10:00 BST.',
     );
   });
 
@@ -88,7 +88,7 @@ describe('buildIncidentTimelineChart', () => {
 
   it('says so when there were none, and shows an incident not yet mitigated as ongoing', () => {
     expect(buildIncidentTimelineChart([], Q3, LONDON).description).toBe(
-      'There were no incidents in July–September 2026.',
+      'There were no incidents with impact in July–September 2026.',
     );
     const open = buildIncidentTimelineChart(
       [{ id: 'd', title: 'Ongoing', severity: 'SEV4', started: '2026-09-01T00:00:00Z', mitigated: null }],
@@ -99,6 +99,8 @@ describe('buildIncidentTimelineChart', () => {
       },
     );
     expect(open.table.rows[0]?.slice(4)).toEqual(['not yet', 'ongoing']);
-    expect(open.description).toBe('1 incident in July–September 2026: 1 SEV4. 1 is not yet mitigated.');
+    expect(open.description).toBe(
+      '1 incident with impact in July–September 2026: 1 SEV4. 1 is not yet mitigated.',
+    );
   });
 });

@@ -56,3 +56,29 @@ describe('buildQuarterAttainmentChart', () => {
     );
   });
 });
+
+describe('many quarters (issue 12 item 23)', () => {
+  // 41 quarters, January–March 2016 to January–March 2026, as an Upptime history of ten years.
+  const many = Array.from({ length: 41 }, (_, i) => ({
+    quarterLabel: `Q${(i % 4) + 1} ${2016 + Math.floor(i / 4)}`,
+    attainment: 0.9995,
+    objective: 0.999,
+  }));
+  const chart = buildQuarterAttainmentChart('Site is up', many);
+  const points = unitLayers(chart.spec).find((l) => l.mark.type === 'point');
+
+  it('charts the last 8 quarters, so that their labels do not overprint', () => {
+    expect(points?.encoding['x']).toMatchObject({
+      scale: { domain: many.slice(-8).map((q) => q.quarterLabel) },
+    });
+    expect(chart.title).toBe('Attainment by quarter: Site is up, the last 8 of 41 quarters');
+    expect(chart.description).toContain(
+      'The chart shows the last 8 of 41 quarters; the table lists every quarter.',
+    );
+  });
+
+  it('keeps every quarter in the table', () => {
+    expect(chart.table.rows).toHaveLength(41);
+    expect(chart.table.rows[0]?.[0]).toBe('Q1 2016');
+  });
+});

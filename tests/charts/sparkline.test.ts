@@ -22,7 +22,8 @@ describe('buildSparkline', () => {
     ]);
     expect(chart.title).toBe('Error budget remaining: Checkout requests succeed, July–September 2026');
     expect(chart.description).toBe(
-      '21% over on 30 Sep 2026, from 99% left on 1 Jul 2026; the budget ran out on 2 Sep 2026.',
+      // 121.x% spent, rounded up: one wording for an overspent budget (issue 12 item 8).
+      '122% spent (22% over budget) on 30 Sep 2026, from 99% left on 1 Jul 2026; the budget ran out on 2 Sep 2026.',
     );
   });
 

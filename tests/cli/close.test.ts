@@ -12,6 +12,7 @@ import { runCliProcess } from '../support/run-cli.ts';
 
 const SMALL = new URL('../fixtures/ledgers/small/', import.meta.url);
 const CLOSED = new URL('../fixtures/ledgers/closed/', import.meta.url);
+const SLO_LIFE = new URL('../fixtures/ledgers/slo-life/', import.meta.url);
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -69,7 +70,7 @@ describe('npm run close', () => {
     const dir = await copyLedger(SMALL);
     const run = await cliInLedger(dir, ['close', '2026-Q2', '--note', 'Reviewed with the product leads']);
     expect(run.stderr).toMatchInlineSnapshot(`
-      "close: 2026-Q2 (April–June 2026) published as revision 1 in data/snapshots/2026-q2.json, from 6 input files (data as of 2026-07-15T00:00:00.000Z)
+      "close: 2026-Q2 (April–June 2026) published as revision 1 in data/snapshots/2026-q2.json, from 7 input files (data as of 2026-07-15T00:00:00.000Z)
       "
     `);
     expect(run.code).toBe(0);
@@ -96,6 +97,7 @@ describe('npm run close', () => {
       'data/sli/checkout.csv',
       'data/sli/shop.csv',
       'data/slos/shop.yaml',
+      'data/slos/status-page.yaml',
     ]);
     const shopCsv = await readFile(join(dir, 'data/sli/shop.csv'));
     expect(r?.inputs['data/sli/shop.csv']).toBe(createHash('sha256').update(shopCsv).digest('hex'));
@@ -133,6 +135,19 @@ describe('npm run close', () => {
       "
     `);
     await expect(readFile(join(dir, 'data/snapshots/2026-q3.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a quarter in which no SLO has data (exit 1), saying so, and writes nothing', async () => {
+    // tests/fixtures/ledgers/slo-life: 2025-Q4 holds only an incident, before any SLO starts;
+    // 2026-Q1 has neither and is no quarter of the ledger at all.
+    const dir = await copyLedger(SLO_LIFE);
+    const incidentOnly = await cliInLedger(dir, ['close', '2025-Q4', '--note', 'nothing to judge']);
+    expect(incidentOnly.code).toBe(1);
+    expect(incidentOnly.stderr).toContain('no SLO has data in 2025-Q4 (October–December 2025)');
+    const empty = await cliInLedger(dir, ['close', '2026-Q1', '--note', 'nothing at all']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('no SLO has data in 2026-Q1');
+    await expect(readFile(join(dir, 'data/snapshots/2025-q4.json'))).rejects.toThrow(/ENOENT/);
   });
 
   it('refuses to overwrite a closed quarter without --amend, and says how to amend', async () => {

@@ -49,9 +49,25 @@ describe('.github/workflows/publish.yml', () => {
     expect(w.on).toHaveProperty('workflow_dispatch');
   });
 
-  it('may deploy to Pages and nothing more', async () => {
+  it('may deploy to Pages, and commit the rows it pulled', async () => {
     const w = await workflow('publish.yml');
-    expect(w.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(w.permissions).toEqual({ contents: 'write', pages: 'write', 'id-token': 'write' });
+  });
+
+  it('pulls from Prometheus and commits the new rows only when the URL secret is set (issue 14)', async () => {
+    const w = await workflow('publish.yml');
+    const build = w.jobs['build'] as Job & { env?: Record<string, string> };
+    expect(build.env?.['LEDGER_PROMETHEUS_URL']).toBe('${{ secrets.LEDGER_PROMETHEUS_URL }}');
+    const pull = build.steps.find((s) => s.run?.startsWith('npm run pull'));
+    const commit = build.steps.find((s) => s.run?.includes('git commit') || s.run?.includes('commit -m'));
+    expect((pull as { if?: string } | undefined)?.if).toBe("env.LEDGER_PROMETHEUS_URL != ''");
+    expect((commit as { if?: string } | undefined)?.if).toBe("env.LEDGER_PROMETHEUS_URL != ''");
+    expect(commit?.run).toContain('SLI rows from Prometheus, ${period');
+    // Pulled before anything is checked or built.
+    const order = build.steps.map((s) => s.run ?? s.uses ?? '');
+    expect(order.findIndex((r) => r.startsWith('npm run pull'))).toBeLessThan(
+      order.indexOf('npm run check -- --format github'),
+    );
   });
 
   it('installs with Node from .nvmrc, checks with annotations, builds, then uploads and deploys dist/', async () => {
@@ -66,7 +82,11 @@ describe('.github/workflows/publish.yml', () => {
     expect(build?.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toEqual({
       'node-version-file': '.nvmrc',
     });
-    expect(runs(build)).toEqual(['npm install', 'npm run check -- --format github', 'npm run build']);
+    expect(runs(build).filter((r) => !r.includes('pull') && !r.includes('git '))).toEqual([
+      'npm install',
+      'npm run check -- --format github',
+      'npm run build',
+    ]);
     expect(build?.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({
       path: 'dist',
     });

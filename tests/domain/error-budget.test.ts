@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decimalFromNumber } from '../../src/domain/decimal.ts';
 import {
   allowedFraction,
+  budgetOf,
   consumedFraction,
   eventBudget,
   isAtOrBelowRemaining,
@@ -96,6 +97,16 @@ describe('exact boundaries', () => {
     ['R = 0.5 is not at or below 0.25', 2, 4000, false],
   ])('%s', (_name, spent, base, expected) => {
     expect(isAtOrBelowRemaining({ spent, base, allowed: allowedFraction(0.999) }, 0.25)).toBe(expected);
+  });
+
+  it("an event budget in progress is the whole quarter's: 46,000 requests in 46 of 92 days allow 92", () => {
+    // SPEC §6.2: B = (1 − O) · T · |quarter| / elapsed = 0.001 × 46,000 × 92/46 = 92.
+    const use = { base: 46_000, times: 92, per: 46, allowed: allowedFraction(0.999) };
+    expect(budgetOf(use)).toBe(92);
+    expect(consumedFraction({ ...use, spent: 23 })).toBe(0.25);
+    expect(isExhausted({ ...use, spent: 91 })).toBe(false);
+    expect(isExhausted({ ...use, spent: 92 })).toBe(true);
+    expect(consumedFraction({ ...use, spent: 92 })).toBe(1);
   });
 
   it('an objective of 100% or more has no budget and is refused', () => {

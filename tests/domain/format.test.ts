@@ -9,10 +9,18 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  durationAsPrinted,
   formatDuration,
+  formatDurationDown,
+  formatDurationUp,
+  formatEvents,
+  formatLeft,
   formatNines,
   formatObjective,
   formatPercent,
+  formatPercentUp,
+  formatSpent,
+  formatTimeLeft,
 } from '../../src/domain/format.ts';
 import { nines } from '../../src/domain/nines.ts';
 
@@ -95,24 +103,80 @@ describe('formatDuration (SPEC §9.2: two largest units, no zero parts)', () => 
   });
 });
 
-describe('formatBudgetRemaining (SPEC §9.2)', () => {
+describe('formatBudgetRemaining (SPEC §9.2: left and allowed truncated, spent rounded up)', () => {
+  const minute = { singular: 'minute', plural: 'minutes' };
   it.each([
-    // 0.53 × 132.48 = 70.21 min = 1 h 10 min; 132.48 min = 2 h 12 min
+    // 0.53 × 132.48 = 70.21 min = 1 h 10 min; 132.48 min = 2 h 12 min (truncated)
     ['53% left of a time budget', 0.53, { minutes: 132.48 }, '53% left (1 h 10 min of 2 h 12 min)'],
-    // 0.12 × 133.33 = 16.0 min
-    ['12% over a time budget', -0.12, { minutes: 133.33 }, '12% over (16 min)'],
+    // issue 12 item 13: 8 h 47.7 min left prints 8 h 47 min, never 8 h 48 min
+    ['time left is truncated', 527.7 / 600, { minutes: 600 }, '87% left (8 h 47 min of 10 h)'],
+    // 1.12 × 133.33 = 149.33 min, rounded up to 2 h 30 min; 133.33 min truncated to 2 h 13 min
+    [
+      '12% over a time budget',
+      -0.12,
+      { minutes: 133.33 },
+      '112% spent (12% over budget: 2 h 30 min of 2 h 13 min allowed)',
+    ],
     // 1,204 / 3,663 = 0.3287 → 32% (truncated); 0.3287 × 3,663 = 1,204.0
     ['an event budget', 1204 / 3663, { events: 3663 }, '32% left (1,204 of 3,663 failed requests allowed)'],
+    // issue 12 item 13: 91.92 of 215.92 allowed is 91 of 215, not 92 of 216; 91.92/215.92 = 42.57%
     [
-      'an event budget with its own noun',
-      0.5,
-      { events: 200, noun: 'slow searches' },
-      '50% left (100 of 200 slow searches allowed)',
+      'an event budget with fractions is truncated',
+      91.92 / 215.92,
+      { events: 215.92 },
+      '42% left (91 of 215 failed requests allowed)',
     ],
-    ['an overspent event budget', -0.25, { events: 400 }, '25% over (100 failed requests)'],
+    [
+      'an event budget in its own unit',
+      0.5,
+      { events: 200, unit: { singular: 'slow search', plural: 'slow searches' } },
+      '50% left (100 of 200 failed slow searches allowed)',
+    ],
+    // 1.25 × 400 = 500
+    [
+      'an overspent event budget',
+      -0.25,
+      { events: 400 },
+      '125% spent (25% over budget: 500 of 400 allowed failed requests)',
+    ],
+    // issue 12 items 8 and 20: 2,209 / 626 = 3.5288 → 353% spent, 253% over, in minutes of downtime
+    [
+      'an Upptime budget counted in minutes',
+      1 - 2209 / 626,
+      { events: 626, unit: minute },
+      '353% spent (253% over budget: 2,209 of 626 allowed failed minutes)',
+    ],
     ['exactly spent', 0, { minutes: 60 }, '0% left (0 s of 1 h)'],
   ])('%s', (_name, remaining, budget, expected) => {
     expect(formatBudgetRemaining(remaining, budget)).toBe(expected);
+  });
+});
+
+describe('rounding never flatters (SPEC §9.2, issue 12 items 8 and 13)', () => {
+  it.each([
+    // issue 12 item 8: 25.8% spent beside 74.2% left prints 26% and 74%, which add up to 100%
+    ['25.8% spent prints 26%', formatSpent(0.258), '26% spent'],
+    ['74.2% left prints 74%', formatLeft(0.742), '74% left'],
+    ['7% spent survives float noise (0.07 × 100 = 7.000000000000001)', formatSpent(0.07), '7% spent'],
+    ['an exact budget prints 100% spent', formatSpent(1), '100% spent'],
+    ['one wording for an overspent budget', formatSpent(3.512), '352% spent (252% over budget)'],
+    ['left is never negative', formatLeft(-0.5), '0% left'],
+    // issue 12 item 13: 3 failures in 30,074 is 0.00998%: 0.01%, never 0.00%
+    ['an error rate is rounded up', formatPercentUp(3 / 30074, 2), '0.01%'],
+    ['no errors is 0.00%', formatPercentUp(0, 2), '0.00%'],
+    ['a change fail rate of 1 in 7 is 14.3%', formatPercentUp(1 / 7, 1), '14.3%'],
+    // issue 12 item 13: 46 days left is 6 weeks (6.57), not 7
+    ['46 days left is 6 weeks', formatTimeLeft(46 * DAY), '6 weeks'],
+    ['14 days left is 2 weeks', formatTimeLeft(14 * DAY), '2 weeks'],
+    ['13 days left stays in days', formatTimeLeft(13 * DAY), '13 days'],
+    ['a day and a half is 1 day', formatTimeLeft(36 * HOUR), '1 day'],
+    ['a duration left is truncated', formatDurationDown(2 * HOUR + 11 * MINUTE + 59 * SECOND), '2 h 11 min'],
+    ['a duration spent is rounded up', formatDurationUp(16 * MINUTE + 1 * SECOND), '16 min 1 s'],
+    ['a duration spent carries into the next unit', formatDurationUp(HOUR - 0.5 * SECOND), '1 h'],
+    ['count and noun agree', formatEvents(1, { singular: 'hour', plural: 'hours' }), '1 hour'],
+    ['count and noun agree, plural', formatEvents(2208), '2,208 requests'],
+  ])('%s', (_name, actual, expected) => {
+    expect(actual).toBe(expected);
   });
 });
 
@@ -160,5 +224,22 @@ describe('formatDateTime (SPEC §9.2: the site zone with its abbreviation)', () 
 
   it('formatDate prints the local day', () => {
     expect(formatDate(Date.parse('2026-06-30T23:00:00Z'), cal('Europe/London'))).toBe('1 Jul 2026');
+  });
+});
+
+describe('durationAsPrinted (a change of durations is the difference of the printed ones)', () => {
+  it.each([
+    ['38 min 20 s is printed as it is', 38 * MINUTE + 20 * SECOND, 38 * MINUTE + 20 * SECOND],
+    ['2 h 10 min 40 s prints 2 h 11 min', 2 * HOUR + 10 * MINUTE + 40 * SECOND, 2 * HOUR + 11 * MINUTE],
+    ['4 h 29 min 50 s prints 4 h 30 min', 4 * HOUR + 29 * MINUTE + 50 * SECOND, 4 * HOUR + 30 * MINUTE],
+  ])('%s', (_name, ms, printed) => {
+    expect(durationAsPrinted(ms)).toBe(printed);
+  });
+
+  it('4 h 30 min (4 h 29 min 50 s) against 4 h 42 min (4 h 42 min 20 s) is −12 min, as printed', () => {
+    const now = 4 * HOUR + 29 * MINUTE + 50 * SECOND;
+    const before = 4 * HOUR + 42 * MINUTE + 20 * SECOND;
+    // The unrounded difference is −12 min 30 s; the printed figures differ by 12 min.
+    expect(formatChangeDuration(durationAsPrinted(now) - durationAsPrinted(before))).toBe('−12 min');
   });
 });

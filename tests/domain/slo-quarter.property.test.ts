@@ -218,7 +218,7 @@ describe('evaluateSloQuarter properties', () => {
           expect(r.met).toBeNull();
           return;
         }
-        if (s.slo.budgeting !== 'ratio-timeslices') expect(r.status === 'exhausted').toBe(r.remaining <= 0);
+        expect(r.status === 'exhausted').toBe(r.remaining <= 0);
         if (r.status === 'healthy') expect(r.remaining).toBeGreaterThan(DEFAULT_POLICY.atRisk);
       }),
     );
@@ -244,6 +244,43 @@ describe('evaluateSloQuarter properties', () => {
         expect(attributed).toBeGreaterThanOrEqual(r.consumed - 1e-9);
         for (const w of r.windowConsumed) expect(w.consumed ?? NaN).toBeLessThanOrEqual(r.consumed + 1e-9);
         expect(r.unattributedConsumed).toBe(0);
+      }),
+    );
+  });
+
+  it('one verdict: for every complete quarter, met exactly when R ≥ 0, for all three methods (SPEC §6.2)', () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const r = run(s, { asOfMs: s.quarter.endMs });
+        if (r.remaining === null) expect(r.met).toBeNull();
+        else expect(r.met).toBe(r.remaining >= 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the burn-down ends at the headline consumption, in progress or complete (SPEC §6.2)', () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const r = run(s);
+        if (r.consumed === null) return;
+        expect(r.daily.at(-1)?.consumedCumulative).toBe(r.consumed);
+      }),
+    );
+  });
+
+  it('in progress, the projection at a steady pace is the burn rate when every step so far had data', () => {
+    fc.assert(
+      fc.property(scenarios, (s) => {
+        const r = run(s);
+        if (
+          r.projection === null ||
+          r.burnRate === null ||
+          r.coverage < 1 ||
+          s.slo.budgeting !== 'occurrences'
+        )
+          return;
+        expect(r.projection.consumedAtEnd).toBeCloseTo(r.burnRate, 9);
       }),
     );
   });

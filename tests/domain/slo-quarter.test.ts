@@ -256,13 +256,97 @@ describe('the OpenSLO budgeting-method example (examples/budgeting-method/README
   });
 });
 
+describe('one verdict: budget and attainment over the same time (SPEC §6.2)', () => {
+  // UTC 2026-Q3, 92 days = 2,208 hours. Hourly slices, target 95%, objective 99.9%. Only 618 hours
+  // have data (618/2,208 = 27.99%, "28%"); the other 1,590 hours are missing (M = 1,590 h).
+  // Budget B = 0.001 × (2,208 − 1,590) h = 0.618 h = 37.08 min, not the 132.48 min of a fully
+  // covered quarter (0.001 × 132,480 min).
+  const timeslice = { windowMs: HOUR, target: 0.95 };
+  const covered = (bad: number, budgeting: SloDefinition['budgeting'] = 'timeslices') =>
+    evaluate({
+      slo: { budgeting, timeslice },
+      stepMs: HOUR,
+      buckets: [...rows(JUL_1, bad, HOUR, 90, 100), ...rows(JUL_1 + bad * HOUR, 618 - bad, HOUR, 100, 100)],
+    });
+
+  it('a timeslice SLO at 28% coverage with 2 bad hours misses its objective and has spent its budget', () => {
+    const r = covered(2);
+    // A = 616/618 = 99.676% < 99.9%; C = 2 h / 0.618 h = 3.236: exhausted, never "healthy · missed".
+    // (The old budget, 132.48 min, made the same 120 bad minutes 0.906: healthy and missed.)
+    expect(r.coverage).toBeCloseTo(618 / 2208, 12);
+    expect(r.budgetMinutes).toBeCloseTo(37.08, 9);
+    expect(r.attainment).toBe(616 / 618);
+    expect(r.consumed).toBeCloseTo(2 / 0.618, 12);
+    expect(r.met).toBe(false);
+    expect(r.status).toBe('exhausted');
+  });
+
+  it('no bad hour at 28% coverage: met and healthy with 37.08 min of budget left', () => {
+    const r = covered(0);
+    expect(r.met).toBe(true);
+    expect(r.status).toBe('healthy');
+    expect(r.remaining).toBe(1);
+  });
+
+  it('ratio-timeslices at 28% coverage: C = (1 − A)/(1 − O) over the hours with data', () => {
+    // 2 hours at 90%: Σ(1 − r) = 0.2 h; A = 1 − 0.2/618; C = 0.2 h / 0.618 h = 0.3236 = (1 − A)/0.001.
+    const r = covered(2, 'ratio-timeslices');
+    expect(r.consumed).toBeCloseTo(0.2 / 0.618, 12);
+    expect(r.consumed).toBeCloseTo((1 - (r.attainment ?? NaN)) / 0.001, 9);
+    expect(r.met).toBe(true);
+    expect(r.status).toBe('healthy');
+  });
+
+  it('exactly at the objective: 1 bad hour of 1,000 with data is met and exactly spent (R = 0)', () => {
+    // A = 999/1,000 = O; B = 0.001 × 1,000 h = 1 h; C = 1.
+    const r = evaluate({
+      slo: { budgeting: 'timeslices', timeslice },
+      stepMs: HOUR,
+      buckets: [...rows(JUL_1, 1, HOUR, 90, 100), ...rows(JUL_1 + HOUR, 999, HOUR, 100, 100)],
+    });
+    expect(r.consumed).toBe(1);
+    expect(r.remaining).toBe(0);
+    expect(r.met).toBe(true);
+    expect(r.status).toBe('exhausted');
+  });
+
+  it('ratio-timeslices exactly at the objective: 1,000 hours at 99 of 100 against 99% is met and exactly spent', () => {
+    // A = 0.99 = O; Σ(1 − r) = 1,000 × 0.01 = 10 h = 0.01 × 1,000 h: C = 1, R = 0. In doubles the
+    // sum is 9.999999999999831; the tie is still read as a tie, both ways.
+    const r = evaluate({
+      slo: { objective: 0.99, budgeting: 'ratio-timeslices', timeslice },
+      stepMs: HOUR,
+      buckets: rows(JUL_1, 1000, HOUR, 99, 100),
+    });
+    expect(r.met).toBe(true);
+    expect(r.consumed).toBe(1);
+    expect(r.remaining).toBe(0);
+    expect(r.status).toBe('exhausted');
+  });
+
+  it('in progress, the future still counts: 618 hours with data by 16 Aug of 1,104 elapsed', () => {
+    // As-of 16 Aug 00:00: 1,104 hours ended, 618 with data, M = 486 h; the 1,104 hours to come count.
+    // B = 0.001 × (2,208 − 486) h = 1.722 h; 2 bad hours: C = 2/1.722 = 1.1614.
+    const r = evaluate({
+      slo: { budgeting: 'timeslices', timeslice },
+      stepMs: HOUR,
+      asOfMs: AUG_16,
+      buckets: [...rows(JUL_1, 2, HOUR, 90, 100), ...rows(JUL_1 + 2 * HOUR, 616, HOUR, 100, 100)],
+    });
+    expect(r.budgetMinutes).toBeCloseTo(103.32, 9);
+    expect(r.consumed).toBeCloseTo(2 / 1.722, 12);
+    expect(r.status).toBe('exhausted');
+  });
+});
+
 describe('daylight saving inside the quarter', () => {
   const q4London = must(parseQuarterId('2026-Q4', london));
   const r = evaluateSloQuarter({
     slo: { ...baseSlo, budgeting: 'timeslices', timeslice: { windowMs: HOUR, target: 0.95 } },
     quarter: q4London,
     cal: london,
-    buckets: [],
+    // Every hour has data, so no slice is missing and the budget is the whole quarter's.
+    buckets: rows(q4London.startMs, (q4London.endMs - q4London.startMs) / HOUR, HOUR, 1000, 1000),
     stepMs: HOUR,
     asOfMs: q4London.endMs,
     policy: DEFAULT_POLICY,
@@ -323,41 +407,52 @@ describe('the quarter in progress: projection (SPEC §6.2)', () => {
     ).toBeLessThanOrEqual(1);
   });
 
-  it('an event budget keeps pace with traffic: the projection equals consumption and never runs out', () => {
-    // 46 days × 1,000 requests, 1 bad in 2 days: 23 bad, budget 46 → C = 0.5
+  it('an event budget is extrapolated to the quarter: 23 of 92 allowed is 25% consumed, 50% projected', () => {
+    // 46 days × 1,000 requests, 1 bad in 2 days: 23 bad of T = 46,000. In progress the budget is
+    // the whole quarter's at this traffic: 0.001 × 46,000 × 92/46 = 92, so C = 23/92 = 0.25.
+    // Burn rate (23/46,000)/0.001 = 0.5; projection 0.25 + 0.5 × 46/92 = 0.5 (the burn rate).
     const buckets = Array.from({ length: 46 }, (_, i) => ({
       startMs: JUL_1 + i * DAY,
       good: i % 2 === 0 ? 999 : 1000,
       total: 1000,
     }));
     const r = evaluate({ buckets, asOfMs: AUG_16 });
-    expect(r.consumed).toBe(0.5);
+    expect(r.budget).toBe(92);
+    expect(r.consumed).toBe(0.25);
+    expect(r.burnRate).toBe(0.5);
     expect(r.projection).toEqual({ consumedAtEnd: 0.5, exhaustsAtMs: null });
     expect(r.status).toBe('healthy');
   });
 
-  it('an exhausted event budget reports since when it has stayed exhausted', () => {
-    // Objective 90%, hourly rows, as-of 04:00 on 1 Jul:
-    //   00:00  100 of 100 good  → bad 0 of 100
-    //   01:00    0 of 100 good  → bad 100 of 200, budget 20: exhausted from 02:00
-    //   02:00 1000 of 1000 good → bad 100 of 1,200, budget 120: recovered
-    //   03:00    0 of 100 good  → bad 200 of 1,300, budget 130: exhausted again from 04:00
+  it('an event budget burning at 1.2 runs out on 15 Sep 16:00 and is at risk at 60% consumed', () => {
+    // 46 days × 5,000 requests with 6 failures a day at 99.9% (5 a day allowed): T = 230,000,
+    // bad = 276; budget 0.001 × 230,000 × 92/46 = 460; C = 276/460 = 0.6; burn rate
+    // (6/5,000)/0.001 = 1.2; projection 0.6 + 1.2 × 46/92 = 1.2. The 184 failures left last
+    // 184/6 = 30⅔ days after 16 Aug: 15 Sep 16:00.
+    const r = evaluate({ buckets: rows(JUL_1, 46, DAY, 4994, 5000), asOfMs: AUG_16 });
+    expect(r.budget).toBe(460);
+    expect(r.consumed).toBeCloseTo(0.6, 12);
+    expect(r.burnRate).toBeCloseTo(1.2, 12);
+    expect(r.projection?.consumedAtEnd).toBeCloseTo(1.2, 12);
+    expect(
+      Math.abs((r.projection?.exhaustsAtMs ?? 0) - Date.parse('2026-09-15T16:00:00Z')),
+    ).toBeLessThanOrEqual(1);
+    expect(r.status).toBe('at-risk');
+  });
+
+  it('an exhausted event budget reports when it ran out', () => {
+    // As-of 16 Aug, daily rows of 1,000 at 99.9%: budget 0.001 × 46,000 × 92/46 = 92 failures.
+    // 1 Jul fails 50, 2 Jul fails 50 (100 ≥ 92: spent with the row of 2 Jul, which ends at
+    // midnight starting 3 Jul).
     const buckets = [
-      { startMs: JUL_1, good: 100, total: 100 },
-      { startMs: JUL_1 + HOUR, good: 0, total: 100 },
-      { startMs: JUL_1 + 2 * HOUR, good: 1000, total: 1000 },
-      { startMs: JUL_1 + 3 * HOUR, good: 0, total: 100 },
+      { startMs: JUL_1, good: 950, total: 1000 },
+      { startMs: JUL_1 + DAY, good: 950, total: 1000 },
+      ...rows(JUL_1 + 2 * DAY, 44, DAY, 1000, 1000),
     ];
-    const r = evaluate({
-      slo: { objective: 0.9, minEvents: 1 },
-      buckets,
-      stepMs: HOUR,
-      asOfMs: JUL_1 + 4 * HOUR,
-    });
+    const r = evaluate({ buckets, asOfMs: AUG_16 });
     expect(r.status).toBe('exhausted');
-    // C = 200/130
-    expect(r.consumed).toBeCloseTo(200 / 130, 12);
-    expect(r.projection?.exhaustsAtMs).toBe(JUL_1 + 4 * HOUR);
+    expect(r.consumed).toBeCloseTo(100 / 92, 12);
+    expect(r.projection?.exhaustsAtMs).toBe(JUL_1 + 2 * DAY);
   });
 
   it('a quarter that has not begun is in progress with nothing elapsed', () => {
@@ -400,9 +495,11 @@ describe('the burn-down series (SPEC §6.2)', () => {
     });
   });
 
-  it('in progress, the same pace sits on the ideal line at as-of', () => {
+  it('in progress, the same pace sits on the ideal line at as-of, and ends at the headline figure', () => {
     const r = evaluate({ buckets, asOfMs: AUG_16 });
-    // Quarter-to-date budget 46 failures, 46 spent; scaled to the quarter: 46/92 = 0.5 = the ideal line at 16 Aug.
+    // The whole quarter's budget at this traffic: 0.001 × 46,000 × 92/46 = 92 failures, 46 spent:
+    // 0.5, which is the ideal line at 16 Aug and the headline consumption (SPEC §6.2).
+    expect(r.consumed).toBe(0.5);
     expect(r.daily.at(-1)?.consumedCumulative).toBe(0.5);
     expect(r.daily.at(-1)?.idealConsumed).toBe(0.5);
   });

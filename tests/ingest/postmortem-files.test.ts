@@ -46,7 +46,7 @@ describe('postmortem defects, each with its place and fix', () => {
 
   it('a time without an offset', async () => {
     expect((await check('time-without-offset.md')).text).toMatchInlineSnapshot(`
-      "content/postmortems/time-without-offset.md:6:10: error: started: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00 [postmortem-schema]
+      "content/postmortems/time-without-offset.md:6:10: error: started: write the time with an offset, e.g. 2026-08-14T09:12:00Z or 2026-08-14T10:12:00+01:00, or say which zone the write-up's times are in with timezone: (e.g. timezone: America/Los_Angeles) [postmortem-schema]
         hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
     `);
   });
@@ -76,9 +76,9 @@ describe('postmortem defects, each with its place and fix', () => {
       "content/postmortems/unknown-service-slo-and-severity.md:4:11: error: severity "SEV7" is not one of the settings' severities [postmortem-schema]
         hint: known severities (data/ledger.yaml): SEV1, SEV2, SEV3, SEV4
       content/postmortems/unknown-service-slo-and-severity.md:5:12: error: service "shop-apl" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
-        hint: did you mean "shop-api"? Known services: shop-api
+        hint: did you mean "shop-api"? Known services: shop-api, status-page
       content/postmortems/unknown-service-slo-and-severity.md:5:22: error: service "payments" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
-        hint: known services: shop-api
+        hint: known services: shop-api, status-page
       content/postmortems/unknown-service-slo-and-severity.md:6:8: error: SLO "shop-availabilty" is not in the SLO catalog (data/slos/) [postmortem-unknown-reference]
         hint: did you mean "shop-availability"? Known SLOs: shop-availability, shop-checkout"
     `);
@@ -123,5 +123,52 @@ describe('postmortem defects, each with its place and fix', () => {
 
   it('names the page after the file, whatever folder it sits in', () => {
     expect(postmortemSlug('payments/2026/2026-08-14-Cert-Rotation.md')).toBe('2026-08-14-cert-rotation');
+  });
+});
+
+describe('postmortems as real teams write them', () => {
+  it('reads times without an offset in the zone named by timezone: ("All times in PST")', async () => {
+    const { result, text } = await check('times-in-pacific-time-with-timezone.md');
+    expect(text).toBe('');
+    // 18 January 2018 is winter time in Los Angeles, UTC−8: 04:19 PST is 12:19Z, 09:30 PST is 17:30Z.
+    expect(result?.postmortem.started).toBe(Date.UTC(2018, 0, 18, 12, 19));
+    expect(result?.postmortem.detected).toBe(Date.UTC(2018, 0, 18, 12, 27));
+    // A time with its own offset keeps it.
+    expect(result?.postmortem.mitigated).toBe(Date.UTC(2018, 0, 18, 15, 58));
+    expect(result?.postmortem.resolved).toBe(Date.UTC(2018, 0, 18, 17, 30));
+  });
+
+  it('refuses an incident known only to the day, saying what to write', async () => {
+    expect((await check('started-known-only-to-the-day.md')).text).toMatchInlineSnapshot(`
+      "content/postmortems/started-known-only-to-the-day.md:6:10: error: started: 2023-01-23 is a day without a time of day: write when it happened, e.g. 2023-01-23T09:30:00Z or 2023-01-23T09:30:00-08:00; if only the day is known, write your best estimate and say so in the write-up [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
+    `);
+  });
+
+  it('still refuses a time without an offset when no timezone: is given, and says how to give one', async () => {
+    expect((await check('time-without-offset.md')).text).toContain(
+      "or say which zone the write-up's times are in with timezone: (e.g. timezone: America/Los_Angeles)",
+    );
+  });
+
+  it('accepts an action item without a due date', async () => {
+    const { result, text } = await check('times-in-pacific-time-with-timezone.md');
+    expect(text).toBe('');
+    expect(result?.postmortem.action_items[0]?.due).toBeUndefined();
+    expect(result?.postmortem.action_items[1]?.due).toBe('2018-02-01');
+  });
+
+  it('says "is required" for a missing field, never "Invalid input"', async () => {
+    const owner = await check('action-item-without-due-and-without-owner.md');
+    const started = await check('without-started.md');
+    expect(`${owner.text}\n${started.text}`).not.toContain('Invalid input');
+    expect(owner.text).toMatchInlineSnapshot(`
+      "content/postmortems/action-item-without-due-and-without-owner.md:12:5: error: action_items[1].owner: is required (string) [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
+    `);
+    expect(started.text).toMatchInlineSnapshot(`
+      "content/postmortems/without-started.md:2:1: error: started: is required [postmortem-schema]
+        hint: README.md § Postmortems shows every field with an example; npm run new -- postmortem "<title>" writes a valid one"
+    `);
   });
 });

@@ -391,3 +391,73 @@ describe('the aggregate cache', () => {
     }
   });
 });
+
+describe('daily exports: a date alone', () => {
+  const daily = mapping({
+    timestampColumn: 'day',
+    series: null,
+    good: null,
+    bad: 'minutes_down',
+    total: 'minutes',
+  });
+  async function readDaily(over: Partial<SliMapping>, siteZone: string | null) {
+    const acc = createSliAccumulator({ sloId: 'site-uptime', mapping: { ...daily, ...over }, siteZone });
+    const name = 'daily-downtime-minutes-date-only.csv';
+    const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc]);
+    return { ...result, aggregate: finishSliAccumulator(acc) };
+  }
+
+  it('is the start of that day in the site zone, with a daily step', async () => {
+    const r = await readDaily({}, 'Europe/London');
+    expect(r.diagnostics).toEqual([]);
+    // 1 April 2025 is summer time in London (BST, UTC+1 since 30 March): its midnight is 23:00Z on 31 March.
+    expect(r.aggregate.buckets[0]).toEqual({ startMs: Date.UTC(2025, 2, 31, 23), good: 1440, total: 1440 });
+    // 5 April: 12 minutes down of 1,440.
+    expect(r.aggregate.buckets[4]).toEqual({ startMs: Date.UTC(2025, 3, 4, 23), good: 1428, total: 1440 });
+    expect(r.aggregate.buckets).toHaveLength(30);
+    expect(r.aggregate.stepMs).toBe(86_400_000);
+    expect(r.notes).toEqual([
+      'SLO site-uptime: timestamps are dates alone, read as the start of each day in Europe/London (the site zone; sli.timezone names another), each row covering one day',
+    ]);
+  });
+
+  it("is the start of the day in the SLO's own zone when sli.timezone names one", async () => {
+    const r = await readDaily({ timezone: 'America/New_York' }, 'Europe/London');
+    // Midnight EDT (UTC−4) on 1 April 2025 is 04:00Z.
+    expect(r.aggregate.buckets[0]?.startMs).toBe(Date.UTC(2025, 3, 1, 4));
+  });
+
+  it('keeps a declared step', async () => {
+    const r = await readDaily({ stepMs: 3_600_000 }, 'UTC');
+    expect(r.aggregate.stepMs).toBe(3_600_000);
+  });
+});
+
+describe('one message per defect when two SLOs read one export', () => {
+  it('names both SLOs in one time-zone error', async () => {
+    const accs = ['api', 'web'].map((series) =>
+      createSliAccumulator({ sloId: `${series}-availability`, mapping: mapping({ series }) }),
+    );
+    const name = 'zoneless-read-by-two-slos.csv';
+    const r = await readSliCsv(fixture(name), `data/sli/${name}`, accs);
+    expect(r.diagnostics.map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
+      "data/sli/zoneless-read-by-two-slos.csv:2:1: error: timestamp "2026-07-01 00:00:00" has no time zone, nor have the 5 rows after it [csv-bad-timestamp]
+        hint: add an offset in the export (e.g. 2026-07-01T00:00:00Z), or say which zone it is in with sli.timezone in the SLOs api-availability, web-availability (e.g. timezone: UTC)"
+    `);
+  });
+
+  it('reports a bad count in a column both read once', async () => {
+    const accs = ['api', 'web'].map((s) =>
+      createSliAccumulator({
+        sloId: `${s}-availability`,
+        mapping: mapping({ timestampColumn: 'Time', series: null, good: `${s}_ok`, total: 'requests' }),
+      }),
+    );
+    const name = 'shared-total-column-not-a-number.csv';
+    const r = await readSliCsv(fixture(name), `data/sli/${name}`, accs);
+    expect(r.diagnostics.map(formatDiagnostic).join('\n')).toMatchInlineSnapshot(`
+      "data/sli/shared-total-column-not-a-number.csv:3:4: error: requests is "n/a?", not a number [csv-bad-number]
+        hint: counts are decimal numbers ≥ 0, e.g. 1203; use an empty field, null or NaN for a missing value"
+    `);
+  });
+});

@@ -125,17 +125,17 @@ describe('OpenSLO v1 documents', () => {
   });
 
   it('explain how to map a metric source that is not a CSV export', () => {
-    expect(text(openslo('prometheus-metric-source.yaml'))).toMatchInlineSnapshot(`
-      "data/slos/prometheus-metric-source.yaml:10:15: error: SLI web-requests reads a metric source of type "Prometheus"; the ledger reads SLIs from CSV exports only [openslo-unsupported-source]
+    expect(text(openslo('datadog-metric-source.yaml'))).toMatchInlineSnapshot(`
+      "data/slos/datadog-metric-source.yaml:10:15: error: SLI web-requests reads a metric source of type "Datadog"; the ledger reads SLIs from CSV exports, or pulls them from Prometheus [openslo-unsupported-source]
         hint: export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/web-requests.csv, column: <column> } }"
     `);
   });
 
   it('still check the objective against the indicator when its source is not a CSV export', () => {
-    expect(text(openslo('op-on-ratio-metric-of-prometheus.yaml'))).toMatchInlineSnapshot(`
-      "data/slos/op-on-ratio-metric-of-prometheus.yaml:16:19: error: SLI web-requests reads a metric source of type "Prometheus"; the ledger reads SLIs from CSV exports only [openslo-unsupported-source]
+    expect(text(openslo('op-on-ratio-metric-of-datadog.yaml'))).toMatchInlineSnapshot(`
+      "data/slos/op-on-ratio-metric-of-datadog.yaml:16:19: error: SLI web-requests reads a metric source of type "Datadog"; the ledger reads SLIs from CSV exports, or pulls them from Prometheus [openslo-unsupported-source]
         hint: export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/web-requests.csv, column: <column> } }
-      data/slos/op-on-ratio-metric-of-prometheus.yaml:25:11: error: op is refused on a ratioMetric: OpenSLO's op is "Only needed when using a thresholdMetric" [openslo-rule]
+      data/slos/op-on-ratio-metric-of-datadog.yaml:25:11: error: op is refused on a ratioMetric: OpenSLO's op is "Only needed when using a thresholdMetric" [openslo-rule]
         hint: remove op (and value) from the objective: a ratio objective is its target alone"
     `);
   });
@@ -174,6 +174,34 @@ describe('OpenSLO v1 documents', () => {
       "data/slos/good-and-total-from-different-files.yaml:15:44: error: SLI web-requests: good and total must come from the same CSV rows, but their spec differs in source [openslo-rule]
         hint: give good and total the same source, series and reading options; only column differs"
     `);
+  });
+});
+
+describe('since: when an SLO starts (SPEC §4)', () => {
+  it("native: the service's since applies to its SLOs, and an SLO's own wins", () => {
+    const { catalog, diagnostics } = parseSloCatalog([
+      fixture('slos', 'native-since-per-slo-and-service.yaml'),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(catalog.entries.map((e) => [e.slo.id, e.slo.since])).toEqual([
+      ['checkout-availability', '2025-04-01'],
+      ['checkout-latency', '2025-10-01'],
+    ]);
+  });
+
+  it('native: a since that is no real day is refused at its line', () => {
+    const r = parseSloCatalog([fixture('slos', 'native-since-not-a-date.yaml')]);
+    expect(text(r)).toContain('data/slos/native-since-not-a-date.yaml:9:');
+    expect(text(r)).toContain('write a real date as YYYY-MM-DD');
+  });
+
+  it('OpenSLO: the ledger/since annotation on a Service or an SLO', () => {
+    const { catalog, diagnostics } = openslo('since-annotation-on-service-and-slo.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(catalog.entries.map((e) => [e.slo.id, e.slo.since])).toEqual([
+      ['search-availability', '2025-04-01'],
+      ['search-latency', '2025-10-01'],
+    ]);
   });
 });
 
@@ -218,5 +246,52 @@ describe('the native format', () => {
       data/slos/services-slis-slos-across-documents.yaml:42:1: error: SLO id "checkout-availability" is already defined at data/slos/native-checkout.yaml:6 [duplicate-slo-id]
         hint: SLO ids are unique across data/slos/; rename one of them"
     `);
+  });
+});
+
+describe('the unit of an SLO (issue 12 item 20)', () => {
+  const gap = (name: string) => ({
+    file: `data/slos/${name}`,
+    text: readFileSync(
+      fileURLToPath(new URL(`../fixtures/ledgers/empty-quarter/data/slos/${name}`, import.meta.url)),
+      'utf8',
+    ),
+  });
+
+  it('reads unit: [singular, plural] and leaves it out when the file does not say', () => {
+    const { catalog, diagnostics } = parseSloCatalog([
+      gap('status-page.yaml'),
+      fixture('slos', 'native-wide-layout.yaml'),
+    ]);
+    expect(diagnostics).toEqual([]);
+    const units = catalog.entries.map((e) => [e.slo.id, e.slo.unit]);
+    expect(units.slice(0, 2)).toEqual([
+      ['site-uptime', { singular: 'minute', plural: 'minutes' }],
+      ['site-latency', { singular: 'day', plural: 'days' }],
+    ]);
+    expect(units.slice(2).every(([, u]) => u === undefined)).toBe(true);
+  });
+
+  it('refuses a unit that is not two words, at its line', () => {
+    const r = parseSloCatalog([
+      {
+        file: 'data/slos/bad-unit.yaml',
+        text: 'service: s\nowner: o\nteam: t\nslos:\n  - id: a\n    name: A\n    objective: 99%\n    unit: minutes\n    sli: { source: sli/a.csv, good: ok, total: all }\n',
+      },
+    ]);
+    expect(text(r)).toContain('data/slos/bad-unit.yaml:8:');
+    expect(r.catalog.entries).toEqual([]);
+  });
+});
+
+describe('the unit of an OpenSLO SLO (issue 12 item 20)', () => {
+  it('reads the ledger/unit annotation, and refuses one that is not a singular and a plural', () => {
+    const r = openslo('downtime-minutes-unit.yaml');
+    expect(r.catalog.entries.find((e) => e.slo.id === 'site-uptime')?.slo.unit).toEqual({
+      singular: 'minute',
+      plural: 'minutes',
+    });
+    expect(text(r)).toContain('data/slos/downtime-minutes-unit.yaml:34:');
+    expect(text(r)).toContain('ledger/unit "days" of SLO site-latency is not a singular and a plural');
   });
 });

@@ -7,7 +7,8 @@
  *     A = 90,900 / 91,000 = 0.998901…, shown truncated as 99.89%.
  *     B = (1 − 0.999) · 91,000 = 91 events; C = 100 / 91 = 1.0989…; R = −0.0989… → exhausted, missed.
  *   2026-Q3 to as-of 2026-07-15T00:00Z (14 days): T = 14,000; 3 July has 996 good, so bad = 4.
- *     B = 14 events; C = 4 / 14 = 0.2857…; R = 0.714… → healthy; burn rate 0.2857….
+ *     B is the whole quarter's budget at this traffic (SPEC §6.2): 0.001 · 14,000 · 92/14 = 92
+ *     events; C = 4 / 92 = 0.0434…; R = 0.956… → healthy; burn rate (4/14,000)/0.001 = 0.2857….
  * shop-checkout, 99%, 200 requests a day, `bad:` column; 10 errors on 2 June:
  *   2026-Q2: T = 18,200; B = 182; C = 10 / 182 = 0.0549…; A = 18,190 / 18,200 = 0.99945… → 99.9%.
  */
@@ -67,7 +68,8 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(q3.asOf).toBe('2026-07-15T00:00:00.000Z');
     const shop = q3.slos.find((s) => s['id'] === 'shop-availability');
     expect(shop).toMatchObject({ good: 13_996, total: 14_000, status: 'healthy', met: null });
-    expect(shop?.['consumed']).toBeCloseTo(4 / 14, 12);
+    expect(shop?.['budget']).toBe(92);
+    expect(shop?.['consumed']).toBeCloseTo(4 / 92, 12);
     expect(shop?.['burnRate']).toBeCloseTo(4 / 14, 12);
   });
 
@@ -110,6 +112,25 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
       incidents: { id: string }[];
     };
     expect(q2.incidents.map((i) => i.id)).toEqual(['2026-05-10-shop-outage', '2026-06-02-checkout-vendor']);
+  });
+
+  it('gives a service without SLOs its page, with no SLO rows', async () => {
+    const page = await read('services/status-page/index.html');
+    expect(page).toContain('This service has no SLOs yet');
+    expect(page).not.toContain('SLO attainment by quarter');
+    const q3 = await readJson('reviews/2026-q3.json');
+    expect(q3.slos.map((s) => s['service'])).not.toContain('status-page');
+  });
+
+  it('reads a write-up in Pacific time (timezone: America/Los_Angeles) and shows its title once', async () => {
+    // The draft of 3 July 2026 is in the internal build only. 09:10 PDT (UTC−7) is 16:10 UTC,
+    // 11:25 PDT is 18:25 UTC: 2 h 15 min. Its body opens with "# Status page showed stale data".
+    const internal = inject('fixtureInternalSite');
+    const page = await readFile(join(internal, 'incidents/2026-07-03-status-page-stale/index.html'), 'utf8');
+    expect(page).toMatch(/16:10[^<]{0,20}18:25 UTC/);
+    expect(page.match(/Status page showed stale data<\/h1>/g)).toHaveLength(1);
+    expect(page).toContain('no due date');
+    expect(existsSync(join(site, 'incidents/2026-07-03-status-page-stale'))).toBe(false);
   });
 
   it('uses no client JavaScript', async () => {

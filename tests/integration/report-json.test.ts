@@ -22,6 +22,22 @@ describe('the review JSON from the CLI and from the site', () => {
 
   it('reports the closed, amended 2026-Q2 as its latest revision', async () => {
     const run = await runCliProcess(['report', '2026-Q2', '--json']);
-    expect((JSON.parse(run.stdout) as { revision: number | null }).revision).toBe(2);
+    expect((JSON.parse(run.stdout) as { revision: number | null }).revision).toBe(3);
+  });
+
+  it('in the quarter in progress, every burn-down ends at the consumption printed beside it (SPEC §6.2)', async () => {
+    const q = JSON.parse(await readFile(join(site, 'reviews/2026-q4.json'), 'utf8')) as {
+      state: string;
+      slos: {
+        id: string;
+        consumed: number | null;
+        series: { daily: { consumedCumulative: number | null }[] };
+      }[];
+    };
+    expect(q.state).toBe('in-progress');
+    for (const slo of q.slos) {
+      if (slo.consumed === null) continue;
+      expect(slo.series.daily.at(-1)?.consumedCumulative, slo.id).toBe(slo.consumed);
+    }
   });
 });

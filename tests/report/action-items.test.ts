@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Postmortem } from '../../src/ingest/postmortem.ts';
 import { listActionItems } from '../../src/report/action-items.ts';
 import { asOfLocalDay } from '../../src/report/as-of.ts';
+import { countActionItems } from '../../src/report/incident-summary.ts';
 
 function pm(slug: string, items: Postmortem['action_items']): Postmortem {
   return {
@@ -52,6 +53,28 @@ describe('the action item list', () => {
       '2026-11-16',
     );
     expect(row?.state).toBe('open');
+  });
+});
+
+describe('an action item without a due date', () => {
+  it('is never overdue, listed after the dated ones of its state, and counted as open', () => {
+    const items: Postmortem['action_items'] = [
+      { title: 'undated', owner: 'x', status: 'open' },
+      { title: 'dated, later', owner: 'x', due: '2026-12-01', status: 'open' },
+      { title: 'dated, overdue', owner: 'x', due: '2026-01-01', status: 'open' },
+    ];
+    const rows = listActionItems([pm('a', items)], '2026-11-16');
+    expect(rows.map((r) => [r.title, r.state, r.due])).toEqual([
+      ['dated, overdue', 'overdue', '2026-01-01'],
+      ['dated, later', 'open', '2026-12-01'],
+      ['undated', 'open', null],
+    ]);
+    expect(countActionItems([pm('a', items)], '2026-11-16')).toEqual({
+      opened: 3,
+      done: 0,
+      open: 3,
+      overdue: 1,
+    });
   });
 });
 

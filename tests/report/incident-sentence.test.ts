@@ -14,13 +14,14 @@ describe('the sentence that opens an incident write-up (SPEC §9.1)', () => {
           quarter: '2026-Q3',
           quarterLabel: 'July–September 2026',
           sloId: 'checkout-availability',
+          // 84.8% used, rounded up to 85% (SPEC §9.2: spent never flatters).
           consumed: 0.848,
         },
       ],
       LONDON,
     );
     expect(s).toBe(
-      "On 19 Aug 2026, from 14:00 to 18:00 BST (4 h), this incident used 84% of checkout-availability's July–September 2026 error budget.",
+      "On 19 Aug 2026, from 14:00 to 18:00 BST (4 h), this incident used 85% of checkout-availability's July–September 2026 error budget.",
     );
   });
 
@@ -45,7 +46,7 @@ describe('the sentence that opens an incident write-up (SPEC §9.1)', () => {
       UTC,
     );
     expect(s).toBe(
-      "From 30 Jun 2026 22:00 UTC to 1 Jul 2026 02:00 UTC (4 h), this incident used 10% of search-availability's April–June 2026 error budget and 27% of search-availability's July–September 2026 error budget.",
+      "From 30 Jun 2026 22:00 UTC to 1 Jul 2026 02:00 UTC (4 h), this incident used 11% of search-availability's April–June 2026 error budget and 28% of search-availability's July–September 2026 error budget.",
     );
   });
 

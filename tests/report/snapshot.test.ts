@@ -171,7 +171,7 @@ describe('the restatement message', () => {
     `);
   });
 
-  it('says so when no input changed: then the computation did', () => {
+  it('says so when no input changed and the snapshot matches its digest: then the computation did', () => {
     const message = formatRestatement({
       quarter: '2026-Q1',
       revision: 1,
@@ -180,14 +180,38 @@ describe('the restatement message', () => {
       inputs: [],
       publishedToolVersion: '0.1.0',
       toolVersion: '0.1.0',
+      snapshotFile: 'data/snapshots/2026-q1.json',
+      snapshotVerified: true,
     });
     expect(message).toMatchInlineSnapshot(`
       "2026-Q1 is closed (revision 1), and 1 published figure would change:
         services[shop-api].deployments.perWeek: 3 → 3.5
-      No input file changed since revision 1: the computation did.
+      No input file changed since revision 1, and data/snapshots/2026-q1.json matches its digest: the computation did.
       If this is a correction, publish it as revision 2 (revision 1 stays readable):
         npm run close -- 2026-Q1 --amend --note "why the figures changed"
       If it is not, the change in the tool needs fixing before the site is published."
+    `);
+  });
+
+  it('names the snapshot file when no input changed and the snapshot has no digest to tell an edit', () => {
+    const message = formatRestatement({
+      quarter: '2026-Q1',
+      revision: 1,
+      publishedAsOf: '2026-04-01T00:00:00.000Z',
+      figures: [{ path: 'services[shop-api].deployments.perWeek', published: 3, recomputed: 3.5 }],
+      inputs: [],
+      publishedToolVersion: '0.1.0',
+      toolVersion: '0.1.0',
+      snapshotFile: 'data/snapshots/2026-q1.json',
+      snapshotVerified: false,
+    });
+    expect(message).toMatchInlineSnapshot(`
+      "2026-Q1 is closed (revision 1), and 1 published figure would change:
+        services[shop-api].deployments.perWeek: 3 → 3.5
+      No input file changed since revision 1: either the computation did, or data/snapshots/2026-q1.json was edited by hand (it was written before snapshots carried a digest, so the tool cannot tell).
+      If this is a correction, publish it as revision 2 (revision 1 stays readable):
+        npm run close -- 2026-Q1 --amend --note "why the figures changed"
+      If it is not, restore data/snapshots/2026-q1.json from version control, or fix the change in the tool."
     `);
   });
 });
@@ -261,6 +285,7 @@ describe('revisions and audiences', () => {
       asOf: later.asOf,
       asOfMs: Date.parse(later.asOf),
       quarters: [recomputed, later],
+      units: {},
     };
     const { report, closed } = publishedLedger(
       ledger,

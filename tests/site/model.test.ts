@@ -22,9 +22,11 @@ const publicSite = buildSiteModel(ledger, { audience: 'public', asOfMs: undefine
 const internalSite = buildSiteModel(ledger, { audience: 'internal', asOfMs: undefined });
 
 describe('buildSiteModel over the small ledger', () => {
-  it('shows the internal write-up to the internal audience only', () => {
+  it('shows the internal write-up and the draft to the internal audience only', () => {
     expect(publicSite.incidents.map((i) => i.p.slug)).toEqual(['2026-05-10-shop-outage']);
+    // Newest first: the draft in Pacific time (3 July), the internal write-up, the public one.
     expect(internalSite.incidents.map((i) => i.p.slug)).toEqual([
+      '2026-07-03-status-page-stale',
       '2026-06-02-checkout-vendor',
       '2026-05-10-shop-outage',
     ]);

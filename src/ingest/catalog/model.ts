@@ -5,6 +5,7 @@
  * format.
  */
 import type { SloDefinition } from '../../domain/slo.ts';
+import type { PrometheusQueries } from '../prometheus/sli-prometheus.ts';
 import type { TimeFormat } from '../sli/timestamp.ts';
 
 export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
@@ -29,6 +30,8 @@ export interface SliMapping {
   layout: 'long' | 'wide' | null;
   /** How timestamps are written; `auto` tells ISO 8601 and epoch seconds/milliseconds apart. */
   timeFormat: TimeFormat;
+  /** PromQL that `npm run pull` evaluates to write `source`, per column. */
+  prometheus?: PrometheusQueries;
 }
 
 /** An OpenSLO `timeWindow`, kept as written for display and the rolling trend line. */

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import type { SloDefinition } from '../../domain/slo.ts';
-import type { Diagnostic } from '../diagnostic.ts';
+import { diagnose, type Diagnostic } from '../diagnostic.ts';
+import { localDaySchema } from '../local-day.ts';
+import {
+  columnsWithPrometheus,
+  prometheusMismatch,
+  prometheusQueriesSchema,
+} from '../prometheus/sli-prometheus.ts';
+import { UNASSIGNED } from './openslo.ts';
 import { csvReadingShape, durationSchema, refineLayout, toSliMapping } from './sli-mapping.ts';
 import { diagnoseSchemaIssues, type YamlSource } from '../yaml-source.ts';
 import type { Catalog, CatalogEntry } from './model.ts';
@@ -52,9 +59,19 @@ const sliSchema = z
     value: z.string().min(1).optional(),
     /** The limit a good value passes, e.g. { op: lte, value: 300 }. */
     threshold: thresholdSchema.optional(),
+    /** Pulled by `npm run pull`, e.g. { bad: 'http_requests_total{code=~"5.."}', total: http_requests_total }. */
+    prometheus: prometheusQueriesSchema.optional(),
   })
-  .superRefine((sli, ctx) => {
-    refineLayout(sli, ctx);
+  .superRefine((written, ctx) => {
+    refineLayout(written, ctx);
+    if (written.prometheus !== undefined) {
+      const mismatch = prometheusMismatch(written, written.prometheus);
+      if (mismatch !== null) {
+        ctx.addIssue({ code: 'custom', path: ['prometheus'], message: mismatch });
+        return;
+      }
+    }
+    const sli = columnsWithPrometheus(written);
     const counts = sli.total !== undefined || sli.good !== undefined || sli.bad !== undefined;
     const threshold = sli.value !== undefined || sli.threshold !== undefined;
     if (counts && threshold) {
@@ -109,6 +126,15 @@ const sloSchema = z
     minEvents: z.number().int().positive().optional(),
     /** Shown on the review, e.g. "Share of checkout API requests answered without a 5xx". */
     description: z.string().optional(),
+    /** The rolling window the SLO was defined over elsewhere (Sloth, Pyrra), shown with it, e.g. 28d. */
+    window: z
+      .string()
+      .regex(/^[1-9]\d*[hdw]$/, 'write a rolling window like 28d, 4w or 720h')
+      .optional(),
+    /** What one event is, singular and plural, e.g. [minute, minutes]; [request, requests] when absent. */
+    unit: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+    /** The day the SLO starts, e.g. 2025-04-01: before it, it is not part of any quarter. */
+    since: localDaySchema.optional(),
     sli: sliSchema,
   })
   .superRefine((slo, ctx) => {
@@ -137,9 +163,18 @@ const serviceFileSchema = z.strictObject({
   owner: z.string().min(1),
   /** The responsible team, e.g. payments. */
   team: z.string().min(1),
-  /** Validated one by one below, so that one bad SLO does not hide the others' problems. */
-  slos: z.array(z.unknown()).min(1),
+  /** The day the service's SLOs start unless one says otherwise, e.g. 2025-04-01. */
+  since: localDaySchema.optional(),
+  /**
+   * Validated one by one below, so that one bad SLO does not hide the others' problems. A service
+   * may have none yet (`slos: []`, `slos:` or no key): it still has incidents and throughput.
+   */
+  slos: z.array(z.unknown()).nullish(),
 });
+
+function withSince(since: string | undefined): { since?: string } {
+  return since === undefined ? {} : { since };
+}
 
 /** The native format: one service and its SLOs per file. */
 export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; diagnostics: Diagnostic[] } {
@@ -153,9 +188,9 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
     };
   }
   const svc = result.data;
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = unassignedOwner(source, svc);
   const entries: CatalogEntry[] = [];
-  svc.slos.forEach((raw, i) => {
+  (svc.slos ?? []).forEach((raw, i) => {
     const parsed = sloSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(
@@ -181,17 +216,36 @@ export function parseNativeSloSource(source: YamlSource): { catalog: Catalog; di
           }
         : {}),
       ...(s.minEvents !== undefined ? { minEvents: s.minEvents } : {}),
+      ...(s.unit !== undefined ? { unit: { singular: s.unit[0], plural: s.unit[1] } } : {}),
+      ...withSince(s.since ?? svc.since),
     };
-    const sli = s.sli;
+    const sli = columnsWithPrometheus(s.sli);
     entries.push({
       slo,
-      sli: toSliMapping(sli, sli),
+      sli: {
+        ...toSliMapping(sli, sli),
+        ...(s.sli.prometheus !== undefined ? { prometheus: s.sli.prometheus } : {}),
+      },
       file,
       line: source.locate(['slos', i]).line,
+      ...(s.window !== undefined ? { timeWindow: { duration: s.window, isRolling: true } } : {}),
     });
   });
   return {
     catalog: { services: [{ id: svc.service, owner: svc.owner, team: svc.team }], entries },
     diagnostics: problems,
   };
+}
+
+/** An imported service may have no owner or team yet (`unassigned`): built, with a warning. */
+function unassignedOwner(source: YamlSource, svc: { owner: string; team: string }): Diagnostic[] {
+  const missing = (['owner', 'team'] as const).filter((k) => svc[k] === UNASSIGNED);
+  return missing.map((k) =>
+    diagnose(
+      'slo-owner-missing',
+      { file: source.file, ...source.locate([k]) },
+      `${k} is "${UNASSIGNED}": the service has no accountable ${k === 'owner' ? 'person' : 'team'} yet`,
+      `write the ${k === 'owner' ? 'accountable person (usually the product manager)' : 'responsible team'} in ${k}:`,
+    ),
+  );
 }

@@ -10,6 +10,8 @@ import type { BudgetingMethod, SloDefinition } from '../../domain/slo.ts';
 import { isValidTimeZone } from '../../domain/zoned-time.ts';
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
 import type { DiagnosticCode } from '../diagnostic-codes.ts';
+import { isRealDay } from '../instant.ts';
+import { openSloPrometheusSpecSchema, type PrometheusQueries } from '../prometheus/sli-prometheus.ts';
 import { csvReadingShape, refineLayout, toSliMapping } from './sli-mapping.ts';
 import type { CatalogEntry, Service, SliMapping, ThresholdOp, TimeWindow } from './model.ts';
 import { diagnoseSchemaIssues, type YamlSource } from '../yaml-source.ts';
@@ -266,7 +268,8 @@ function indexKind(
   return map;
 }
 
-type ResolvedService = Service & { declared: boolean };
+/** `since`: the Service's `ledger/since`, the day its SLOs start unless one says otherwise. */
+type ResolvedService = Service & { declared: boolean; since?: string };
 
 /** The OpenSLO Services, their owners from the `ledger/owner` and `ledger/team` annotations. */
 function resolveServices(
@@ -297,11 +300,13 @@ function resolveServices(
       continue;
     }
     const owner = ownerOf(o.metadata);
+    const serviceSince = sinceOf(o, diagnostics);
     services.set(o.name, {
       id: o.name,
       owner: owner.owner ?? UNASSIGNED,
       team: owner.team ?? UNASSIGNED,
       declared: owner.owner !== null,
+      ...(serviceSince !== undefined ? { since: serviceSince } : {}),
     });
   }
   return services;
@@ -394,7 +399,9 @@ function resolveSlo(o: OpenSloObject, ctx: SloContext): CatalogEntry[] {
   const mapping = indicator?.mapping ?? null;
   if (diagnostics.slice(before).some((d) => d.severity === 'error') || indicator === null || mapping === null)
     return [];
+  const since = sinceOf(o, diagnostics) ?? ctx.services.get(spec.service)?.since;
   const { owner, team } = sloOwner(o, spec.service, ctx);
+  const unit = sloUnit(o, diagnostics);
   const baseName = o.metadata.displayName ?? o.name;
   return objectives.flatMap(({ obj, objective, windowMs }, i): CatalogEntry[] => {
     if (objective === null) return [];
@@ -410,6 +417,7 @@ function resolveSlo(o: OpenSloObject, ctx: SloContext): CatalogEntry[] {
       team,
       objective,
       budgeting,
+      ...(unit !== undefined ? { unit } : {}),
       ...(windowMs !== null
         ? {
             timeslice: {
@@ -418,6 +426,7 @@ function resolveSlo(o: OpenSloObject, ctx: SloContext): CatalogEntry[] {
             },
           }
         : {}),
+      ...(since !== undefined ? { since } : {}),
     };
     const sli: SliMapping =
       indicator.kind === 'threshold'
@@ -622,6 +631,49 @@ function sloOwner(o: OpenSloObject, service: string, ctx: SloContext): { owner: 
   return { owner, team };
 }
 
+/** What one event is: OpenSLO has no field for it, so an annotation like the owner's. */
+function sloUnit(
+  o: OpenSloObject,
+  diagnostics: Diagnostic[],
+): { singular: string; plural: string } | undefined {
+  const unitText = o.metadata.annotations?.['ledger/unit'];
+  const unitParts = unitText?.split(',').map((x) => x.trim()) ?? [];
+  const unit =
+    unitParts.length === 2 && unitParts.every((x) => x !== '')
+      ? { singular: unitParts[0] ?? '', plural: unitParts[1] ?? '' }
+      : undefined;
+  if (unitText !== undefined && unit === undefined)
+    diagnostics.push(
+      place(
+        o.at,
+        ['metadata', 'annotations', 'ledger/unit'],
+        'openslo-unit',
+        `ledger/unit "${unitText}" of SLO ${o.name} is not a singular and a plural separated by a comma`,
+      ),
+    );
+  return unit;
+}
+
+/**
+ * The `ledger/since` annotation of an SLO or Service (OpenSLO has no field for when an SLO
+ * starts): a `YYYY-MM-DD` day; anything else is an error at the annotation.
+ */
+function sinceOf(o: { metadata: Metadata; at: Where }, diagnostics: Diagnostic[]): string | undefined {
+  const since = o.metadata.annotations?.['ledger/since'];
+  if (since === undefined) return undefined;
+  if (isRealDay(since)) return since;
+  diagnostics.push(
+    place(
+      o.at,
+      ['metadata', 'annotations', 'ledger/since'],
+      'openslo-rule',
+      `ledger/since "${since}" is not a date`,
+      'write the day the SLO starts as YYYY-MM-DD, e.g. ledger/since: "2025-04-01"',
+    ),
+  );
+  return undefined;
+}
+
 /** Shown where an SLO has no owner; `check` warns about it. */
 export const UNASSIGNED = 'unassigned';
 
@@ -651,19 +703,39 @@ function indicatorMapping(
   const report = (p: (string | number)[], code: DiagnosticCode, message: string, hint?: string) =>
     out.push(place(at, [...path, ...p], code, message, hint));
   let unsupported = false;
+  const queries: PrometheusQueries = {};
+  const pulled = (mapping: SliMapping): SliMapping =>
+    Object.keys(queries).length > 0 ? { ...mapping, prometheus: queries } : mapping;
   const csv = (
     metric: { metricSource: z.infer<typeof metricSourceSchema> },
     p: (string | number)[],
   ): CsvSpec | null => {
     const ms = metric.metricSource;
     const type = ms.type ?? typeOfDataSource(ms.metricSourceRef, dataSources);
+    if (type?.toLowerCase() === 'prometheus') {
+      // Pulled into a CSV by `npm run pull`; the column is the query's role (good, bad, total, value).
+      const role = p[0] === 'thresholdMetric' ? 'value' : (p[1] as keyof PrometheusQueries);
+      const schema = openSloPrometheusSpecSchema(csvReadingShape, name);
+      const parsed = schema.safeParse(ms.spec);
+      if (!parsed.success) {
+        out.push(
+          ...diagnoseSchemaIssues(at.source, parsed.error, {
+            docIndex: at.docIndex,
+            basePath: [...at.basePath, ...path, ...p, 'metricSource', 'spec'],
+          }),
+        );
+        return null;
+      }
+      queries[role] = parsed.data.query;
+      return { ...(parsed.data.reading as Omit<CsvSpec, 'column'>), column: role };
+    }
     if (type?.toLowerCase() !== 'csv') {
       if (unsupported) return null;
       unsupported = true;
       report(
         [...p, 'metricSource', ms.type !== undefined ? 'type' : 'metricSourceRef'],
         'openslo-unsupported-source',
-        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a metric source of type "${type}"`}; the ledger reads SLIs from CSV exports only`,
+        `SLI ${name} reads ${type === undefined ? 'a metric source without a type' : `a metric source of type "${type}"`}; the ledger reads SLIs from CSV exports, or pulls them from Prometheus`,
         `export the metric to CSV (e.g. Grafana's "Download CSV") and write metricSource: { type: csv, spec: { source: sli/${name}.csv, column: <column> } }`,
       );
       return null;
@@ -692,7 +764,7 @@ function indicatorMapping(
   }
   if (spec.thresholdMetric !== undefined) {
     const c = csv(spec.thresholdMetric, ['thresholdMetric']);
-    return { kind: 'threshold', mapping: c === null ? null : toSliMapping(c, { value: c.column }) };
+    return { kind: 'threshold', mapping: c === null ? null : pulled(toSliMapping(c, { value: c.column })) };
   }
   const r = spec.ratioMetric;
   if (r === undefined) return null;
@@ -734,7 +806,7 @@ function indicatorMapping(
     );
     return { kind: 'ratio', mapping: null };
   }
-  return { kind: 'ratio', mapping: toSliMapping(t, { [numeratorKey]: n.column, total: t.column }) };
+  return { kind: 'ratio', mapping: pulled(toSliMapping(t, { [numeratorKey]: n.column, total: t.column })) };
 }
 
 function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

@@ -6,7 +6,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
-import { parseYamlSource } from '../yaml-source.ts';
+import { diagnoseInputFile } from '../input-path.ts';
+import { diagnosePulledQueries } from '../prometheus/pulled-query-check.ts';
+import { diagnoseForeignSloFormat } from '../slo-import/foreign-format.ts';
+import { parseYamlSource, refuseSecondDocument } from '../yaml-source.ts';
 import type { Catalog, CatalogEntry, Service } from './model.ts';
 import { parseNativeSloSource } from './native.ts';
 import { isOpenSloSource, readOpenSloObjects, resolveOpenSlo, type OpenSloObject } from './openslo.ts';
@@ -26,13 +29,16 @@ export async function readSloCatalog(
   } catch {
     names = [];
   }
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: `${display}/${name}`,
-      text: await readFile(join(dir, name), 'utf8'),
-    })),
-  );
-  return parseSloCatalog(files);
+  const refused: Diagnostic[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const name of names) {
+    const file = `${display}/${name}`;
+    const refusal = await diagnoseInputFile(dir, join(dir, name), file);
+    if (refusal !== null) refused.push(refusal);
+    else files.push({ file, text: await readFile(join(dir, name), 'utf8') });
+  }
+  const read = parseSloCatalog(files);
+  return { catalog: read.catalog, diagnostics: [...refused, ...read.diagnostics] };
 }
 
 /** The catalog of several files' texts, in the given order: what readSloCatalog does after reading. */
@@ -45,15 +51,24 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
   const diagnostics: Diagnostic[] = [];
   const openslo: OpenSloObject[] = [];
   for (const { file, text } of files) {
-    const { source, diagnostics: syntax } = parseYamlSource(file, text);
+    // OpenSLO files are multi-document by design; a native file holds one document (SPEC §4).
+    const { source, diagnostics: syntax } = parseYamlSource(file, text, { multiDocument: true });
     diagnostics.push(...syntax);
     if (syntax.length > 0) continue;
+    const foreign = diagnoseForeignSloFormat(source);
+    if (foreign !== null) {
+      diagnostics.push(foreign);
+      continue;
+    }
     if (isOpenSloSource(source)) {
       const read = readOpenSloObjects(source);
       diagnostics.push(...read.diagnostics);
       openslo.push(...read.objects);
       continue;
     }
+    const second = refuseSecondDocument(source);
+    diagnostics.push(...second);
+    if (second.length > 0) continue;
     const parsed = parseNativeSloSource(source);
     diagnostics.push(...parsed.diagnostics);
     services.push(...parsed.catalog.services);
@@ -65,6 +80,7 @@ export function parseSloCatalog(files: readonly { file: string; text: string }[]
     services.push(...resolved.services);
     parts.push(...resolved.entries);
   }
+  diagnostics.push(...diagnosePulledQueries(parts));
   const catalog: Catalog = { services, entries: [] };
   const seen = new Map<string, CatalogEntry>();
   for (const entry of parts) {

@@ -9,7 +9,10 @@ import type { SliMapping } from './model.ts';
 
 export const durationSchema = z
   .string()
-  .refine((s) => parseDurationText(s) !== undefined, 'write a duration like 1m, 5m or 1h (m is minutes)')
+  .refine(
+    (s) => parseDurationText(s) !== undefined,
+    'write a duration like 1m, 5m or 1h (m is minutes), at most 92d',
+  )
   .transform((s) => parseDurationText(s) ?? 0);
 
 /** How a CSV export is read: shared by the native `sli:` and OpenSLO's `metricSource.spec`. */

@@ -16,7 +16,7 @@ import type { Diagnostic } from '../diagnostic.ts';
 import type { CompactBuckets, CountArray } from './columns.ts';
 
 /** Bump when the reader's output for the same bytes and mapping changes. */
-export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-7';
+export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-8';
 
 const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0005', 'latin1');
 
@@ -25,7 +25,7 @@ export interface CachedConsumer {
   buckets: CompactBuckets;
   matched: number;
   rows: number;
-  kinds: { iso: number; epochS: number; epochMs: number };
+  kinds: { iso: number; day: number; epochS: number; epochMs: number };
 }
 
 /** What reading one file for a set of SLOs produced. */

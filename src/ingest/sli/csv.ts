@@ -7,6 +7,7 @@
  * at a line boundary and its halves parsed at once by this thread and a worker, each with its own
  * csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
  */
+import { echo } from '../echo.ts';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import type { Bucket } from '../../domain/bucket.ts';
@@ -28,9 +29,9 @@ import {
   unpackCompact,
   type CompactBuckets,
 } from './columns.ts';
-import { readCsvHead, type CsvHead } from './dialect.ts';
+import { MAX_COLUMNS, readCsvHead, type CsvHead } from './dialect.ts';
 import { bindHeader, type ConsumerBinding, type SliConsumer } from './layout.ts';
-import { parseRange, type RangeJob, type RangeResult } from './range.ts';
+import { parseRange, type RangeJob, type RangeResult, type ZonelessTimestamps } from './range.ts';
 
 export type { SliConsumer } from './layout.ts';
 
@@ -46,11 +47,16 @@ export interface SliAccumulator {
   matched: number;
   /** Rows that contributed counts. */
   rows: number;
+  /** Rows whose timestamp was a date alone, and the others: only days means a daily step. */
+  dayRows: number;
+  timedRows: number;
 }
 
 export function createSliAccumulator(consumer: SliConsumer): SliAccumulator {
-  return { consumer, parts: [], matched: 0, rows: 0 };
+  return { consumer, parts: [], matched: 0, rows: 0, dayRows: 0, timedRows: 0 };
 }
+
+const DAY_MS = 86_400_000;
 
 export interface SliAggregate {
   sloId: string;
@@ -96,6 +102,19 @@ const MAX_DIAGNOSTICS_PER_FILE = 20;
 export const PARALLEL_ABOVE_BYTES = 8 << 20;
 export const PROGRESS_ABOVE_BYTES = 4 << 20;
 
+/** The first header name that repeats an earlier one (ignoring case and spaces), or null. */
+function duplicateColumn(header: readonly string[]): { first: number; second: number } | null {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < header.length; i++) {
+    const name = (header[i] ?? '').trim().toLowerCase();
+    if (name === '') continue;
+    const first = seen.get(name);
+    if (first !== undefined) return { first, second: i };
+    seen.set(name, i);
+  }
+  return null;
+}
+
 /** Streams one file into the accumulators of the SLOs that read it. */
 export async function readSliCsv(
   path: string,
@@ -115,6 +134,11 @@ export async function readSliCsv(
             'sli-source-missing',
             { file: display },
             `${display} does not exist, but SLO ${accumulators.map((a) => a.consumer.sloId).join(', ')} reads from it`,
+            ...(accumulators.some((a) => a.consumer.mapping.prometheus !== undefined)
+              ? [
+                  'its SLI names Prometheus queries: npm run pull writes the file (set LEDGER_PROMETHEUS_URL first)',
+                ]
+              : []),
           )
         : diagnose('file-unreadable', { file: display }, `cannot read ${display}: ${(e as Error).message}`),
     );
@@ -127,21 +151,46 @@ export async function readSliCsv(
             { file: display },
             `${display} is empty: an export needs a header line and rows`,
           )
-        : headRead.reason === 'json'
+        : headRead.reason === 'encoding'
           ? diagnose(
-              'csv-syntax',
+              'input-encoding',
               { file: display, line: 1, column: 1 },
-              `${display} looks like JSON, not a CSV export`,
-              'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
+              `${display} is ${headRead.encoding}, not UTF-8 text`,
+              headRead.encoding.startsWith('gzip')
+                ? 'decompress it first (gunzip), then point sli.source at the .csv'
+                : 'save the export as UTF-8 (in Excel: CSV UTF-8; iconv -f UTF-16 -t UTF-8)',
             )
-          : diagnose(
-              'csv-syntax',
-              { file: display, line: 1, column: 1 },
-              'the first line is longer than 64 KB; it does not look like a CSV header',
-            ),
+          : headRead.reason === 'too-many-columns'
+            ? diagnose(
+                'csv-syntax',
+                { file: display, line: 1, column: 1 },
+                `the header has ${headRead.columns.toLocaleString('en-US')} or more columns; an SLI export has a handful (at most ${MAX_COLUMNS.toLocaleString('en-US')} are read)`,
+                'export only the columns the SLO reads',
+              )
+            : headRead.reason === 'json'
+              ? diagnose(
+                  'csv-syntax',
+                  { file: display, line: 1, column: 1 },
+                  `${display} looks like JSON, not a CSV export`,
+                  'convert it to CSV first, e.g. a Prometheus range query to timestamp,series,value with one row per [timestamp, value] pair of each series',
+                )
+              : diagnose(
+                  'csv-syntax',
+                  { file: display, line: 1, column: 1 },
+                  'the first line is longer than 64 KB; it does not look like a CSV header',
+                ),
     );
   }
   const head = headRead.head;
+  const duplicate = duplicateColumn(head.header);
+  if (duplicate !== null)
+    return fail(
+      diagnose(
+        'csv-duplicate-column',
+        { file: display, line: head.headerLine, column: duplicate.second + 1 },
+        `column ${duplicate.second + 1} is named "${head.header[duplicate.second] ?? ''}", like column ${duplicate.first + 1}`,
+      ),
+    );
   const bound = bindHeader(
     head.header,
     accumulators.map((a) => a.consumer),
@@ -179,6 +228,8 @@ export async function readSliCsv(
     acc.parts.push({ buckets: c.buckets, path, display });
     acc.matched += c.matched;
     acc.rows += c.rows;
+    acc.dayRows += c.kinds.day;
+    acc.timedRows += c.kinds.iso + c.kinds.epochS + c.kinds.epochMs;
     const detected =
       acc.consumer.mapping.timeFormat === 'auto'
         ? c.kinds.epochS > 0
@@ -187,6 +238,11 @@ export async function readSliCsv(
             ? 'epoch milliseconds'
             : null
         : null;
+    const m = acc.consumer.mapping;
+    if (c.kinds.day > 0 && c.kinds.iso + c.kinds.epochS + c.kinds.epochMs === 0)
+      notes.push(
+        `SLO ${acc.consumer.sloId}: timestamps are dates alone, read as the start of each day in ${m.timezone ?? acc.consumer.siteZone ?? 'UTC'}${m.timezone === null ? ' (the site zone; sli.timezone names another)' : ''}${m.stepMs === null ? ', each row covering one day' : ''}`,
+      );
     if (detected !== null)
       notes.push(
         `SLO ${acc.consumer.sloId}: timestamps read as Unix ${detected}, told apart by their magnitude (timeFormat: ${detected === 'epoch seconds' ? 'epoch-s' : 'epoch-ms'} states it)`,
@@ -259,9 +315,31 @@ async function aggregateFile(
 
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
+  const zoneless = new Map<number, ZonelessTimestamps>();
   for (const { result, firstLine } of ranges) {
     for (const d of result.diagnostics) diagnostics.push({ ...d, line: d.line + firstLine - 1 });
     suppressed += result.suppressed;
+    for (const z of result.zoneless) {
+      const seen = zoneless.get(z.column);
+      if (seen === undefined) zoneless.set(z.column, { ...z, line: z.line + firstLine - 1 });
+      else {
+        seen.more += z.more + 1;
+        for (const id of z.sloIds) if (!seen.sloIds.includes(id)) seen.sloIds.push(id);
+      }
+    }
+  }
+  // One message per column of zone-less times, however many SLOs read it and threads read the file;
+  // first, so that the limit of listed problems never hides what every row has in common.
+  for (const z of [...zoneless.values()].reverse()) {
+    const slos = z.sloIds.length === 1 ? `the SLO ${z.sloIds[0]}` : `the SLOs ${z.sloIds.join(', ')}`;
+    diagnostics.unshift(
+      diagnose(
+        'csv-bad-timestamp',
+        { file: display, line: z.line, column: z.column },
+        `timestamp "${echo(z.text)}" has no time zone${z.more > 0 ? `, nor have the ${z.more.toLocaleString('en-US')} rows after it` : ''}`,
+        `add an offset in the export (e.g. ${z.text.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in ${slos} (e.g. timezone: UTC)`,
+      ),
+    );
   }
   suppressed += Math.max(0, diagnostics.length - MAX_DIAGNOSTICS_PER_FILE);
   diagnostics.length = Math.min(diagnostics.length, MAX_DIAGNOSTICS_PER_FILE);
@@ -287,9 +365,10 @@ async function aggregateFile(
         else suppressed++;
       }
     }
-    const kinds = { iso: 0, epochS: 0, epochMs: 0 };
+    const kinds = { iso: 0, day: 0, epochS: 0, epochMs: 0 };
     for (const p of parts) {
       kinds.iso += p.kinds.iso;
+      kinds.day += p.kinds.day;
       kinds.epochS += p.kinds.epochS;
       kinds.epochMs += p.kinds.epochMs;
     }
@@ -429,10 +508,12 @@ export function finishSliPacked(
     clashes = merged.clashes;
   }
   const declared = acc.consumer.mapping.stepMs;
+  // A daily export's rows each cover a day, however sparse the export (SPEC §5).
+  const daily = acc.dayRows > 0 && acc.timedRows === 0;
   return {
     sloId: acc.consumer.sloId,
     buckets,
-    stepMs: declared ?? inferStep(buckets),
+    stepMs: declared ?? (daily ? DAY_MS : inferStep(buckets)),
     stepInferred: declared === null,
     rows: acc.rows,
     clashes,
@@ -492,6 +573,18 @@ export async function diagnoseSliAccumulator(acc: SliAccumulator): Promise<Diagn
     );
   }
   return out;
+}
+
+/** Where the row of `startMs` is, in whichever of the SLO's files holds it (for messages). */
+export async function findSliRow(
+  acc: SliAccumulator,
+  startMs: number,
+): Promise<{ file: string; line: number; column: number } | null> {
+  for (const p of acc.parts) {
+    const at = await lineOf(p.path, p.display, acc.consumer, startMs);
+    if (at.line > 0) return { file: p.display, line: at.line, column: at.column };
+  }
+  return null;
 }
 
 async function lineOf(

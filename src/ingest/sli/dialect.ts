@@ -17,7 +17,31 @@ export interface CsvHead {
 }
 
 export type CsvHeadResult =
-  { ok: true; head: CsvHead } | { ok: false; reason: 'empty' | 'header-too-long' | 'json' };
+  | { ok: true; head: CsvHead }
+  | { ok: false; reason: 'empty' | 'header-too-long' | 'json' }
+  | { ok: false; reason: 'encoding'; encoding: string }
+  | { ok: false; reason: 'too-many-columns'; columns: number };
+
+/** Past this many columns a header is not an SLI export (a wide Grafana one has dozens). */
+export const MAX_COLUMNS = 10_000;
+
+/**
+ * What the first bytes say the file is, when it is not UTF-8 text: a UTF-16 or UTF-32 byte order
+ * mark, gzip's magic number, or NUL bytes (binary). Without this a UTF-16 export would be read as
+ * a header of control characters.
+ */
+export function sniffEncoding(bytes: Uint8Array): string | null {
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'UTF-32 (little-endian byte order mark)';
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'UTF-32 (big-endian byte order mark)';
+  if (a === 0xff && b === 0xfe) return 'UTF-16 (little-endian byte order mark)';
+  if (a === 0xfe && b === 0xff) return 'UTF-16 (big-endian byte order mark)';
+  if (a === 0x1f && b === 0x8b) return 'gzip-compressed';
+  if (a === 0x50 && b === 0x4b && c === 3 && d === 4) return 'a zip archive (an Excel .xlsx file?)';
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0)) return 'binary (it holds NUL bytes; UTF-16 without a byte order mark?)';
+  return null;
+}
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -34,12 +58,20 @@ export async function readCsvHead(path: string): Promise<CsvHeadResult> {
 }
 
 export function findHead(bytes: Buffer, size: number): CsvHeadResult {
+  const encoding = sniffEncoding(bytes);
+  if (encoding !== null) return { ok: false, reason: 'encoding', encoding };
   let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let line = 0;
   let delimiter: string | null = null;
   for (;;) {
     const nl = bytes.indexOf(10, offset);
-    if (nl === -1 && bytes.length < size) return { ok: false, reason: 'header-too-long' };
+    if (nl === -1 && bytes.length < size) {
+      let columns = 1;
+      for (let i = offset; i < bytes.length; i++) if (bytes[i] === 44 || bytes[i] === 59) columns++;
+      return columns > MAX_COLUMNS
+        ? { ok: false, reason: 'too-many-columns', columns }
+        : { ok: false, reason: 'header-too-long' };
+    }
     const end = nl === -1 ? bytes.length : nl;
     const text = bytes.toString('utf8', offset, end).replace(/\r$/, '');
     line++;
@@ -55,9 +87,11 @@ export function findHead(bytes: Buffer, size: number): CsvHeadResult {
       continue;
     }
     const d = delimiter ?? detectDelimiter(text);
+    const header = splitHeader(text, d);
+    if (header.length > MAX_COLUMNS) return { ok: false, reason: 'too-many-columns', columns: header.length };
     return {
       ok: true,
-      head: { delimiter: d, header: splitHeader(text, d), headerLine: line, dataStart: offset, size },
+      head: { delimiter: d, header, headerLine: line, dataStart: offset, size },
     };
   }
 }

@@ -11,6 +11,8 @@ import type { TimeFormat } from './timestamp.ts';
 export interface SliConsumer {
   sloId: string;
   mapping: SliMapping;
+  /** The site's zone: where a date alone (`2025-04-05`) is placed when `sli.timezone` is not given. */
+  siteZone?: string | null;
 }
 
 /** Plain data, so that it can be posted to a worker thread. */
@@ -28,6 +30,8 @@ export interface ConsumerBinding {
   names: { good: string; bad: string; total: string; value: string; timestamp: string };
   threshold: { op: ThresholdOp; value: number } | null;
   timezone: string | null;
+  /** Zone of a date alone: `sli.timezone`, else the site's. */
+  dayZone: string | null;
   timeFormat: TimeFormat;
 }
 
@@ -104,6 +108,7 @@ export function bindHeader(
       },
       threshold: m.threshold,
       timezone: m.timezone,
+      dayZone: m.timezone ?? consumer.siteZone ?? null,
       timeFormat: m.timeFormat,
     };
     return ok ? binding : null;

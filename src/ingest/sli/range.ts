@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
 import type { DiagnosticCode } from '../diagnostic-codes.ts';
+import { echo } from '../echo.ts';
 import { appendBucket, createBucketBuilder, sealBuckets, type RawBuckets } from './columns.ts';
 import type { ConsumerBinding } from './layout.ts';
 import { parseSliTimestamp } from './timestamp.ts';
@@ -35,7 +36,7 @@ export interface ConsumerRangeResult {
   /** Rows that contributed counts. */
   rows: number;
   /** How the timestamps were written, to state a detected epoch unit. */
-  kinds: { iso: number; epochS: number; epochMs: number };
+  kinds: { iso: number; day: number; epochS: number; epochMs: number };
 }
 
 export interface RangeResult {
@@ -49,6 +50,20 @@ export interface RangeResult {
   suppressed: number;
   /** The range ended inside a quoted field: it was not split at a record boundary. */
   unbalancedQuote: boolean;
+  /**
+   * Timestamps without a zone, per timestamp column: one export has one convention, so the file's
+   * caller reports the first one once, naming every SLO that reads the column (lines relative).
+   */
+  zoneless: ZonelessTimestamps[];
+}
+
+export interface ZonelessTimestamps {
+  column: number;
+  line: number;
+  text: string;
+  /** Lines after the first with a zone-less timestamp. */
+  more: number;
+  sloIds: string[];
 }
 
 /** Where a valid row goes: the normal sink stores it, the duplicate finder only looks. */
@@ -87,11 +102,21 @@ export async function parseRange(
     buckets: { runs: new Float64Array(0), counts: [], count: 0 },
     matched: 0,
     rows: 0,
-    kinds: { iso: 0, epochS: 0, epochMs: 0 },
+    kinds: { iso: 0, day: 0, epochS: 0, epochMs: 0 },
   }));
   const diagnostics: Diagnostic[] = [];
   let suppressed = 0;
+  // Two SLOs reading the same column of the same row find the same defect: one message for it.
+  let reportedLine = -1;
+  const reportedHere = new Set<string>();
   const report = (code: DiagnosticCode, line: number, column: number, message: string, hint?: string) => {
+    if (line !== reportedLine) {
+      reportedLine = line;
+      reportedHere.clear();
+    }
+    const key = `${code}:${column}:${message}`;
+    if (reportedHere.has(key)) return;
+    reportedHere.add(key);
     if (diagnostics.length < job.maxDiagnostics)
       diagnostics.push(diagnose(code, { file: job.display, line, column }, message, hint));
     else suppressed++;
@@ -128,17 +153,29 @@ export async function parseRange(
         (text.charCodeAt(1) | 32) === 98 ||
         (text.charCodeAt(1) | 32) === 111);
     if (!Number.isFinite(n) || radixPrefix || (n === 0 && text.trim() === '')) {
-      report('csv-bad-number', line, index + 1, `${name} is "${text.trim()}", not a number`);
+      report('csv-bad-number', line, index + 1, `${name} is "${echo(text.trim())}", not a number`);
       return null;
     }
     if (count && n < 0) {
       report('csv-negative', line, index + 1, `${name} is ${text.trim()}; counts cannot be negative`);
       return null;
     }
+    if (count && n > Number.MAX_SAFE_INTEGER) {
+      // Past 2^53 doubles skip integers: 2^53 + 1 failed events would read as none.
+      report(
+        'csv-bad-number',
+        line,
+        index + 1,
+        `${name} is "${echo(text.trim())}", more than 2^53 (9,007,199,254,740,991): a count that large cannot be added up exactly`,
+        'check the export: no real service counts that many events in one row',
+      );
+      return null;
+    }
     return n;
   };
 
-  const zoneless = new Map<number, { at: number; more: number }>();
+  const zoneless = new Map<number, ZonelessTimestamps>();
+  const zonelessLine = new Map<number, number>();
   const readRow = (ci: number, line: number) => {
     const b = job.bindings[ci];
     const r = consumers[ci];
@@ -146,30 +183,26 @@ export async function parseRange(
     if (b === undefined || r === undefined || builder === undefined) return;
     r.matched++;
     const tsText = fields[b.tsIndex] ?? '';
-    const ts = parseSliTimestamp(tsText, b.timezone, b.timeFormat);
+    const ts = parseSliTimestamp(tsText, b.timezone, b.timeFormat, b.dayZone);
     if (!ts.ok) {
       const shown = tsText.trim();
       if (ts.reason === 'zoneless') {
         // One export has one convention: the first zoneless row is reported, the others counted.
-        const seen = zoneless.get(ci);
-        if (seen !== undefined) {
-          seen.more++;
-          return;
+        const seen = zoneless.get(b.tsIndex);
+        if (seen === undefined)
+          zoneless.set(b.tsIndex, { column: b.tsIndex + 1, line, text: shown, more: 0, sloIds: [b.sloId] });
+        else {
+          if (!seen.sloIds.includes(b.sloId)) seen.sloIds.push(b.sloId);
+          // A row read by two SLOs is one row.
+          if (zonelessLine.get(b.tsIndex) !== line) seen.more++;
         }
-        zoneless.set(ci, { at: diagnostics.length, more: 0 });
-        report(
-          'csv-bad-timestamp',
-          line,
-          b.tsIndex + 1,
-          `timestamp "${shown}" has no time zone`,
-          `add an offset in the export (e.g. ${shown.replace(' ', 'T')}Z), or say which zone it is in with sli.timezone in the SLO ${b.sloId} (e.g. timezone: UTC)`,
-        );
+        zonelessLine.set(b.tsIndex, line);
       } else if (b.timeFormat === 'epoch-s' || b.timeFormat === 'epoch-ms') {
         report(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
+          `timestamp "${echo(shown)}" is not a number of ${b.timeFormat === 'epoch-s' ? 'seconds' : 'milliseconds'} since 1970 (sli.timeFormat: ${b.timeFormat})`,
           'fix the export, or remove sli.timeFormat if the column holds ISO 8601 times',
         );
       } else if (/^\d+(\.\d+)?$/.test(shown)) {
@@ -177,7 +210,7 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
+          `timestamp "${echo(shown)}" is too small to be Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits)`,
           `if it is an epoch time, say which unit with sli.timeFormat: epoch-s or epoch-ms in the SLO ${b.sloId}`,
         );
       } else {
@@ -185,12 +218,13 @@ export async function parseRange(
           'csv-bad-timestamp',
           line,
           b.tsIndex + 1,
-          `timestamp "${shown}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
+          `timestamp "${echo(shown)}" is not ISO 8601 or Unix epoch seconds/milliseconds`,
         );
       }
       return;
     }
     if (ts.kind === 'iso') r.kinds.iso++;
+    else if (ts.kind === 'day') r.kinds.day++;
     else if (ts.kind === 'epoch-s') r.kinds.epochS++;
     else r.kinds.epochMs++;
 
@@ -314,26 +348,41 @@ export async function parseRange(
     try {
       await pipeline(input, parser);
     } catch (e) {
-      if (!(e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED')) throw e;
+      if (!(e instanceof CsvError)) throw e;
       unbalancedQuote = true;
-      report(
-        'csv-syntax',
-        lastLine + 1,
-        1,
-        'a quoted field opened on this line is never closed',
-        'close the quote, or double a quote inside a field ("")',
-      );
+      // Found by fuzzing (tests/security/fuzz.test.ts): a quote closed and followed by text at the
+      // end of the file is CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE, and any other tokeniser
+      // error is the file's problem too, so each is a diagnostic on its line.
+      if (e.code === 'CSV_QUOTE_NOT_CLOSED')
+        report(
+          'csv-syntax',
+          lastLine + 1,
+          1,
+          'a quoted field opened on this line is never closed',
+          'close the quote, or double a quote inside a field ("")',
+        );
+      else
+        report(
+          'csv-syntax',
+          typeof e['lines'] === 'number' ? e['lines'] : lastLine + 1,
+          1,
+          `the line cannot be read as CSV: ${echo(e.message.replace(/ at line \d+$/, ''))}`,
+          'check quoting: a quoted field ends with a quote followed by the delimiter or the end of the line',
+        );
     }
     onProgress(sinceProgress);
-  }
-  for (const { at, more } of zoneless.values()) {
-    const d = diagnostics[at];
-    if (d !== undefined && more > 0)
-      d.message += `, nor have the ${more.toLocaleString('en-US')} rows after it`;
   }
   consumers.forEach((c, i) => {
     const builder = builders[i];
     if (builder !== undefined) c.buckets = sealBuckets(builder);
   });
-  return { lines: lastLine, records, consumers, diagnostics, suppressed, unbalancedQuote };
+  return {
+    lines: lastLine,
+    records,
+    consumers,
+    diagnostics,
+    suppressed,
+    unbalancedQuote,
+    zoneless: [...zoneless.values()],
+  };
 }

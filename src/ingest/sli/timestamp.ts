@@ -1,6 +1,8 @@
 /**
  * Reading the timestamp of an SLI row (SPEC §5): ISO 8601 with an offset or `Z`, or Unix epoch
- * seconds or milliseconds. A time without a zone is refused unless the SLO says which zone it is in.
+ * seconds or milliseconds. A time without a zone is refused unless the SLO says which zone it is in;
+ * a date alone (`2025-04-05`, a daily export) is the start of that day in the SLO's zone, or else
+ * the site's.
  *
  * This runs once per row of files with millions of rows, so the common shapes are read with
  * character arithmetic instead of a regular expression and `Date.UTC`.
@@ -11,7 +13,7 @@ import { localDateTimeToEpochMs } from '../../domain/zoned-time.ts';
 export type TimeFormat = 'auto' | 'iso' | 'epoch-s' | 'epoch-ms';
 
 export type TimestampResult =
-  | { ok: true; ms: number; kind: 'iso' | 'epoch-s' | 'epoch-ms' }
+  | { ok: true; ms: number; kind: 'iso' | 'day' | 'epoch-s' | 'epoch-ms' }
   | { ok: false; reason: 'zoneless' | 'unreadable' };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -138,10 +140,26 @@ function readIsoSlow(t: string): { wallMs: number; offsetMin: number | null } | 
   return { wallMs, offsetMin: sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) };
 }
 
+/** `YYYY-MM-DD` alone: wall-clock midnight as ms, or undefined. */
+function readDay(t: string): number | undefined {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  const y = digit(t, 0) * 1000 + digit(t, 1) * 100 + digit(t, 2) * 10 + digit(t, 3);
+  const mo = digit(t, 5) * 10 + digit(t, 6);
+  const d = digit(t, 8) * 10 + digit(t, 9);
+  if (!(y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] ?? 0))) return undefined;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return daysFromCivil(y, mo, d) * 86_400_000;
+}
+
+/**
+ * `zone` reads a date-time without an offset; `dayZone` (by default the same) a date alone, which
+ * a daily export writes and the site's zone may place when the SLO names none.
+ */
 export function parseSliTimestamp(
   text: string,
   zone: string | null,
   format: TimeFormat = 'auto',
+  dayZone: string | null = zone,
 ): TimestampResult {
   const fast = format === 'auto' || format === 'iso' ? readIsoFast(text) : undefined;
   const t = fast === undefined ? text.trim() : text;
@@ -152,7 +170,12 @@ export function parseSliTimestamp(
   }
   if (format === 'epoch-s' || format === 'epoch-ms') return { ok: false, reason: 'unreadable' };
   const iso = fast ?? readIsoSlow(t);
-  if (iso === undefined) return { ok: false, reason: 'unreadable' };
+  if (iso === undefined) {
+    const day = readDay(t);
+    if (day === undefined) return { ok: false, reason: 'unreadable' };
+    if (dayZone === null) return { ok: false, reason: 'zoneless' };
+    return { ok: true, ms: zonedWallToEpoch(day, dayZone), kind: 'day' };
+  }
   if (iso.offsetMin === null) {
     if (zone === null) return { ok: false, reason: 'zoneless' };
     return { ok: true, ms: zonedWallToEpoch(iso.wallMs, zone), kind: 'iso' };

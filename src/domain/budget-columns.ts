@@ -1,0 +1,200 @@
+/**
+ * An SLO's rows and budget units as columns (STYLE rule 19; issue 10): typed arrays the quarter's
+ * evaluation folds over, instead of one object per row or slice. A unit is the rows of one
+ * timestamp (occurrences) or one slice (timeslice methods), oldest first; its tally is spread over
+ * the columns `good`, `total`, `spent`, `goodSlices`, `badSlices` and `sliceTime` (see tally.ts
+ * for what each means).
+ */
+import type { Bucket } from './bucket.ts';
+import type { ExclusionWindow } from './exclusion.ts';
+import type { SloDefinition } from './slo.ts';
+import type { Tally } from './tally.ts';
+import { requireTimeslice } from './tally.ts';
+
+export interface RowColumns {
+  length: number;
+  startMs: Float64Array;
+  good: Float64Array;
+  total: Float64Array;
+}
+
+export interface UnitColumns {
+  length: number;
+  startMs: Float64Array;
+  endMs: Float64Array;
+  good: Float64Array;
+  total: Float64Array;
+  spent: Float64Array;
+  goodSlices: Float64Array;
+  badSlices: Float64Array;
+  sliceTime: Float64Array;
+}
+
+/**
+ * The rows starting in `[fromMs, toMs)` that no exclusion window holds, sorted by start; rows
+ * with the same start keep their input order (so sums of doubles come out the same whatever the
+ * export's order of ties).
+ */
+export function selectRows(
+  buckets: readonly Bucket[],
+  fromMs: number,
+  toMs: number,
+  exclusions: readonly ExclusionWindow[],
+): RowColumns {
+  const picked: number[] = [];
+  let sorted = true;
+  let last = -Infinity;
+  for (let i = 0; i < buckets.length; i++) {
+    const t = (buckets[i] as Bucket).startMs;
+    if (t < fromMs || t >= toMs) continue;
+    if (exclusions.length > 0 && exclusions.some((w) => t >= w.startMs && t < w.endMs)) continue;
+    if (t < last) sorted = false;
+    last = t;
+    picked.push(i);
+  }
+  // Array.prototype.sort is stable: ties keep their order.
+  if (!sorted) picked.sort((a, b) => (buckets[a] as Bucket).startMs - (buckets[b] as Bucket).startMs);
+  const n = picked.length;
+  const rows: RowColumns = {
+    length: n,
+    startMs: new Float64Array(n),
+    good: new Float64Array(n),
+    total: new Float64Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const b = buckets[picked[k] as number] as Bucket;
+    rows.startMs[k] = b.startMs;
+    rows.good[k] = b.good;
+    rows.total[k] = b.total;
+  }
+  return rows;
+}
+
+function emptyUnits(capacity: number): UnitColumns {
+  return {
+    length: 0,
+    startMs: new Float64Array(capacity),
+    endMs: new Float64Array(capacity),
+    good: new Float64Array(capacity),
+    total: new Float64Array(capacity),
+    spent: new Float64Array(capacity),
+    goodSlices: new Float64Array(capacity),
+    badSlices: new Float64Array(capacity),
+    sliceTime: new Float64Array(capacity),
+  };
+}
+
+/**
+ * The budget units of sorted rows. Occurrence rows with the same timestamp are summed (two files
+ * holding parts of the same minute add up), each spanning `stepMs`; timeslice rows are summed into
+ * slices aligned to `anchorMs` and cut at `clipEndMs`, and slices without events are left out
+ * (missing). A bad slice spends 1, or its length over w when cut short; a RatioTimeslices slice
+ * its bad share of that.
+ */
+export function foldBudgetUnits(
+  rows: RowColumns,
+  slo: SloDefinition,
+  anchorMs: number,
+  clipEndMs: number,
+  stepMs: number,
+): UnitColumns {
+  const u = emptyUnits(rows.length);
+  if (slo.budgeting === 'occurrences') {
+    let k = -1;
+    for (let i = 0; i < rows.length; i++) {
+      const t = rows.startMs[i] as number;
+      const good = rows.good[i] as number;
+      const total = rows.total[i] as number;
+      if (k >= 0 && u.startMs[k] === t) {
+        u.good[k] = (u.good[k] as number) + good;
+        u.total[k] = (u.total[k] as number) + total;
+        u.spent[k] = (u.spent[k] as number) + (total - good);
+      } else {
+        k++;
+        u.startMs[k] = t;
+        u.endMs[k] = t + stepMs;
+        u.good[k] = good;
+        u.total[k] = total;
+        u.spent[k] = total - good;
+      }
+    }
+    u.length = k + 1;
+    return u;
+  }
+  const rule = requireTimeslice(slo);
+  const windowMs = rule.windowMs;
+  const target = rule.target ?? slo.objective;
+  let k = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows.startMs[i] as number;
+    const sliceStart = anchorMs + Math.floor((t - anchorMs) / windowMs) * windowMs;
+    if (k < 0 || u.startMs[k] !== sliceStart) {
+      // A slice with no events is missing: overwrite it rather than keep it.
+      if (k < 0 || (u.total[k] as number) > 0) k++;
+      u.startMs[k] = sliceStart;
+      u.endMs[k] = Math.min(sliceStart + windowMs, Math.max(clipEndMs, sliceStart));
+      u.good[k] = 0;
+      u.total[k] = 0;
+    }
+    u.good[k] = (u.good[k] as number) + (rows.good[i] as number);
+    u.total[k] = (u.total[k] as number) + (rows.total[i] as number);
+  }
+  if (k >= 0 && !((u.total[k] as number) > 0)) k--;
+  u.length = k + 1;
+  for (let j = 0; j < u.length; j++) {
+    const good = u.good[j] as number;
+    const total = u.total[j] as number;
+    // Division, not target · total: both sides are the nearest double to the true ratio (timeslices.ts).
+    const isGood = good / total >= target;
+    const length = ((u.endMs[j] as number) - (u.startMs[j] as number)) / windowMs;
+    const badRatio = (total - good) / total;
+    u.spent[j] = slo.budgeting === 'timeslices' ? (isGood ? 0 : length) : badRatio * length;
+    u.goodSlices[j] = isGood ? 1 : 0;
+    u.badSlices[j] = isGood ? 0 : 1;
+    u.sliceTime[j] = length;
+  }
+  return u;
+}
+
+/** Adds unit `i` into `into`, in place. */
+export function addUnit(into: Tally, u: UnitColumns, i: number): void {
+  into.good += u.good[i] as number;
+  into.total += u.total[i] as number;
+  into.spent += u.spent[i] as number;
+  into.goodSlices += u.goodSlices[i] as number;
+  into.badSlices += u.badSlices[i] as number;
+  into.sliceTime += u.sliceTime[i] as number;
+}
+
+/** The index of the first unit starting at or after `ms` (units are sorted). */
+export function firstUnitFrom(u: UnitColumns, ms: number): number {
+  let lo = 0;
+  let hi = u.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((u.startMs[mid] as number) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The distinct step positions, aligned to `anchorMs`, of sorted rows starting at or after `fromMs`. */
+export function countCoveredPositions(
+  rows: RowColumns,
+  fromMs: number,
+  anchorMs: number,
+  stepMs: number,
+): number {
+  let count = 0;
+  let last = NaN;
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows.startMs[i] as number;
+    if (t < fromMs) continue;
+    const p = Math.floor((t - anchorMs) / stepMs);
+    if (p !== last) {
+      count++;
+      last = p;
+    }
+  }
+  return count;
+}
