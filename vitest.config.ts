@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{domain,ingest,report,cli,charts,repo}/**/*.test.ts'],
+          include: ['tests/{domain,ingest,report,cli,charts,repo,site}/**/*.test.ts'],
           setupFiles: ['tests/setup/fast-check.ts'],
         },
       },
