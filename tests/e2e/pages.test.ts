@@ -128,3 +128,17 @@ describe('printing a review', () => {
     await page.close();
   });
 });
+
+describe('the one-page summary', () => {
+  // Chromium's own PDF: each page object is one `/Type /Page` (the tree node is `/Type /Pages`).
+  const pdfPages = (pdf: Buffer): number =>
+    (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+  it.each(['2025-q3', '2026-q2', '2026-q3', '2026-q4'])('of %s prints on one A4 page', async (quarter) => {
+    const { page } = await open(`/reviews/${quarter}/summary/`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdfPages(pdf)).toBe(1);
+    await page.close();
+  });
+});
