@@ -1,4 +1,5 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
+import { reviewJson } from '../report/review-json.ts';
 import { formatAttainment, formatDateTime, formatObjective } from '../domain/format.ts';
 import { budgetText } from '../report/budget-text.ts';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     throw new CliError(`no data for quarter "${quarterId}"; quarters with data: ${known}`, EXIT.usage);
   }
   if (values.json) {
-    fx.out(JSON.stringify(q, null, 2));
+    fx.out(JSON.stringify(reviewJson(ledger, q), null, 2));
     return EXIT.ok;
   }
   fx.out(

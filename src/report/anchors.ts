@@ -28,3 +28,13 @@ export function chartAnchor(kind: string, subject?: string): string {
 export function serviceAnchor(serviceId: string): string {
   return `service-${serviceId}`;
 }
+
+/** The id of a chart without a subject of its own, from its title: `chart-incident-sli-…`. */
+export function chartAnchorFromTitle(kind: string, title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return chartAnchor(kind, slug);
+}
