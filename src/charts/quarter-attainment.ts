@@ -37,10 +37,17 @@ function resultOf(q: QuarterAttainment): Result {
   return above ? 'met' : 'missed';
 }
 
+/** Quarters drawn by default; a longer history stays whole in the table below the chart. */
+export const CHART_QUARTERS = 8;
+
 export function buildQuarterAttainmentChart(
   sloName: string,
-  quarters: readonly QuarterAttainment[],
+  allQuarters: readonly QuarterAttainment[],
+  options: { maxQuarters?: number } = {},
 ): BuiltChart {
+  const max = options.maxQuarters ?? CHART_QUARTERS;
+  const quarters = allQuarters.slice(-max);
+  const cut = allQuarters.length - quarters.length;
   const labels = quarters.map((q) => q.quarterLabel);
   const decimals = Math.max(0, ...quarters.map((q) => objectiveDecimals(q.objective))) + 1;
   let segment = 0;
@@ -65,7 +72,8 @@ export function buildQuarterAttainmentChart(
     type: 'ordinal' as const,
     title: null,
     scale: { domain: labels },
-    axis: { labelAngle: 0 },
+    // 'Jul–Sep 2026' on two lines, so that eight quarters' labels stay apart.
+    axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelOverlap: true as const },
   };
   const y = { field: 'value', type: 'quantitative' as const };
 
@@ -132,14 +140,18 @@ export function buildQuarterAttainmentChart(
   return {
     kind: 'quarter-attainment',
     spec,
-    title: `Attainment by quarter: ${sloName}`,
-    description: describeQuarters(quarters),
+    title: `Attainment by quarter: ${sloName}${cut > 0 ? `, latest ${quarters.length} quarters` : ''}`,
+    description:
+      describeQuarters(allQuarters) +
+      (cut > 0
+        ? ` The chart shows the latest ${quarters.length} of ${allQuarters.length} quarters; the table has all of them.`
+        : ''),
     table: {
       caption: `Attainment of ${sloName} by quarter, against the objective of each quarter`,
       columns: ['Quarter', 'Attainment', 'Objective', 'Result'],
       numeric: [false, true, true, false],
       rowHeader: 0,
-      rows: quarters.map((q) => [
+      rows: allQuarters.map((q) => [
         q.quarterLabel,
         formatAttainment(q.attainment, q.objective),
         formatObjective(q.objective),

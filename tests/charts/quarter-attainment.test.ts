@@ -56,3 +56,25 @@ describe('buildQuarterAttainmentChart', () => {
     );
   });
 });
+
+describe('a long history', () => {
+  // 41 quarters, as a real organisation's history from 2016-Q1 to 2026-Q1 has.
+  const history = Array.from({ length: 41 }, (_, i) => ({
+    quarterLabel: `Q${(i % 4) + 1} ${2016 + Math.floor(i / 4)}`,
+    attainment: 0.9995,
+    objective: 0.999,
+  }));
+  const chart = buildQuarterAttainmentChart('Checkout requests succeed', history);
+
+  it('draws the latest 8 quarters and keeps all 41 in the table', () => {
+    const points = unitLayers(chart.spec).find((l) => l.mark.type === 'point');
+    expect(points?.encoding['x']).toMatchObject({
+      scale: { domain: history.slice(-8).map((q) => q.quarterLabel) },
+    });
+    expect(chart.table.rows).toHaveLength(41);
+    expect(chart.title).toBe('Attainment by quarter: Checkout requests succeed, latest 8 quarters');
+    expect(chart.description).toContain(
+      'The chart shows the latest 8 of 41 quarters; the table has all of them.',
+    );
+  });
+});

@@ -114,6 +114,36 @@ describe.each(PAGES)('the %s page (%s)', (name, path) => {
   });
 });
 
+describe.each(PAGES)('the charts of the %s page (%s)', (_name, path) => {
+  it('never overprint one text label with another (bounding boxes in Chromium)', async () => {
+    const { page } = await open(path);
+    const overlaps = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const svg of document.querySelectorAll('main svg[role="img"]')) {
+        const boxes = [...svg.querySelectorAll('text')]
+          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+          .map((t) => ({ text: (t.textContent ?? '').trim(), box: t.getBoundingClientRect() }))
+          .filter((b) => b.box.width > 0 && b.box.height > 0);
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!;
+            const b = boxes[j]!;
+            // More than a pixel each way: glyph boxes of neighbouring tick labels may touch.
+            const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            if (w > 1 && h > 1)
+              found.push(
+                `${svg.querySelector('title')?.textContent ?? 'chart'}: "${a.text}" over "${b.text}"`,
+              );
+          }
+      }
+      return found;
+    });
+    expect(overlaps).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('printing a review', () => {
   it('hides the site navigation and keeps the scorecard', async () => {
     const { page } = await open('/reviews/2026-q3/');
