@@ -16,6 +16,7 @@ import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
 import { checkClosedQuarters, inputOptions } from './close.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -86,6 +87,18 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     await rm(staging, { recursive: true, force: true });
     throw new CliError(
       `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+      EXIT.invalidInput,
+    );
+  }
+  // The search index is built from the finished pages, inside the staging directory, so that a
+  // failure here also leaves the published site untouched.
+  try {
+    const { pages } = await writeSearchIndex(staging);
+    fx.err(`search: ${pages} pages indexed`);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw new CliError(
+      `build failed: the search index could not be written: ${(e as Error).message}\n${basename(outDir)}/ was left as it was`,
       EXIT.invalidInput,
     );
   }

@@ -172,3 +172,20 @@ describe('the one-page summary', () => {
     await page.close();
   });
 });
+
+describe('search', () => {
+  it('finds a postmortem by the words of its write-up, with the page as a link', async () => {
+    const { page, problems } = await open('/search/');
+    await page.getByLabel('Search for').fill('connection pool');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toMatch(/^\d+ pages? found for “connection pool”/);
+    const links = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('/incidents/2026-08-19-checkout-connection-pool-exhaustion/');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
