@@ -76,22 +76,40 @@ function objectivesSentence(q: QuarterReport): string {
   return `${lead} ${sloLabel(worst)} spent ${formatPercent(worst.consumed ?? 0)} of its error budget (${spentOfAllowed(worst)})${where}.`;
 }
 
+/** Over-budget SLOs named in the policy sentence before it counts them instead; at-risk likewise. */
+const MAX_NAMED = 3;
+const MAX_NAMED_AT_RISK = 2;
+
 /** Sentence 2: what the error budget policy says now. */
 function policySentence(q: QuarterReport): string {
   const exhausted = q.slos.filter((s) => s.status === 'exhausted');
   const atRisk = q.slos.filter((s) => s.status === 'at-risk');
   const parts: string[] = [];
-  if (exhausted.length > 0) {
+  // At many SLOs the sentence summarises: a count, led by the ones that spent the most.
+  const byConsumed = (list: SloReport[]) => [...list].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0));
+  if (exhausted.length > MAX_NAMED) {
+    const lead = byConsumed(exhausted).slice(0, MAX_NAMED).map(sloLabel);
+    parts.push(
+      `${exhausted.length} SLOs are over budget, led by ${joinNames(lead)}: feature launches pause.`,
+    );
+  } else if (exhausted.length > 0) {
     parts.push(
       `${joinNames(exhausted.map(sloLabel))} ${exhausted.length === 1 ? 'is' : 'are'} over budget: feature launches pause.`,
     );
   }
   const endMs = Date.parse(q.end);
   const asOfMs = Date.parse(q.asOf);
-  for (const s of atRisk) {
-    const left = q.state === 'in-progress' ? ` with ${formatWeeks(endMs - asOfMs)} left` : '';
-    parts.push(`${sloLabel(s)} is at risk: ${formatPercent(s.consumed ?? 0)} of its budget is spent${left}.`);
-  }
+  const left = q.state === 'in-progress' ? ` with ${formatWeeks(endMs - asOfMs)} left` : '';
+  if (atRisk.length > MAX_NAMED_AT_RISK) {
+    const [first] = byConsumed(atRisk);
+    parts.push(
+      `${atRisk.length} SLOs are at risk${left}, led by ${sloLabel(first!)} with ${formatPercent(first!.consumed ?? 0)} of its budget spent.`,
+    );
+  } else
+    for (const s of atRisk)
+      parts.push(
+        `${sloLabel(s)} is at risk: ${formatPercent(s.consumed ?? 0)} of its budget is spent${left}.`,
+      );
   if (parts.length === 0) return 'Every SLO with enough data is within budget: ship as planned.';
   return parts.join(' ');
 }
