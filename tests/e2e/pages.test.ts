@@ -149,7 +149,7 @@ describe('printing a review', () => {
     const { page } = await open('/reviews/2026-q3/');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site nav').isVisible()).toBe(false);
-    expect(await page.locator('table.slo-table').isVisible()).toBe(true);
+    expect(await page.locator('table.slo-table').first().isVisible()).toBe(true);
     const breakInside = await page
       .locator('figure.chart')
       .first()
@@ -179,7 +179,7 @@ describe('search', () => {
     await page.getByLabel('Search for').fill('connection pool');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect
-      .poll(() => page.locator('#search-status').textContent())
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 })
       .toMatch(/^\d+ pages? found for “connection pool”/);
     const links = await page
       .locator('#search-results a')
