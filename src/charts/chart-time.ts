@@ -63,6 +63,9 @@ export function timeX(
       title: null,
       format,
       labelOverlap: true as const,
+      // The first and last labels align with the axis ends, so the first never runs left into
+      // the y axis's lowest label.
+      labelFlush: true,
       tickCount,
     },
   };
