@@ -24,6 +24,8 @@ const PAGES = [
   ['incident list', '/incidents/'],
   ['incident facet', '/incidents/severity/sev2/'],
   ['incident write-up', '/incidents/2026-08-19-checkout-connection-pool-exhaustion/'],
+  // Two SLI charts whose first time label once ran into the y axis's 0% label.
+  ['incident write-up with two SLOs', '/incidents/2025-08-12-search-index-rebuild-saturation/'],
   ['action items', '/action-items/'],
 ] as const;
 
