@@ -27,6 +27,10 @@ const PAGES = [
   // Two SLI charts whose first time label once ran into the y axis's 0% label.
   ['incident write-up with two SLOs', '/incidents/2025-08-12-search-index-rebuild-saturation/'],
   ['action items', '/action-items/'],
+  ['SLO', '/slos/checkout-availability/'],
+  ['method', '/method/'],
+  ['review summary', '/reviews/2026-q3/summary/'],
+  ['search', '/search/?q=connection+pool'],
 ] as const;
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -66,31 +70,36 @@ async function open(
 }
 
 describe.each(PAGES)('the %s page (%s)', (name, path) => {
-  it('has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width', async () => {
-    for (const [scheme, width] of [
-      ['light', 1280],
-      ['dark', 1280],
-      ['light', 390],
-    ] as const) {
-      const { page, problems } = await open(path, scheme, width);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      const violations = result.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join('; ')})`,
-      );
-      expect(violations, `${scheme} at ${width} px`).toEqual([]);
-      expect(problems).toEqual([]);
-      const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      expect((await stat(file)).size).toBeGreaterThan(10_000);
-      await page.close();
-    }
-  });
+  // Three loads, three axe runs and three full-page screenshots: a review takes a while on a busy machine.
+  it(
+    'has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width',
+    { timeout: 180_000 },
+    async () => {
+      for (const [scheme, width] of [
+        ['light', 1280],
+        ['dark', 1280],
+        ['light', 390],
+      ] as const) {
+        const { page, problems } = await open(path, scheme, width);
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        const violations = result.violations.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')})`,
+        );
+        expect(violations, `${scheme} at ${width} px`).toEqual([]);
+        expect(problems).toEqual([]);
+        const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect((await stat(file)).size).toBeGreaterThan(10_000);
+        await page.close();
+      }
+    },
+  );
 
   it('names every chart: role img with a title and a description on the svg itself', async () => {
     const { page } = await open(path);
