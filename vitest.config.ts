@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{domain,ingest,report,cli,charts,repo,prometheus,security}/**/*.test.ts'],
+          include: ['tests/{domain,ingest,report,cli,charts,repo,prometheus,security,site}/**/*.test.ts'],
           setupFiles: ['tests/setup/fast-check.ts'],
           // Many tests run the CLI in a child process; 5 s is too short on a busy 2-core runner.
           // A bound against hangs, not a speed target (speed is measured by npm run bench).

@@ -20,6 +20,7 @@ import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
 import { checkClosedQuarters, inputOptions } from './close.ts';
 import { lockOutDir, markBuiltSite, refuseOutDir } from './out-dir.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -136,6 +137,17 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     } catch (e) {
       throw new CliError(
         `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+        EXIT.invalidInput,
+      );
+    }
+    // The search index is built from the finished pages, inside the staging directory, so that a
+    // failure here also leaves the published site untouched.
+    try {
+      const { pages } = await writeSearchIndex(staging);
+      fx.err(`search: ${pages} pages indexed`);
+    } catch (e) {
+      throw new CliError(
+        `build failed: the search index could not be written: ${(e as Error).message}\n${basename(outDir)}/ was left as it was`,
         EXIT.invalidInput,
       );
     }
