@@ -16,6 +16,7 @@ import { asOfFrom, parseCommandArgs, pathsFrom } from './options.ts';
 import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
 import { checkClosedQuarters, inputOptions } from './close.ts';
+import { defaultChartRenderStats, describeChartStats } from '../charts/render-svg.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -89,6 +90,8 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
       EXIT.invalidInput,
     );
   }
+  const charts = defaultChartRenderStats();
+  if (charts !== null) fx.err(describeChartStats(charts));
   await publish(staging, outDir);
   fx.err(`build: site written to ${outDir}`);
   return EXIT.ok;
