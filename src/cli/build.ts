@@ -3,7 +3,7 @@
  * beside the output; the old output is replaced only when everything succeeded, so a scheduled
  * job that fails leaves the published site untouched (SPEC §12).
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
@@ -76,6 +76,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   else delete env[AS_OF_ENV];
 
   const { build } = await import('astro');
+  const started = performance.now();
   try {
     await build({
       root: TOOL_ROOT,
@@ -90,6 +91,10 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
       EXIT.invalidInput,
     );
   }
+  const pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+  fx.err(
+    `pages: ${pages.toLocaleString('en-US')} rendered in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const charts = defaultChartRenderStats();
   if (charts !== null) fx.err(describeChartStats(charts));
   await publish(staging, outDir);
