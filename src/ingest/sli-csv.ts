@@ -3,7 +3,7 @@
  * sli-dialect.ts; the rows after it are tokenised by csv-parse, streaming (sli-range.ts). One pass
  * over a file feeds every SLO that reads from it; memory grows with the buckets kept (8 bytes each
  * while reading), never with the file's size in bytes. csv-parse and the checks on each row go
- * through about 25 MB a second on one core (README, Performance), so a file above 8 MB is split
+ * through about 25 MB a second on one core, so a file above 8 MB is split
  * at line boundaries into one range per core (`os.availableParallelism()`), parsed at once by this
  * thread and workers, each with its own csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
  */
