@@ -2,10 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 // The site URL only matters for absolute links in feeds and the sitemap; set LEDGER_SITE_URL
 // when publishing. Output is fully static: no server, no client JavaScript.
 const site = process.env.LEDGER_SITE_URL ?? 'https://reliability.example.org';
+
+// Pages are bundled, so the entry of the chart threads (src/charts/chart-pool.ts) is named here,
+// where the source tree is known.
+process.env.LEDGER_CHART_THREAD ??= fileURLToPath(new URL('./src/charts/chart-thread.ts', import.meta.url));
 
 export default defineConfig({
   site,
@@ -15,7 +21,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
   integrations: [mdx(), sitemap()],
-  build: { format: 'directory' },
+  // Several pages render at once so that their charts keep every chart thread busy; pages share no
+  // mutable state, and each chart's markup depends on its spec only, so the output is unchanged.
+  build: { format: 'directory', concurrency: Math.max(2, availableParallelism() * 2) },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/{domain,ingest,report,cli,charts,repo,site,prometheus,security}/**/*.test.ts'],
           setupFiles: ['tests/setup/fast-check.ts'],
+          // Many tests run the CLI in a child process; 5 s is too short on a busy 2-core runner.
+          // A bound against hangs, not a speed target (speed is measured by npm run bench).
+          testTimeout: 60_000,
         },
       },
       {

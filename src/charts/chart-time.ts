@@ -6,6 +6,7 @@
  */
 import type { Calendar } from '../domain/calendar.ts';
 import { zoneOffsetMs } from '../domain/zoned-time.ts';
+import { CHART_WIDTH } from './chart-style.ts';
 
 /** The instant `ms` as its wall-clock reading in the site zone, expressed as UTC milliseconds. */
 export function wallClockOf(ms: number, cal: Calendar): number {
@@ -36,8 +37,24 @@ export function quarterSpan(q: QuarterLike): QuarterSpan {
   return { label: q.label, startMs: Date.parse(q.start), endMs: Date.parse(q.end) };
 }
 
-/** The x encoding of a time axis over `[fromMs, toMs]` (wall-clock ms). */
-export function timeX(field: string, domain: readonly [number, number], format: string, tickCount?: number) {
+/** Room a date label such as '14 Aug' needs on an axis, with a gap, in px. */
+const LABEL_ROOM = 80;
+
+/** As many ticks as labels fit across `width` px: a 560 px chart gets 7, never fewer than 2. */
+export function ticksForWidth(width: number): number {
+  return Math.max(2, Math.floor(width / LABEL_ROOM));
+}
+
+/**
+ * The x encoding of a time axis over `[fromMs, toMs]` (wall-clock ms). Ticks are thinned to what
+ * the width holds, and Vega drops any label that would still overprint its neighbour.
+ */
+export function timeX(
+  field: string,
+  domain: readonly [number, number],
+  format: string,
+  tickCount: number = ticksForWidth(CHART_WIDTH),
+) {
   return {
     field,
     type: 'temporal' as const,
@@ -46,7 +63,10 @@ export function timeX(field: string, domain: readonly [number, number], format: 
       title: null,
       format,
       labelOverlap: true as const,
-      ...(tickCount === undefined ? {} : { tickCount }),
+      // The first and last labels align with the axis ends, so the first never runs left into
+      // the y axis's lowest label.
+      labelFlush: true,
+      tickCount,
     },
   };
 }

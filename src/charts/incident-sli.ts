@@ -197,7 +197,8 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
         field: 'value',
         type: 'quantitative',
         title: 'Error rate',
-        axis: { format: percentAxisFormat(1) },
+        // Flush: the 0% label sits above the axis end, clear of the first time label below it.
+        axis: { format: percentAxisFormat(1), labelFlush: true },
         scale: { zero: true, nice: true },
       },
       detail: { field: 'segment', type: 'nominal' },

@@ -63,18 +63,18 @@ export function buildIncidentTimelineChart(
     // An incident across a quarter boundary is drawn up to the boundary; the table has its times.
     const fromMs = Math.max(startedMs, q.startMs);
     const toMs = Math.min(endMs, q.endMs);
-    // The label goes after the bar, or before it when the bar ends late in the quarter.
-    const labelAfter = toMs - q.startMs < 0.55 * (q.endMs - q.startMs);
+    const label = `${i.severity} · ${duration} · ${shortTitle(i.title)}`;
+    const place = placeLabel(label, fromMs, toMs, q.startMs, q.endMs);
     return {
       // Rows are numbered, as in the table, so that two incidents with one title keep two rows.
       row: String(index + 1),
       title: i.title,
       from: wall(fromMs),
       to: wall(toMs),
-      labelAt: wall(labelAfter ? toMs : fromMs),
-      labelAlign: labelAfter ? 'left' : 'right',
+      labelAt: wall(place.atMs),
+      labelAlign: place.align,
       severity: i.severity,
-      label: `${i.severity} · ${duration} · ${shortTitle(i.title)}`,
+      label,
       startedMs,
       mitigatedMs,
       duration,
@@ -144,6 +144,13 @@ export function buildIncidentTimelineChart(
         mark: { type: 'text', align: 'right', dx: -8 },
         encoding: { x: timeField('labelAt'), y, text: { field: 'label' } },
       },
+      {
+        // Neither side of the bar has room: the label sits above it, inside the plot, clear of
+        // the row numbers on the axis and of the rows above and below.
+        transform: [{ filter: "datum.labelAlign === 'above'" }],
+        mark: { type: 'text', align: 'left', baseline: 'middle', dy: -12 },
+        encoding: { x: timeField('labelAt'), y, text: { field: 'label' } },
+      },
     ],
   };
 
@@ -167,6 +174,30 @@ export function buildIncidentTimelineChart(
       ]),
     },
   };
+}
+
+/** Width of a label in px at the chart's 11 px text, a little generous so that labels never touch. */
+const CHAR_PX = 6.3;
+const LABEL_GAP = 8;
+
+/**
+ * Where a bar's label fits inside the plot: after the bar, else before it, else above it at the
+ * bar's start (moved left as far as it must to end inside the plot). Never over the row numbers.
+ */
+export function placeLabel(
+  label: string,
+  fromMs: number,
+  toMs: number,
+  startMs: number,
+  endMs: number,
+  width = CHART_WIDTH,
+): { atMs: number; align: 'left' | 'right' | 'above' } {
+  const px = (ms: number): number => ((ms - startMs) / (endMs - startMs)) * width;
+  const need = label.length * CHAR_PX + LABEL_GAP;
+  if (px(toMs) + need <= width) return { atMs: toMs, align: 'left' };
+  if (px(fromMs) - need >= 0) return { atMs: fromMs, align: 'right' };
+  const x = Math.max(0, Math.min(px(fromMs), width - need + LABEL_GAP));
+  return { atMs: startMs + (x / width) * (endMs - startMs), align: 'above' };
 }
 
 /** The configured severities first, in their order; any other severity after them, sorted. */

@@ -16,6 +16,7 @@ export {
   type BurnDownSlo,
   type IncidentMarker,
 } from './burn-down.ts';
+export { buildBurnDownThumbnail, THUMBNAIL_WIDTH } from './burn-down-thumbnail.ts';
 export { buildRollingAttainmentChart, type RollingAttainmentSlo } from './rolling-attainment.ts';
 export { buildQuarterAttainmentChart, type QuarterAttainment } from './quarter-attainment.ts';
 export {

@@ -74,7 +74,8 @@ export function buildQuarterAttainmentChart(
     type: 'ordinal' as const,
     title: null,
     scale: { domain: labels },
-    axis: { labelAngle: 0 },
+    // 'Jul–Sep 2026' on two lines, so that eight quarters' labels stay apart.
+    axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelOverlap: true as const },
   };
   const y = { field: 'value', type: 'quantitative' as const };
 

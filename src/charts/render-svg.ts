@@ -6,10 +6,17 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as vega from 'vega';
-import { parse, version as vegaVersion, View, type Spec as VegaSpec } from 'vega';
-import { compile as compileVegaLite, version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
-import { finishSvg, type SvgA11y } from './svg-markup.ts';
+import { version as vegaVersion, type Spec as VegaSpec } from 'vega';
+import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
+import { chartLogger, compileWith, drawChartSvg } from './chart-draw.ts';
+import {
+  ChartDrawError,
+  chartThreadCount,
+  chartThreadFile,
+  createChartPool,
+  type ChartPool,
+} from './chart-pool.ts';
+import type { SvgA11y } from './svg-markup.ts';
 
 export type ChartA11y = SvgA11y;
 
@@ -26,63 +33,56 @@ export interface ChartRendererOptions {
   compile?: (spec: TopLevelSpec) => VegaSpec;
   /** Called with every warning of Vega-Lite or Vega (the default ignores them). */
   onWarning?: (message: string) => void;
+  /**
+   * Threads that draw charts not in the cache (chart-pool.ts); 0 or 1 draws on the calling
+   * thread, as does a custom `compile`. Default 0.
+   */
+  threads?: number;
 }
 
-export type RenderChartSvg = (spec: TopLevelSpec, a11y: ChartA11y) => Promise<string>;
-
-/**
- * Vega measures text with the `canvas` package when it can load it and estimates widths otherwise.
- * Charts must not change because a dependency happened to install canvas, so the estimate is
- * always used (the typings do not declare `textMetrics`, hence the narrowing).
- */
-function useEstimatedTextWidths(): void {
-  const metrics = (vega as unknown as { textMetrics?: { canvas?: (use: boolean) => void } }).textMetrics;
-  metrics?.canvas?.(false);
+/** What a renderer did so far: charts drawn, charts found in the disk cache, threads used. */
+export interface ChartRenderStats {
+  drawn: number;
+  fromDisk: number;
+  threads: number;
 }
+
+export type RenderChartSvg = ((spec: TopLevelSpec, a11y: ChartA11y) => Promise<string>) & {
+  stats?: () => ChartRenderStats;
+};
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-function loggerFor(onWarning: (message: string) => void) {
-  let level = 0;
-  const text = (args: readonly unknown[]): string => args.map(String).join(' ');
-  const logger = {
-    level(l?: number) {
-      if (l === undefined) return level;
-      level = l;
-      return logger;
-    },
-    error(...args: readonly unknown[]) {
-      throw new Error(text(args));
-    },
-    warn(...args: readonly unknown[]) {
-      onWarning(text(args));
-      return logger;
-    },
-    info() {
-      return logger;
-    },
-    debug() {
-      return logger;
-    },
-  };
-  return logger;
-}
 
 export function createChartRenderer(options: ChartRendererOptions = {}): RenderChartSvg {
   const cacheDir = options.cacheDir ?? null;
   const onWarning = options.onWarning ?? (() => {});
-  const logger = loggerFor(onWarning);
-  const compile = options.compile ?? ((spec: TopLevelSpec) => compileVegaLite(spec, { logger }).spec);
+  const logger = chartLogger(onWarning);
+  const compile = options.compile ?? compileWith(logger);
   const memory = new Map<string, Promise<string>>();
+  const stats: ChartRenderStats = { drawn: 0, fromDisk: 0, threads: 0 };
+  const threads = options.compile === undefined ? (options.threads ?? 0) : 0;
+  const threadFile = threads > 1 ? chartThreadFile() : null;
+  let pool: ChartPool | null = threadFile === null ? null : createChartPool(threads, threadFile);
 
   async function draw(spec: TopLevelSpec, a11y: ChartA11y, idPrefix: string): Promise<string> {
-    useEstimatedTextWidths();
-    const view = new View(parse(compile(spec)), { renderer: 'none', logger, logLevel: 2 });
-    try {
-      return finishSvg(await view.toSVG(), a11y, idPrefix);
-    } finally {
-      view.finalize();
+    stats.drawn++;
+    if (pool !== null) {
+      try {
+        const { svg, warnings } = await pool.draw(spec, a11y, idPrefix);
+        stats.threads = Math.max(stats.threads, pool.started);
+        for (const w of warnings) onWarning(w);
+        return svg;
+      } catch (e) {
+        if (e instanceof ChartDrawError) {
+          for (const w of e.warnings) onWarning(w);
+          throw new Error(e.message);
+        }
+        // A thread that cannot run (e.g. out of memory): this thread draws from now on.
+        pool = null;
+      }
     }
+    stats.threads = Math.max(stats.threads, 1);
+    return drawChartSvg(spec, a11y, idPrefix, compile, logger);
   }
 
   async function readCached(file: string): Promise<string | null> {
@@ -110,7 +110,10 @@ export function createChartRenderer(options: ChartRendererOptions = {}): RenderC
     const file = cacheDir === null ? null : path.join(cacheDir, `${key}.svg`);
     if (file !== null) {
       const cached = await readCached(file);
-      if (cached !== null) return cached;
+      if (cached !== null) {
+        stats.fromDisk++;
+        return cached;
+      }
     }
     // Ids come from the spec and the title only — never random — so the same chart keeps its ids.
     const idPrefix = `chart-${sha256(JSON.stringify([spec, a11y.title])).slice(0, 10)}`;
@@ -119,7 +122,7 @@ export function createChartRenderer(options: ChartRendererOptions = {}): RenderC
     return svg;
   }
 
-  return (spec, a11y) => {
+  const render: RenderChartSvg = (spec, a11y) => {
     const key = sha256(
       JSON.stringify([RENDERER_REVISION, vegaVersion, vegaLiteVersion, spec, a11y.title, a11y.description]),
     );
@@ -132,9 +135,23 @@ export function createChartRenderer(options: ChartRendererOptions = {}): RenderC
     }
     return pending;
   };
+  render.stats = () => ({ ...stats });
+  return render;
 }
 
 let defaultRenderer: RenderChartSvg | null = null;
+
+/**
+ * Astro bundles the pages with their own copy of this module, so the default renderer is also
+ * registered on the global object, where the command that ran the build finds its figures.
+ */
+const STATS_KEY = Symbol.for('reliability-ledger.chart-stats');
+
+/** What the default renderer of this process did so far (null when it drew nothing). */
+export function defaultChartRenderStats(): ChartRenderStats | null {
+  const read = (globalThis as Record<symbol, unknown>)[STATS_KEY];
+  return typeof read === 'function' ? (read as () => ChartRenderStats)() : null;
+}
 
 /**
  * Renders a Vega-Lite spec to inline SVG named by `a11y`. The disk cache lives in
@@ -144,6 +161,15 @@ let defaultRenderer: RenderChartSvg | null = null;
 export function renderChartSvg(spec: TopLevelSpec, a11y: ChartA11y): Promise<string> {
   defaultRenderer ??= createChartRenderer({
     cacheDir: path.resolve(process.env['LEDGER_CHART_CACHE'] || DEFAULT_CHART_CACHE_DIR),
+    threads: chartThreadCount(),
   });
+  (globalThis as Record<symbol, unknown>)[STATS_KEY] = defaultRenderer.stats;
   return defaultRenderer(spec, a11y);
+}
+
+/** One line for logs: "charts: 212 drawn on 2 threads, 3,353 unchanged from the cache". */
+export function describeChartStats(s: ChartRenderStats): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const threads = s.threads > 1 ? ` on ${s.threads} threads` : '';
+  return `charts: ${n(s.drawn)} drawn${threads}, ${n(s.fromDisk)} unchanged from the cache`;
 }

@@ -25,8 +25,9 @@ export interface SparklineOptions {
   quarterLabel?: string;
 }
 
-export const SPARKLINE_WIDTH = 120;
-export const SPARKLINE_HEIGHT = 28;
+// Large enough to read on the status board, with the last value written at the line's end.
+export const SPARKLINE_WIDTH = 160;
+export const SPARKLINE_HEIGHT = 40;
 
 interface SparkPoint {
   day: DailyPoint;
@@ -49,7 +50,9 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
   // Days are evenly spaced whatever their length in hours, so the x value is the local date.
   const values = points.map((p) => ({ t: wallClockOfDate(p.day.date, 1), value: p.value }));
   const reference = kind === 'attainment' ? slo.objective : 0;
-  const last = values.slice(-1);
+  const shownValue = (v: number): string =>
+    kind === 'attainment' ? formatAttainment(v, slo.objective) : remainingText(v);
+  const last = values.slice(-1).map((p) => ({ ...p, label: shownValue(p.value) }));
   const y = { field: 'value', type: 'quantitative' as const, axis: null, scale: { zero: false } };
   const x = { field: 't', type: 'temporal' as const, axis: null, scale: { type: 'utc' as const } };
 
@@ -77,6 +80,12 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
         data: { values: last },
         mark: { type: 'point', filled: true, size: 16, fill: CHART_COLORS.line },
         encoding: { x, y },
+      },
+      {
+        // The last value in words after the line's end: the sparkline reads without the table.
+        data: { values: last },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 11 },
+        encoding: { x, y, text: { field: 'label' } },
       },
     ],
   };

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
@@ -23,6 +23,8 @@ import { printDiagnostics, summarise } from './print-diagnostics.ts';
 import { formatRestatement } from '../report/restatement.ts';
 import { inputOptions, readToolVersion } from './close.ts';
 import { lockOutDir, markBuiltSite, refuseOutDir } from './out-dir.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { defaultChartRenderStats, describeChartStats } from '../charts/render-svg.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -124,6 +126,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     handOverSite({ paths, get: async () => input });
 
     const { build } = await import('astro');
+    const started = performance.now();
     try {
       await build({
         root: TOOL_ROOT,
@@ -137,6 +140,23 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     } catch (e) {
       throw new CliError(
         `build failed: ${describeAstroError(e)}\n${basename(outDir)}/ was left as it was`,
+        EXIT.invalidInput,
+      );
+    }
+    const pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+    fx.err(
+      `pages: ${pages.toLocaleString('en-US')} rendered in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const charts = defaultChartRenderStats();
+    if (charts !== null) fx.err(describeChartStats(charts));
+    // The search index is built from the finished pages, inside the staging directory, so that a
+    // failure here also leaves the published site untouched.
+    try {
+      const indexed = await writeSearchIndex(staging);
+      fx.err(`search: ${indexed.pages} pages indexed`);
+    } catch (e) {
+      throw new CliError(
+        `build failed: the search index could not be written: ${(e as Error).message}\n${basename(outDir)}/ was left as it was`,
         EXIT.invalidInput,
       );
     }

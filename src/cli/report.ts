@@ -1,4 +1,5 @@
 /** `npm run report -- <quarter> [--json]`: a quarter's figures on stdout (SPEC §11, §12). */
+import { reviewJson } from '../report/review-json.ts';
 import { formatAttainment, formatDateTime, formatObjective, formatPercent } from '../domain/format.ts';
 import { budgetText, unitOf } from '../report/budget-text.ts';
 import { carriedOverIncidents } from '../report/carried-over.ts';
@@ -48,7 +49,7 @@ export async function runReport(args: string[], fx: Effects): Promise<number> {
     throw new CliError(`no data for quarter "${quarterId}"; quarters with data: ${known}`, EXIT.usage);
   }
   if (values.json) {
-    fx.out(JSON.stringify(q, null, 2));
+    fx.out(JSON.stringify(reviewJson(ledger, q), null, 2));
     return EXIT.ok;
   }
   fx.out(

@@ -178,6 +178,9 @@ export function firstUnitFrom(u: UnitColumns, ms: number): number {
   return lo;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 /** The distinct step positions, aligned to `anchorMs`, of sorted rows starting at or after `fromMs`. */
 export function countCoveredPositions(
   rows: RowColumns,
@@ -185,12 +188,16 @@ export function countCoveredPositions(
   anchorMs: number,
   stepMs: number,
 ): number {
+  // Rows of a day or longer start at local midnights, which a daylight-saving change moves by up
+  // to an hour against a fixed step: an hour's slack keeps the day after a 23-hour day apart from
+  // the day before it (as countCoveredSteps in coverage.ts).
+  const slack = stepMs >= DAY_MS ? HOUR_MS : 0;
   let count = 0;
   let last = NaN;
   for (let i = 0; i < rows.length; i++) {
     const t = rows.startMs[i] as number;
     if (t < fromMs) continue;
-    const p = Math.floor((t - anchorMs) / stepMs);
+    const p = Math.floor((t - anchorMs + slack) / stepMs);
     if (p !== last) {
       count++;
       last = p;

@@ -80,8 +80,8 @@ function wallClockParts(wallMs: number): LocalDateTime {
   };
 }
 
-/** The zone's offset from UTC at instant `ms`, in milliseconds (+3_600_000 for BST). */
-export function zoneOffsetMs(ms: number, zone: string): number {
+/** The offset at `ms` as the time zone database gives it through Intl: a few microseconds a call. */
+function intlOffsetMs(ms: number, zone: string): number {
   const wholeSecond = Math.floor(ms / 1000) * 1000;
   const fields: Record<string, number> = {};
   let bc = false;
@@ -99,6 +99,84 @@ export function zoneOffsetMs(ms: number, zone: string): number {
     second: fields['second'] ?? 0,
   });
   return wall - wholeSecond;
+}
+
+/**
+ * Offsets are asked for once per row of an export, millions of times for the same few offsets, so
+ * they are sampled on a grid of whole hours and a span whose ends differ is bisected to the
+ * second of its transition (offsets and transitions in the tz database are whole seconds). The
+ * cache assumes no zone changes its offset twice within one hour, which no rule in the database
+ * does; the answers are Intl's own, so the cache changes no result, only how often Intl is asked.
+ */
+const SPAN_MS = 3_600_000;
+/** The last instant a Date can hold (ECMA-262 §21.4.1.1); beyond the grid's reach near it. */
+const MAX_INSTANT_MS = 8.64e15;
+
+interface ZoneOffsets {
+  /** Span index → the offset at the span's first instant. */
+  starts: Map<number, number>;
+  /** Span index → the first whole second at the new offset, for spans that contain a change. */
+  changes: Map<number, number>;
+}
+
+const zoneOffsets = new Map<string, ZoneOffsets>();
+/** Zones that never change: UTC and its aliases, Etc/GMT±N and numeric offsets such as +05:30. */
+const FIXED_ZONE =
+  /^(?:(?:Etc\/)?(?:UTC|UCT|GMT|Universal|Zulu|Greenwich)|Etc\/GMT[+-]\d{1,2}|[+-]\d{2}(?::?\d{2})?)$/;
+const fixedOffsets = new Map<string, number | null>();
+
+function fixedOffsetOf(zone: string): number | null {
+  let fixed = fixedOffsets.get(zone);
+  if (fixed === undefined) {
+    fixed = FIXED_ZONE.test(zone) ? intlOffsetMs(0, zone) : null;
+    fixedOffsets.set(zone, fixed);
+  }
+  return fixed;
+}
+
+function offsetAtSpanStart(z: ZoneOffsets, span: number, zone: string): number {
+  let offset = z.starts.get(span);
+  if (offset === undefined) {
+    offset = intlOffsetMs(span * SPAN_MS, zone);
+    z.starts.set(span, offset);
+  }
+  return offset;
+}
+
+/** The first whole second of `span` at the offset in force at its end. */
+function changeIn(z: ZoneOffsets, span: number, zone: string, before: number): number {
+  let change = z.changes.get(span);
+  if (change === undefined) {
+    let lo = (span * SPAN_MS) / 1000;
+    let hi = ((span + 1) * SPAN_MS) / 1000;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (intlOffsetMs(mid * 1000, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    change = hi * 1000;
+    z.changes.set(span, change);
+  }
+  return change;
+}
+
+/** The zone's offset from UTC at instant `ms`, in milliseconds (+3_600_000 for BST). */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  if (zone === 'UTC') return 0;
+  const fixed = fixedOffsetOf(zone);
+  if (fixed !== null) return fixed;
+  const span = Math.floor(ms / SPAN_MS);
+  if (!Number.isFinite(span) || Math.abs((span + 1) * SPAN_MS) > MAX_INSTANT_MS)
+    return intlOffsetMs(ms, zone);
+  let z = zoneOffsets.get(zone);
+  if (z === undefined) {
+    z = { starts: new Map(), changes: new Map() };
+    zoneOffsets.set(zone, z);
+  }
+  const from = offsetAtSpanStart(z, span, zone);
+  const to = offsetAtSpanStart(z, span + 1, zone);
+  if (from === to) return from;
+  return Math.floor(ms / 1000) * 1000 < changeIn(z, span, zone, from) ? from : to;
 }
 
 /** The wall-clock date and time in `zone` at instant `ms`. */

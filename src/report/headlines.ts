@@ -120,6 +120,10 @@ function objectivesSentence(q: QuarterReport, units: Units): string {
   return `${lead} ${sloLabel(worst)} spent ${spent}% of its error budget (${over}${spentOfAllowed(worst, units)})${where}.`;
 }
 
+/** Over-budget SLOs named in the policy sentence before it counts them instead; at-risk likewise. */
+const MAX_NAMED = 3;
+const MAX_NAMED_AT_RISK = 2;
+
 /** Sentence 2: what the error budget policy says now, about the SLOs that were judged only. */
 function policySentence(q: QuarterReport): string {
   const judged = judgedSlos(q);
@@ -130,19 +134,31 @@ function policySentence(q: QuarterReport): string {
   const exhausted = judged.filter((s) => s.status === 'exhausted');
   const atRisk = judged.filter((s) => s.status === 'at-risk');
   const parts: string[] = [];
-  if (exhausted.length > 0) {
+  // At many SLOs the sentence summarises: a count, led by the ones that spent the most.
+  const byConsumed = (list: SloReport[]) => [...list].sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0));
+  if (exhausted.length > MAX_NAMED) {
+    const lead = byConsumed(exhausted).slice(0, MAX_NAMED).map(sloLabel);
+    parts.push(
+      `${exhausted.length} SLOs are over budget, led by ${joinNames(lead)}: feature launches pause.`,
+    );
+  } else if (exhausted.length > 0) {
     parts.push(
       `${joinNames(exhausted.map(sloLabel))} ${exhausted.length === 1 ? 'is' : 'are'} over budget: feature launches pause.`,
     );
   }
   const endMs = Date.parse(q.end);
   const asOfMs = Date.parse(q.asOf);
-  for (const s of atRisk) {
-    const left = q.state === 'in-progress' ? ` with ${formatTimeLeft(endMs - asOfMs)} left` : '';
+  const left = q.state === 'in-progress' ? ` with ${formatTimeLeft(endMs - asOfMs)} left` : '';
+  if (atRisk.length > MAX_NAMED_AT_RISK) {
+    const [first] = byConsumed(atRisk);
     parts.push(
-      `${sloLabel(s)} is at risk: ${formatPercentUp(s.consumed ?? 0)} of its budget is spent${left}.`,
+      `${atRisk.length} SLOs are at risk${left}, led by ${sloLabel(first!)} with ${formatPercentUp(first!.consumed ?? 0)} of its budget spent.`,
     );
-  }
+  } else
+    for (const s of atRisk)
+      parts.push(
+        `${sloLabel(s)} is at risk: ${formatPercentUp(s.consumed ?? 0)} of its budget is spent${left}.`,
+      );
   if (parts.length > 0) return parts.join(' ');
   if (judged.length === q.slos.length) return 'Every SLO is within budget: ship as planned.';
   return `The ${judged.length === 1 ? 'one SLO' : `${judged.length} SLOs`} with enough data ${judged.length === 1 ? 'is' : 'are'} within budget: ship as planned.`;

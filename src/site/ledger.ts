@@ -10,6 +10,9 @@ import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
 import { receiveSite, type SiteInput } from './handoff.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
 
+/** What the page helpers (src/site/*-page.ts) read: the site model. */
+export type SiteData = SiteModel;
+
 let cached: { input: SiteInput; model: SiteModel } | undefined;
 
 /**

@@ -10,7 +10,7 @@ import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/inci
 import { formatCount } from '../domain/format.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
-import type { Ledger } from '../ingest/load-ledger.ts';
+import type { Ledger, LedgerInputs } from '../ingest/load-ledger.ts';
 import type { ActionItem, Postmortem } from '../ingest/postmortem.ts';
 import type { Settings } from '../ingest/settings.ts';
 import type { Catalog, Service } from '../ingest/catalog/model.ts';
@@ -135,6 +135,8 @@ export interface FeedItem {
 export interface SiteModel {
   settings: Settings;
   catalog: Catalog;
+  /** What the figures were computed from (settings with this audience): the page helpers' input. */
+  inputs: LedgerInputs;
   /** Closed quarters as their latest revision (`revision` set), the others as computed. */
   report: LedgerReport;
   /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
@@ -183,6 +185,7 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
   return {
     settings,
     catalog: ledger.catalog,
+    inputs: { ...ledger, settings },
     report,
     closed,
     postmortems,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIncidentTimelineChart } from '../../src/charts/incident-timeline.ts';
+import { buildIncidentTimelineChart, placeLabel } from '../../src/charts/incident-timeline.ts';
 import { LONDON, Q3, unitLayers } from './quarter-fixture.ts';
 
 const incidents = [
@@ -102,5 +102,30 @@ describe('buildIncidentTimelineChart', () => {
     expect(open.description).toBe(
       '1 incident with impact in July–September 2026: 1 SEV4. 1 is not yet mitigated.',
     );
+  });
+});
+
+describe('placeLabel', () => {
+  // A 92-day quarter on a 560 px plot: 1 px ≈ 3.94 h. A 20-character label needs 20 × 6.3 + 8 = 134 px.
+  const start = Date.UTC(2026, 6, 1);
+  const end = Date.UTC(2026, 9, 1);
+  const at = (px: number) => start + (px / 560) * (end - start);
+  const label = 'SEV2 · 1 h · Outage!';
+
+  it('puts the label after a bar that leaves room to its right', () => {
+    expect(placeLabel(label, at(10), at(20), start, end)).toEqual({ atMs: at(20), align: 'left' });
+  });
+
+  it('puts it before a bar late in the quarter', () => {
+    expect(placeLabel(label, at(500), at(540), start, end)).toEqual({ atMs: at(500), align: 'right' });
+  });
+
+  it('puts it above a bar with no room either side, inside the plot, never over the row numbers', () => {
+    // The first incident of a quarter that lasted all of it: starting at 0 px, the label starts there.
+    expect(placeLabel(label, start, end, start, end)).toEqual({ atMs: start, align: 'above' });
+    // From 100 px to 480 px: 134 px fit neither after (480 + 134 > 560) nor before (100 < 134).
+    const placed = placeLabel(label, at(100), at(480), start, end, 560);
+    expect(placed.align).toBe('above');
+    expect(((placed.atMs - start) / (end - start)) * 560).toBeCloseTo(100, 6);
   });
 });

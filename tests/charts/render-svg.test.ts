@@ -177,6 +177,33 @@ describe('renderChartSvg', () => {
   });
 });
 
+describe('chart threads', () => {
+  it('draw every kind of chart byte for byte as the calling thread does', async () => {
+    const here = createChartRenderer({ threads: 0 });
+    const threaded = createChartRenderer({ threads: 2 });
+    const [alone, spread] = await Promise.all([
+      Promise.all(every.map((c) => here(c.spec, c))),
+      Promise.all(every.map((c) => threaded(c.spec, c))),
+    ]);
+    expect(spread).toEqual(alone);
+    expect(threaded.stats?.()).toEqual({ drawn: every.length, fromDisk: 0, threads: 2 });
+  }, 60_000);
+
+  it('report a chart that cannot be drawn as the calling thread does', async () => {
+    // An expression that does not parse: Vega throws while building the view.
+    const broken: TopLevelSpec = {
+      data: { values: [{ a: 1 }] },
+      transform: [{ calculate: 'datum.a +', as: 'b' }],
+      mark: 'point',
+      encoding: { x: { field: 'b', type: 'quantitative' } },
+    };
+    const here = await createChartRenderer({ threads: 0 })(broken, burnDown).catch((e: Error) => e.message);
+    const there = await createChartRenderer({ threads: 2 })(broken, burnDown).catch((e: Error) => e.message);
+    expect(here).not.toMatch(/^<svg/);
+    expect(there).toBe(here);
+  }, 60_000);
+});
+
 describe('the chart cache', () => {
   const countingCompile = () => vi.fn((spec: TopLevelSpec) => compile(spec).spec);
 

@@ -9,7 +9,7 @@ const slo = {
 };
 
 describe('buildSparkline', () => {
-  it('shows budget remaining without axes, with the last value dotted', () => {
+  it('shows budget remaining without axes, with the last value dotted and written beside it', () => {
     const chart = buildSparkline(slo, LONDON, { quarterLabel: 'July–September 2026' });
     const layers = unitLayers(chart.spec);
     const line = layers.find((l) => l.mark.type === 'line');
@@ -18,8 +18,9 @@ describe('buildSparkline', () => {
     // Remaining = 1 − consumed: 1 − 1/128 on 1 July, 1 − 1.21875 on 30 September (quarter-fixture.ts).
     expect(line?.data[0]).toEqual({ t: Date.UTC(2026, 6, 2), value: 1 - 1 / 128 });
     expect(layers.find((l) => l.mark.type === 'point')?.data).toEqual([
-      { t: Date.UTC(2026, 9, 1), value: 1 - 1.21875 },
+      { t: Date.UTC(2026, 9, 1), value: 1 - 1.21875, label: '122% spent (22% over budget)' },
     ]);
+    expect(layers.find((l) => l.mark.type === 'text')?.encoding['text']).toEqual({ field: 'label' });
     expect(chart.title).toBe('Error budget remaining: Checkout requests succeed, July–September 2026');
     expect(chart.description).toBe(
       // 121.x% spent, rounded up: one wording for an overspent budget (issue 12 item 8).

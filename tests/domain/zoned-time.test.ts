@@ -16,6 +16,7 @@ import {
 // the US at 02:00 local on the second Sunday of March and the first Sunday of November;
 // Chile at 24:00 on the first Saturday of September.
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const iso = (s: string): number => Date.parse(s);
 
 describe('zoneOffsetMs', () => {
@@ -170,5 +171,90 @@ describe('isValidTimeZone', () => {
     ['', false],
   ])('%s is %s', (zone, expected) => {
     expect(isValidTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('zoneOffsetMs caches per transition and still agrees with the time zone database', () => {
+  // The reference asks Intl directly for every instant, written independently of the module:
+  // `longOffset` names the offset ("GMT+05:30", "GMT-03", "GMT" for zero).
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const reference = (ms: number, zone: string): number => {
+    let f = formatters.get(zone);
+    if (f === undefined) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+      formatters.set(zone, f);
+    }
+    const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
+    if (m === null) throw new Error(`unexpected offset name ${name}`);
+    if (m[1] === undefined) return 0;
+    const size = (Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)) * 1000;
+    return m[1] === '-' ? -size : size;
+  };
+  // Zones with one-hour, half-hour (Lord Howe), midnight (Santiago) changes, a skipped day
+  // (Apia, 30 Dec 2011) and none (Kolkata).
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Pacific/Apia',
+    'Asia/Kolkata',
+    'UTC',
+  ];
+  // Transitions of 2011–2027, found by scanning each day for a change of offset.
+  const transitions = zones.flatMap((zone) => {
+    const out: number[] = [];
+    for (let t = Date.UTC(2011, 0, 1); t < Date.UTC(2027, 0, 1); t += DAY) {
+      if (reference(t, zone) !== reference(t + DAY, zone)) out.push(t + DAY / 2);
+    }
+    return out.map((t) => ({ zone, t }));
+  });
+
+  it('finds the transitions it is tested on (London alone has two a year)', () => {
+    expect(transitions.filter((x) => x.zone === 'Europe/London').length).toBe(32);
+  });
+
+  it('equals Intl at any instant within a day of a transition, asked in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...transitions),
+        fc.integer({ min: -DAY, max: DAY }),
+        ({ zone, t }, delta) => {
+          expect(zoneOffsetMs(t + delta, zone)).toBe(reference(t + delta, zone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('equals Intl to the second on either side of every transition', () => {
+    for (const { zone, t } of transitions) {
+      // The exact instant: scan the day in seconds around the transition by bisection on Intl.
+      let lo = Math.floor((t - DAY / 2) / 1000);
+      let hi = Math.floor((t + DAY / 2) / 1000);
+      const before = reference(lo * 1000, zone);
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (reference(mid * 1000, zone) === before) lo = mid;
+        else hi = mid;
+      }
+      for (const at of [hi * 1000 - 1, hi * 1000, hi * 1000 - 1000, hi * 1000 + 999]) {
+        expect(zoneOffsetMs(at, zone)).toBe(reference(at, zone));
+      }
+    }
+  });
+
+  it('equals Intl at any instant from 1900 to 2100', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        (zone, ms) => {
+          expect(zoneOffsetMs(ms, zone)).toBe(reference(ms, zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -24,7 +24,13 @@ const PAGES = [
   ['incident list', '/incidents/'],
   ['incident facet', '/incidents/severity/sev2/'],
   ['incident write-up', '/incidents/2026-08-19-checkout-connection-pool-exhaustion/'],
+  // Two SLI charts whose first time label once ran into the y axis's 0% label.
+  ['incident write-up with two SLOs', '/incidents/2025-08-12-search-index-rebuild-saturation/'],
   ['action items', '/action-items/'],
+  ['SLO', '/slos/checkout-availability/'],
+  ['method', '/method/'],
+  ['review summary', '/reviews/2026-q3/summary/'],
+  ['search', '/search/?q=connection+pool'],
 ] as const;
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -64,31 +70,36 @@ async function open(
 }
 
 describe.each(PAGES)('the %s page (%s)', (name, path) => {
-  it('has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width', async () => {
-    for (const [scheme, width] of [
-      ['light', 1280],
-      ['dark', 1280],
-      ['light', 390],
-    ] as const) {
-      const { page, problems } = await open(path, scheme, width);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      const violations = result.violations.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join('; ')})`,
-      );
-      expect(violations, `${scheme} at ${width} px`).toEqual([]);
-      expect(problems).toEqual([]);
-      const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      expect((await stat(file)).size).toBeGreaterThan(10_000);
-      await page.close();
-    }
-  });
+  // Three loads, three axe runs and three full-page screenshots: a review takes a while on a busy machine.
+  it(
+    'has no WCAG 2.2 A or AA violation according to axe, in light and dark, and at phone width',
+    { timeout: 180_000 },
+    async () => {
+      for (const [scheme, width] of [
+        ['light', 1280],
+        ['dark', 1280],
+        ['light', 390],
+      ] as const) {
+        const { page, problems } = await open(path, scheme, width);
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        const violations = result.violations.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')})`,
+        );
+        expect(violations, `${scheme} at ${width} px`).toEqual([]);
+        expect(problems).toEqual([]);
+        const file = join(SHOTS, `${name.replace(/\s+/g, '-')}-${scheme}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect((await stat(file)).size).toBeGreaterThan(10_000);
+        await page.close();
+      }
+    },
+  );
 
   it('names every chart: role img with a title and a description on the svg itself', async () => {
     const { page } = await open(path);
@@ -114,17 +125,78 @@ describe.each(PAGES)('the %s page (%s)', (name, path) => {
   });
 });
 
+describe.each(PAGES)('the charts of the %s page (%s)', (_name, path) => {
+  it('never overprint one text label with another (bounding boxes in Chromium)', async () => {
+    const { page } = await open(path);
+    const overlaps = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const svg of document.querySelectorAll('main svg[role="img"]')) {
+        const boxes = [...svg.querySelectorAll('text')]
+          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+          .map((t) => ({ text: (t.textContent ?? '').trim(), box: t.getBoundingClientRect() }))
+          .filter((b) => b.box.width > 0 && b.box.height > 0);
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!;
+            const b = boxes[j]!;
+            // More than a pixel each way: glyph boxes of neighbouring tick labels may touch.
+            const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            if (w > 1 && h > 1)
+              found.push(
+                `${svg.querySelector('title')?.textContent ?? 'chart'}: "${a.text}" over "${b.text}"`,
+              );
+          }
+      }
+      return found;
+    });
+    expect(overlaps).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('printing a review', () => {
   it('hides the site navigation and keeps the scorecard', async () => {
     const { page } = await open('/reviews/2026-q3/');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site nav').isVisible()).toBe(false);
-    expect(await page.locator('table.slo-table').isVisible()).toBe(true);
+    expect(await page.locator('table.slo-table').first().isVisible()).toBe(true);
     const breakInside = await page
       .locator('figure.chart')
       .first()
       .evaluate((el) => getComputedStyle(el).breakInside);
     expect(breakInside).toBe('avoid');
+    await page.close();
+  });
+});
+
+describe('the one-page summary', () => {
+  // Chromium's own PDF: each page object is one `/Type /Page` (the tree node is `/Type /Pages`).
+  const pdfPages = (pdf: Buffer): number =>
+    (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+  it.each(['2025-q3', '2026-q2', '2026-q3', '2026-q4'])('of %s prints on one A4 page', async (quarter) => {
+    const { page } = await open(`/reviews/${quarter}/summary/`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdfPages(pdf)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds a postmortem by the words of its write-up, with the page as a link', async () => {
+    const { page, problems } = await open('/search/');
+    await page.getByLabel('Search for').fill('connection pool');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 })
+      .toMatch(/^\d+ pages? found for “connection pool”/);
+    const links = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toContain('/incidents/2026-08-19-checkout-connection-pool-exhaustion/');
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

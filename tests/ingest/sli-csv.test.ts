@@ -270,6 +270,14 @@ describe('the shapes monitoring tools export', () => {
     expect(one.aggregates[0]?.buckets).toHaveLength(197);
   });
 
+  it('gives the same buckets and lines when five threads read five ranges of a file', async () => {
+    const one = await read('problems-in-both-halves.csv', {}, { parallelAbove: Infinity });
+    const five = await read('problems-in-both-halves.csv', {}, { parallelAbove: 0, threads: 5 });
+    expect(five.aggregates).toEqual(one.aggregates);
+    expect(five.text).toBe(one.text);
+    // Starting four workers on a busy machine takes seconds.
+  }, 60_000);
+
   it('reads a file again in one piece when its middle falls inside a quoted field', async () => {
     // Row 20 (from 0) is a quoted series spanning 61 lines across the byte midpoint.
     const one = await read('quoted-field-across-the-middle.csv', {}, { parallelAbove: Infinity });

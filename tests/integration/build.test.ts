@@ -12,6 +12,7 @@
  * shop-checkout, 99%, 200 requests a day, `bad:` column; 10 errors on 2 June:
  *   2026-Q2: T = 18,200; B = 182; C = 10 / 182 = 0.0549…; A = 18,190 / 18,200 = 0.99945… → 99.9%.
  */
+import { readSiteText } from '../support/site-text.ts';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,12 +77,12 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
   it('shows the same figures on the review page, attainment truncated', async () => {
     const html = await read('reviews/2026-q2/index.html');
     expect(html).toContain('<title>Reliability review, April–June 2026 · Fixture Co reliability</title>');
-    const shopRow = /<tr data-slo="shop-availability">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
+    const shopRow = /<tr data-slo="shop-availability"[^>]*>([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(shopRow).toContain('99.89%');
     expect(shopRow).not.toContain('99.90%');
     expect(shopRow).toContain('Exhausted');
     expect(shopRow).toContain('Pat Lee');
-    const checkoutRow = /<tr data-slo="shop-checkout">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
+    const checkoutRow = /<tr data-slo="shop-checkout"[^>]*>([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(checkoutRow).toContain('99.9%');
     // Over-budget rows come first in the scorecard (SPEC §9.1).
     expect(html.indexOf('data-slo="shop-availability"')).toBeLessThan(
@@ -97,7 +98,7 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(page).toContain('1 h 30 min'); // time to restore: 08:00 → 09:30
     expect(existsSync(join(site, 'incidents/2026-06-02-checkout-vendor'))).toBe(false);
     for (const file of await allFiles(site)) {
-      const text = await readFile(file, 'utf8');
+      const text = await readSiteText(file);
       expect(text, file).not.toContain('CONFIDENTIAL-VENDOR-PHRASE');
       expect(text, file).not.toContain('Checkout errors from the payment vendor');
     }
@@ -133,9 +134,17 @@ describe('a fixture ledger built with the real CLI and Astro', () => {
     expect(existsSync(join(site, 'incidents/2026-07-03-status-page-stale'))).toBe(false);
   });
 
-  it('uses no client JavaScript', async () => {
+  it('uses no client JavaScript except the search page and its index', async () => {
     const files = await allFiles(site);
-    expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);
-    expect(await read('index.html')).not.toContain('<script');
+    expect(files.filter((f) => f.endsWith('.js') && !f.startsWith(join(site, 'pagefind')))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith('.html')))
+      if (file !== join(site, 'search/index.html'))
+        expect(await readFile(file, 'utf8'), file).not.toContain('<script');
+  });
+
+  it('has a search page that says, without JavaScript, that search is off and where to browse', async () => {
+    const page = await read('search/index.html');
+    expect(page).toMatch(/<noscript>[\s\S]*Search needs JavaScript, which is off[\s\S]*<\/noscript>/);
+    expect(page).toMatch(/<form id="site-search" role="search" hidden/);
   });
 });

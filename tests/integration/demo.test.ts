@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import '../support/sites.ts';
+import { readSiteText } from '../support/site-text.ts';
 
 const site = inject('demoSite');
 
@@ -41,9 +42,28 @@ describe('the demo site', () => {
     const files = await allFiles(site);
     expect(files.length).toBeGreaterThan(30);
     for (const file of files) {
-      const text = await readFile(file, 'utf8');
+      // The search index too, decompressed (tests/support/site-text.ts).
+      const text = await readSiteText(file);
       for (const secret of secrets) expect(text.includes(secret), `${secret} in ${file}`).toBe(false);
     }
+  });
+
+  it('indexes the public reviews, postmortems, SLO and service pages for search, and no other page', async () => {
+    const fragments = (await allFiles(join(site, 'pagefind'))).filter((f) => f.endsWith('.pf_fragment'));
+    const urls = await Promise.all(
+      fragments.map(
+        async (f) =>
+          (JSON.parse((await readSiteText(f)).replace(/^pagefind_dcd/, '')) as { url: string }).url,
+      ),
+    );
+    expect(urls).toContain('/incidents/2026-08-19-checkout-connection-pool-exhaustion/');
+    expect(urls).toContain('/reviews/2026-q3/');
+    expect(urls).toContain('/slos/checkout-availability/');
+    expect(urls).toContain('/services/checkout-api/');
+    expect(urls.filter((u) => !/^\/(reviews|incidents|slos|services)\/[^/]+\/$/.test(u))).toEqual([]);
+    // A write-up's own words are in the index (so the privacy scan above reads real text).
+    const text = (await Promise.all(fragments.map(readSiteText))).join('\n');
+    expect(text).toContain('connection pool');
   });
 
   it('still counts the internal incident in the quarter figures', async () => {

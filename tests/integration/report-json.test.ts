@@ -41,3 +41,29 @@ describe('the review JSON from the CLI and from the site', () => {
     }
   });
 });
+
+describe('citable figures', () => {
+  it.each(['2025-Q3', '2026-Q2', '2026-Q3', '2026-Q4'])(
+    'every anchor in the %s JSON is an id on the review page with a visible link to it',
+    async (quarter) => {
+      const slug = quarter.toLowerCase();
+      const json = JSON.parse(await readFile(join(site, `reviews/${slug}.json`), 'utf8')) as {
+        slos: { anchor: string }[];
+        incidents: { anchor: string }[];
+        anchors: { figures: { anchor: string }[]; charts: { anchor: string }[] };
+      };
+      const html = await readFile(join(site, `reviews/${slug}/index.html`), 'utf8');
+      const anchors = [
+        ...json.slos.map((s) => s.anchor),
+        ...json.incidents.map((i) => i.anchor),
+        ...json.anchors.figures.map((f) => f.anchor),
+        ...json.anchors.charts.map((c) => c.anchor),
+      ];
+      expect(anchors).toContain('slo-checkout-availability');
+      for (const a of anchors) {
+        expect(html, a).toContain(`id="${a}"`);
+        expect(html, a).toMatch(new RegExp(`<a class="cite-link" href="#${a}" aria-label="Link to [^"]+"`));
+      }
+    },
+  );
+});

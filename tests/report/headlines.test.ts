@@ -44,6 +44,33 @@ describe('headline sentences', () => {
   });
 });
 
+describe('headline sentences at many SLOs', () => {
+  // The 2026-Q2 shop-availability row (exhausted, 100 of 91) nine times, each spending a little
+  // more: "Shop 9" spent most, then 8 and 7; and three at-risk copies of shop-checkout.
+  const over = Array.from({ length: 9 }, (_, i) => ({
+    ...q2.slos[0]!,
+    id: `shop-${i + 1}`,
+    name: `Shop ${i + 1}`,
+    status: 'exhausted' as const,
+    consumed: 1.1 + i / 100,
+  }));
+  const risky = Array.from({ length: 3 }, (_, i) => ({
+    ...q2.slos[1]!,
+    id: `risk-${i + 1}`,
+    name: `Risk ${i + 1}`,
+    status: 'at-risk' as const,
+    consumed: 0.8 + i / 100,
+  }));
+  const many = { ...q2, slos: [...over, ...risky] };
+
+  it('counts the over-budget SLOs, led by the three that spent most, and the at-risk ones in one sentence', () => {
+    expect(headlineSentences(many, null, null)[1]).toBe(
+      '9 SLOs are over budget, led by “Shop 9”, “Shop 8” and “Shop 7”: feature launches pause. ' +
+        '3 SLOs are at risk, led by “Risk 3” with 82% of its budget spent.',
+    );
+  });
+});
+
 describe('headline figures against the previous quarter', () => {
   const figures = headlineFigures(report, '2026-Q3');
   const byName = Object.fromEntries(figures.map((f) => [f.name, f]));

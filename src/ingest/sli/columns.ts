@@ -365,3 +365,94 @@ export function unpackCompact(c: CompactBuckets): PackedBuckets {
   });
   return { chunks: [out], count: c.count };
 }
+
+function firstStart(c: CompactBuckets): number {
+  return c.runs[0] ?? 0;
+}
+
+function lastStart(c: CompactBuckets): number {
+  const r = c.runs.length - 3;
+  return (c.runs[r] ?? 0) + ((c.runs[r + 2] ?? 1) - 1) * (c.runs[r + 1] ?? 0);
+}
+
+/**
+ * Several files' sorted buckets joined without unpacking them, when their time ranges do not
+ * overlap (an export split by month or quarter): the runs are appended, merged where one file
+ * continues the last run of the one before exactly as compactBuckets would merge them, and the
+ * counts copied into the narrowest array that holds every part's. Null when two parts overlap, so
+ * that the caller sorts and resolves duplicates.
+ */
+export function concatCompact(parts: readonly CompactBuckets[]): CompactBuckets | null {
+  const nonEmpty = parts.filter((p) => p.count > 0).sort((a, b) => firstStart(a) - firstStart(b));
+  for (let i = 1; i < nonEmpty.length; i++) {
+    const before = nonEmpty[i - 1];
+    const after = nonEmpty[i];
+    if (before !== undefined && after !== undefined && firstStart(after) <= lastStart(before)) return null;
+  }
+  const count = nonEmpty.reduce((n, p) => n + p.count, 0);
+  const runs: number[] = [];
+  let runStart = 0;
+  let runStep = 0;
+  let runLength = 0;
+  let prev = 0;
+  // compactBuckets' greedy rule, one start at a time.
+  const push = (s: number) => {
+    if (runLength === 0) {
+      runStart = s;
+      runLength = 1;
+    } else if (runLength === 1) {
+      runStep = s - prev;
+      runLength = 2;
+    } else if (s - prev === runStep) runLength++;
+    else {
+      runs.push(runStart, runStep, runLength);
+      runStart = s;
+      runStep = 0;
+      runLength = 1;
+    }
+    prev = s;
+  };
+  for (const p of nonEmpty) {
+    for (let r = 0; r < p.runs.length; r += 3) {
+      const first = p.runs[r] ?? 0;
+      const step = p.runs[r + 1] ?? 0;
+      const n = p.runs[r + 2] ?? 0;
+      let j = 0;
+      // Start by start until the run being built continues with this run's step, then all at once.
+      while (j < n && !(j > 0 && runLength >= 2 && runStep === step && prev === first + (j - 1) * step)) {
+        push(first + j * step);
+        j++;
+      }
+      if (j < n) {
+        runLength += n - j;
+        prev = first + (n - 1) * step;
+      }
+    }
+  }
+  if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
+  return {
+    count,
+    runs: Float64Array.from(runs),
+    good: joinCounts(nonEmpty.map((p) => p.good)),
+    total: joinCounts(nonEmpty.map((p) => p.total)),
+  };
+}
+
+const COUNT_ORDER = [Uint8Array, Uint16Array, Uint32Array, Float64Array] as const;
+
+/** The arrays end to end in the widest of their kinds (each kind already holds its values exactly). */
+function joinCounts(arrays: readonly CountArray[]): CountArray {
+  let widest = 0;
+  for (const a of arrays)
+    widest = Math.max(
+      widest,
+      COUNT_ORDER.findIndex((k) => a instanceof k),
+    );
+  const out = new (COUNT_ORDER[widest] ?? Float64Array)(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}

@@ -3,11 +3,12 @@
  * dialect.ts; the rows after it are tokenised by csv-parse, streaming (range.ts). One pass
  * over a file feeds every SLO that reads from it; memory grows with the buckets kept (8 bytes each
  * while reading), never with the file's size in bytes. csv-parse and the checks on each row go
- * through about 25 MB a second on one core (README, Performance), so a file above 8 MB is split
- * at a line boundary and its halves parsed at once by this thread and a worker, each with its own
- * csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
+ * through about 25 MB a second on one core, so a file above 8 MB is split
+ * at line boundaries into one range per core (`os.availableParallelism()`), parsed at once by this
+ * thread and workers, each with its own csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
  */
 import { echo } from '../echo.ts';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
 import type { Bucket } from '../../domain/bucket.ts';
@@ -22,6 +23,7 @@ import {
 import { diagnose, type Diagnostic } from '../diagnostic.ts';
 import {
   compactBuckets,
+  concatCompact,
   emptyCompact,
   finishRaw,
   forEachCompact,
@@ -92,8 +94,10 @@ export interface ReadSliOptions {
   cacheDir?: string | null;
   /** Share of the file read so far, for files above PROGRESS_ABOVE bytes. */
   onProgress?: (fraction: number) => void;
-  /** Files larger than this are read by two threads; Infinity keeps one. */
+  /** Files larger than this are read by several threads; Infinity keeps one. */
   parallelAbove?: number;
+  /** Threads for one large file; default `os.availableParallelism()`. */
+  threads?: number;
 }
 
 /** Past this many problems in one file the rest are summarised: the first ones show the pattern. */
@@ -261,7 +265,7 @@ interface Reader {
   duplicates: 'error' | 'sum' | 'last';
 }
 
-/** Parses the file (in two ranges when large), then sorts each SLO's rows and finds duplicates. */
+/** Parses the file (in one range per thread when large), then sorts each SLO's rows and finds duplicates. */
 async function aggregateFile(
   path: string,
   display: string,
@@ -290,24 +294,27 @@ async function aggregateFile(
       : () => {};
 
   let ranges: { result: RangeResult; firstLine: number }[] | null = null;
-  const split =
-    bytes > (options.parallelAbove ?? PARALLEL_ABOVE_BYTES)
-      ? await lineBoundaryNear(path, head.dataStart + Math.floor(bytes / 2), head.size)
-      : null;
-  if (split !== null) {
-    const [first, second] = await Promise.all([
-      parseRange(job(head.dataStart, split), progress),
-      parseInWorker(job(split, head.size), progress),
-    ]);
-    const secondResult = second ?? (await parseRange(job(split, head.size), progress));
-    if (!first.unbalancedQuote) {
-      ranges = [
-        { result: first, firstLine: head.headerLine + 1 },
-        { result: secondResult, firstLine: head.headerLine + 1 + first.lines },
-      ];
+  const splits = await splitPoints(path, head, options);
+  if (splits.length > 0) {
+    const bounds = [head.dataStart, ...splits, head.size];
+    const pieces = await Promise.all(
+      bounds.slice(0, -1).map(async (start, k) => {
+        const end = bounds[k + 1] ?? head.size;
+        // This thread reads the first range while the workers read the others.
+        if (k === 0) return parseRange(job(start, end), progress);
+        return (await parseInWorker(job(start, end), progress)) ?? parseRange(job(start, end), progress);
+      }),
+    );
+    // A quoted field spanning a split point (a range's csv-parse ended inside a quote): read the
+    // file again in one piece.
+    if (pieces.slice(0, -1).every((p) => !p.unbalancedQuote)) {
+      let firstLine = head.headerLine + 1;
+      ranges = pieces.map((result) => {
+        const range = { result, firstLine };
+        firstLine += result.lines;
+        return range;
+      });
     }
-    // A quoted field spanning the split point (the first half's csv-parse ended inside a quote):
-    // read the file again in one piece.
   }
   ranges ??= [
     { result: await parseRange(job(head.dataStart, head.size), progress), firstLine: head.headerLine + 1 },
@@ -390,6 +397,24 @@ async function aggregateFile(
     );
   }
   return { records: ranges.reduce((n, r) => n + r.result.records, 0), diagnostics, consumers };
+}
+
+/**
+ * Where a large file is cut so that every thread reads one range: at line boundaries near equal
+ * shares of its bytes, one range per thread and at least `parallelAbove` bytes each.
+ */
+async function splitPoints(path: string, head: CsvHead, options: ReadSliOptions): Promise<number[]> {
+  const bytes = head.size - head.dataStart;
+  const above = options.parallelAbove ?? PARALLEL_ABOVE_BYTES;
+  if (!(bytes > above)) return [];
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const pieces = Math.min(threads, above > 0 ? Math.ceil(bytes / above) : threads);
+  const out: number[] = [];
+  for (let k = 1; k < pieces; k++) {
+    const at = await lineBoundaryNear(path, head.dataStart + Math.floor((bytes * k) / pieces), head.size);
+    if (at !== null && at > (out[out.length - 1] ?? head.dataStart)) out.push(at);
+  }
+  return out;
 }
 
 /** The offset just after the first newline at or after `near`, or null when there is none. */
@@ -498,8 +523,10 @@ export function finishSliPacked(
   const [only, ...more] = acc.parts;
   let buckets = only?.buckets ?? emptyCompact();
   let clashes: { startMs: number; first: number; second: number }[] = [];
-  if (more.length > 0) {
-    // Each file's part is sorted; across files they are merged and duplicates resolved again.
+  const joined = more.length > 0 ? concatCompact(acc.parts.map((p) => p.buckets)) : null;
+  if (joined !== null) buckets = joined;
+  else if (more.length > 0) {
+    // Each file's part is sorted; overlapping files are merged and duplicates resolved again.
     const merged = sortPacked(
       acc.parts.map((p) => unpackCompact(p.buckets)),
       acc.consumer.mapping.duplicates,

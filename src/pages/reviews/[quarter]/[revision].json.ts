@@ -1,7 +1,11 @@
-/** /reviews/<quarter>/r<n>.json: the review JSON (SPEC §11) exactly as revision n published it. */
+/**
+ * /reviews/<quarter>/r<n>.json: the review JSON (SPEC §11) exactly as revision n published it,
+ * with the anchor ids of its citable figures, as /reviews/<quarter>.json has them.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../site/ledger.ts';
 import type { QuarterReport } from '../../../report/quarter-report.ts';
+import { reviewJson } from '../../../report/review-json.ts';
 
 export const getStaticPaths = (async () => {
   const { closed } = await siteData();
@@ -13,7 +17,10 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { q } = props as { q: QuarterReport };
-  return new Response(`${JSON.stringify(q, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  const { report } = await siteData();
+  return new Response(`${JSON.stringify(reviewJson(report, q), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };
