@@ -5,7 +5,7 @@
  * out by hand in pull.test.ts: bad 10+10+30+30+5+5+5+2+5+5 = 107, total
  * 610+610+630+630+515+605+605+352+505+505 = 5,567.
  */
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('imports a Sloth spec, pulls its SLI from Prometheus, and reports the quarter from it', async () => {
+it('imports a Sloth spec, pulls its SLI from Prometheus, reports the quarter and builds the site from it', async () => {
   const env = { LEDGER_PROMETHEUS_URL: prometheus.url };
   const imported = await runCliProcess(['import', 'sloth', 'slo-specs/checkout-events-raw-plugin.yml'], {
     cwd: dir,
@@ -64,4 +64,23 @@ it('imports a Sloth spec, pulls its SLI from Prometheus, and reports the quarter
   const budget = (27.835 * 2160) / 1441;
   expect(slo?.['budget']).toBeCloseTo(budget, 9);
   expect(slo?.['consumed']).toBeCloseTo(107 / budget, 9);
-}, 120_000);
+
+  // The third command: the site, with the pulled SLO's review. (Run from the tool's folder, as
+  // npm run does; the ledger is named with --data and --content.)
+  const built = await runCliProcess([
+    'build',
+    '--data',
+    join(dir, 'data'),
+    '--content',
+    join(dir, 'content'),
+    '--out',
+    join(dir, 'dist'),
+    '--cache-dir',
+    join(dir, 'cache'),
+  ]);
+  expect(built.code, built.stderr).toBe(0);
+  const review = await readFile(join(dir, 'dist', 'reviews', '2026-q1', 'index.html'), 'utf8');
+  // 5,460 / 5,567 = 98.0779…%, truncated to one decimal more than the objective 99.5%: 98.07%.
+  expect(review).toContain('98.07%');
+  expect(review).toContain('checkout-requests-availability');
+}, 300_000);
