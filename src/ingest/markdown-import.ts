@@ -211,7 +211,7 @@ export function convertMarkdownReport(
     );
   if (items.length > 0)
     needs.push(
-      `${items.length} action item${items.length === 1 ? ' from the list is' : 's from the list are'} in a comment under action_items: give each an owner and a due date`,
+      `${items.length} action item${items.length === 1 ? ' was' : 's were'} taken from the list with owner "unknown": give each its owner, and a due date where one was agreed`,
     );
   else if (found.has('Action items'))
     needs.push('the Action items section has no list: add the items to action_items');
@@ -237,24 +237,10 @@ export function convertMarkdownReport(
     started: new Date(started).toISOString().replace(/\.000Z$/, 'Z'),
     authors: [],
     trigger: 'unknown',
-    action_items: [],
+    // A report rarely names an owner or a due date: the owner is a placeholder that `check` lets
+    // through and the list above asks a person to fill in; `due` is optional, so no date is made up.
+    action_items: items,
   };
-  // An action item needs an owner and a due date the report does not give: the items are
-  // written out ready to uncomment, rather than with made-up dates.
-  const itemLines =
-    items.length === 0
-      ? []
-      : [
-          "# From the report's action items: give each an owner and a due date (YYYY-MM-DD), then",
-          '# move them into action_items above.',
-          ...stringify(
-            items.map((i) => ({ ...i, due: 'YYYY-MM-DD' })),
-            { lineWidth: 0 },
-          )
-            .trimEnd()
-            .split('\n')
-            .map((l) => `#   ${l}`),
-        ];
   const body: string[] = [];
   const intro = preamble.body.join('\n').trim();
   const push = (heading: string, text: string) =>
@@ -272,7 +258,6 @@ export function convertMarkdownReport(
   const out = [
     '---',
     stringify(front, { lineWidth: 0 }).trimEnd(),
-    ...itemLines,
     '---',
     '',
     `<!-- Imported from ${base}. Before publishing: ${needs.join('; ')}. -->`,

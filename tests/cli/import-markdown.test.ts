@@ -28,7 +28,7 @@ describe('npm run import -- markdown', () => {
     expect(run.stdout)
       .toBe(`content/postmortems/2026-05-10-shop-checkout-timeouts.md (from 2026-05-10-shop-checkout-timeouts.md)
   needs a human: started is the start of 2026-05-10 (UTC), from the file name: set the time impact began, and add detected and mitigated from the timeline
-  needs a human: 2 action items from the list are in a comment under action_items: give each an owner and a due date
+  needs a human: 2 action items were taken from the list with owner "unknown": give each its owner, and a due date where one was agreed
   needs a human: severity SEV3 is a placeholder: the report names none
   needs a human: services shop-api were guessed from the text: check them
 content/postmortems/2026-03-03-search-index-outage.md (from search-index-outage.md)
@@ -58,18 +58,14 @@ services:
 started: 2026-05-10T00:00:00Z
 authors: []
 trigger: unknown
-action_items: []
-# From the report's action items: give each an owner and a due date (YYYY-MM-DD), then
-# move them into action_items above.
-#   - title: Roll back the pool size change
-#     owner: unknown
-#     status: done
-#     due: YYYY-MM-DD
-#   - title: Alert on checkout timeouts above 1% for five minutes, owned by the web team
-#     owner: unknown
-#     status: open
-#     link: https://tracker.example/WEB-42
-#     due: YYYY-MM-DD
+action_items:
+  - title: Roll back the pool size change
+    owner: unknown
+    status: done
+  - title: Alert on checkout timeouts above 1% for five minutes, owned by the web team
+    owner: unknown
+    status: open
+    link: https://tracker.example/WEB-42
 ---
 
 `);

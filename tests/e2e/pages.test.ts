@@ -132,7 +132,13 @@ describe.each(PAGES)('the charts of the %s page (%s)', (_name, path) => {
       const found: string[] = [];
       for (const svg of document.querySelectorAll('main svg[role="img"]')) {
         const boxes = [...svg.querySelectorAll('text')]
-          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+          // Vega hides a tick label that would overprint its neighbour with opacity 0.
+          .filter((t) => {
+            const style = getComputedStyle(t);
+            return (
+              (t.textContent ?? '').trim() !== '' && style.visibility !== 'hidden' && style.opacity !== '0'
+            );
+          })
           .map((t) => ({ text: (t.textContent ?? '').trim(), box: t.getBoundingClientRect() }))
           .filter((b) => b.box.width > 0 && b.box.height > 0);
         for (let i = 0; i < boxes.length; i++)
