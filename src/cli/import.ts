@@ -2,14 +2,14 @@
  * `npm run import -- cstate <dir> --timezone <zone>`: converts cState incident files into
  * postmortem drafts under content/postmortems/, and lists what needs a human.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isValidTimeZone } from '../domain/zoned-time.ts';
 import { convertCstateIncident } from '../ingest/cstate-import.ts';
 import { readLedgerDefinitions } from '../ingest/load-ledger.ts';
-import { displayPath } from '../ingest/ledger-paths.ts';
 import { CliError, EXIT, usageError } from './cli-error.ts';
 import type { Effects } from './effects.ts';
+import { writeDrafts } from './write-drafts.ts';
 import { parseCommandArgs, pathsFrom } from './options.ts';
 
 export const HELP = `Usage: npm run import -- cstate <dir> --timezone <IANA zone>
@@ -73,6 +73,7 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
   const data = await readLedgerDefinitions(paths);
   if (data.settings === null)
     throw new CliError('data/ledger.yaml has errors; run npm run check to see them', EXIT.invalidInput);
+  const settings = data.settings;
   const source = resolve(fx.cwd, dir);
   let names: string[];
   try {
@@ -80,33 +81,16 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
   } catch {
     throw new CliError(`cannot read the folder ${dir}`, EXIT.usage);
   }
-  const outDir = join(paths.contentDir, 'postmortems');
-  await mkdir(outDir, { recursive: true });
-  let written = 0;
-  for (const name of names) {
-    const result = convertCstateIncident(name, await readFile(join(source, name), 'utf8'), {
-      timezone: zone,
-      severities: data.settings.severities,
-      knownServices: data.catalog.services.map((s) => s.id),
-    });
-    if (result.kind === 'skipped') {
-      fx.err(`skipped ${name}: ${result.reason}`);
-      continue;
-    }
-    const file = join(outDir, `${result.slug}.md`);
-    try {
-      await writeFile(file, result.text, { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      fx.err(`skipped ${name}: ${displayPath(paths, file)} already exists`);
-      continue;
-    }
-    written++;
-    fx.out(`${displayPath(paths, file)} (from ${name})`);
-    for (const need of result.needs) fx.out(`  needs a human: ${need}`);
-  }
-  fx.err(
-    `import: ${written} draft${written === 1 ? '' : 's'} written from ${names.length} file${names.length === 1 ? '' : 's'}; run npm run check next`,
+  await writeDrafts(
+    names.map((n) => join(source, n)),
+    (name, text) =>
+      convertCstateIncident(name, text, {
+        timezone: zone,
+        severities: settings.severities,
+        knownServices: data.catalog.services.map((s) => s.id),
+      }),
+    paths,
+    fx,
   );
   return EXIT.ok;
 }

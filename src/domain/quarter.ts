@@ -39,7 +39,8 @@ const MONTHS = [
   'December',
 ] as const;
 
-function monthName(month: number): string {
+/** 'January' for 1: the month's English name, as quarter labels spell it. */
+export function monthName(month: number): string {
   return MONTHS[month - 1] ?? '';
 }
 

@@ -15,6 +15,7 @@ import {
   formatPercentUp,
   truncateToDecimals,
 } from '../domain/format.ts';
+import { monthName } from '../domain/quarter.ts';
 import { resolveMinEvents, type BudgetingMethod } from '../domain/slo.ts';
 import { budgetText } from '../report/budget-text.ts';
 import type { QuarterReport, SloReport } from '../report/quarter-report.ts';
@@ -186,23 +187,9 @@ export function buildMethodPage(data: SiteData): MethodPageModel {
     catalog.entries.some((e) => e.slo.budgeting === m),
   );
 
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   sections.push(
     section('quarters', 'Quarters', [
-      `A quarter runs from midnight on its first day to midnight on the first day of the next, in the site’s time zone, ${cal.timezone}. The year starts in ${months[cal.fiscalYearStartMonth - 1]}${cal.fiscalYearStartMonth === 1 ? '' : '; a fiscal year is named by the calendar year in which it ends'}. Daylight-saving changes come from the time zone database, so a day is not always 24 hours.`,
+      `A quarter runs from midnight on its first day to midnight on the first day of the next, in the site’s time zone, ${cal.timezone}. The year starts in ${monthName(cal.fiscalYearStartMonth)}${cal.fiscalYearStartMonth === 1 ? '' : '; a fiscal year is named by the calendar year in which it ends'}. Daylight-saving changes come from the time zone database, so a day is not always 24 hours.`,
       'An SLI row belongs to the quarter that contains its timestamp. Every figure is computed on exact counts; rounding happens only when a number is written.',
     ]),
   );
