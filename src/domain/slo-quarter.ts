@@ -14,7 +14,8 @@ import {
 } from './budget-columns.ts';
 import type { Calendar } from './calendar.ts';
 import { countSteps, computeCoverage, isIncomplete } from './coverage.ts';
-import { decimalFromNumber, divideByScaled } from './decimal.ts';
+import { burnRate as burnRateFor } from './burn-rate.ts';
+import { decimalFromNumber } from './decimal.ts';
 import type { BudgetUse } from './error-budget.ts';
 import { allowedFraction, budgetOf, consumedFraction, isExhausted, timeBudgetMs } from './error-budget.ts';
 import type { ExclusionWindow } from './exclusion.ts';
@@ -198,7 +199,7 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
     enough ? consumedFraction({ ...budgetBase, spent }) : null;
   const consumed = shareOfBudget(tally.spent);
   const remaining = consumed === null ? null : 1 - consumed;
-  const burnRate = enough ? computeBurnRate(tally, method, allowed) : null;
+  const burnRate = enough ? computeBurnRate(tally, method, slo.objective) : null;
 
   let projection: Projection | null = null;
   if (state === 'in-progress' && use !== null && consumed !== null && burnRate !== null && elapsedMs > 0) {
@@ -300,14 +301,14 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   };
 }
 
-/** (1 − A)/(1 − O) with A as the method defines it (SPEC §6.2 burn rate). */
-function computeBurnRate(
-  t: Tally,
-  method: SloDefinition['budgeting'],
-  allowed: BudgetUse['allowed'],
-): number | null {
-  if (method === 'occurrences') return divideByScaled(t.total - t.good, t.total, allowed);
-  return divideByScaled(t.spent, t.sliceTime, allowed);
+/**
+ * (1 − A)/(1 − O) with A as the method defines it: the bad share of the events, or of the slice
+ * time with data for the timeslice methods (burn-rate.ts).
+ */
+function computeBurnRate(t: Tally, method: SloDefinition['budgeting'], objective: number): number | null {
+  return method === 'occurrences'
+    ? burnRateFor(t.total - t.good, t.total, objective)
+    : burnRateFor(t.spent, t.sliceTime, objective);
 }
 
 /**

@@ -65,19 +65,6 @@ export function postmortemSlug(path: string): string {
 }
 
 /**
- * The front matter as `check` reads it (times stay text, so a `timezone:` can place them), for
- * the site's collection; null when it is not valid YAML (which `check` has already refused).
- */
-export function readFrontMatterData(file: string, text: string): Record<string, unknown> | null {
-  const split = splitFrontMatter(file, text);
-  if (split.frontMatter === null || split.diagnostics.length > 0) return null;
-  const { source, diagnostics } = parseYamlSource(file, split.frontMatter.matter);
-  const doc = source.documents[0];
-  if (diagnostics.length > 0 || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
-  return doc as Record<string, unknown>;
-}
-
-/**
  * Whether a slug can be a page address as it is: letters, digits, `.`, `_` and `-`, starting with
  * a letter or digit, no `..`. `%2e%2e`, `#`, `?` or `..md` would be read by `check` but lost or
  * misplaced by the router; the same rule is applied where the files are read.
