@@ -5,18 +5,14 @@
  * the columns `good`, `total`, `spent`, `goodSlices`, `badSlices` and `sliceTime` (see tally.ts
  * for what each means).
  */
-import type { Bucket } from './bucket.ts';
+import { rowsBetween, toBucketColumns, type BucketColumns, type BucketSeries } from './bucket.ts';
 import type { ExclusionWindow } from './exclusion.ts';
 import type { SloDefinition } from './slo.ts';
 import type { Tally } from './tally.ts';
 import { requireTimeslice } from './tally.ts';
 
-export interface RowColumns {
-  length: number;
-  startMs: Float64Array;
-  good: Float64Array;
-  total: Float64Array;
-}
+/** The rows a quarter is evaluated over: sorted columns (see bucket.ts). */
+export type RowColumns = BucketColumns;
 
 export interface UnitColumns {
   length: number;
@@ -31,43 +27,33 @@ export interface UnitColumns {
 }
 
 /**
- * The rows starting in `[fromMs, toMs)` that no exclusion window holds, sorted by start; rows
- * with the same start keep their input order (so sums of doubles come out the same whatever the
- * export's order of ties).
+ * The rows starting in `[fromMs, toMs)` that no exclusion window holds, in the series' order
+ * (sorted by start, ties in their input order, so sums of doubles come out the same whatever the
+ * export's order of ties). The starts are a view of the series; the counts are copied as doubles.
  */
 export function selectRows(
-  buckets: readonly Bucket[],
+  series: BucketSeries,
   fromMs: number,
   toMs: number,
   exclusions: readonly ExclusionWindow[],
 ): RowColumns {
-  const picked: number[] = [];
-  let sorted = true;
-  let last = -Infinity;
-  for (let i = 0; i < buckets.length; i++) {
-    const t = (buckets[i] as Bucket).startMs;
-    if (t < fromMs || t >= toMs) continue;
-    if (exclusions.length > 0 && exclusions.some((w) => t >= w.startMs && t < w.endMs)) continue;
-    if (t < last) sorted = false;
-    last = t;
-    picked.push(i);
+  const rows = rowsBetween(toBucketColumns(series), fromMs, toMs);
+  const cuts = exclusions.filter((w) => w.startMs < toMs && w.endMs > fromMs);
+  // Counts come as doubles whatever array ingest chose: the folds then read one kind of array.
+  if (cuts.length === 0)
+    return {
+      length: rows.length,
+      startMs: rows.startMs,
+      good: Float64Array.from(rows.good),
+      total: Float64Array.from(rows.total),
+    };
+  const keep: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows.startMs[i] as number;
+    if (!cuts.some((w) => t >= w.startMs && t < w.endMs)) keep.push(i);
   }
-  // Array.prototype.sort is stable: ties keep their order.
-  if (!sorted) picked.sort((a, b) => (buckets[a] as Bucket).startMs - (buckets[b] as Bucket).startMs);
-  const n = picked.length;
-  const rows: RowColumns = {
-    length: n,
-    startMs: new Float64Array(n),
-    good: new Float64Array(n),
-    total: new Float64Array(n),
-  };
-  for (let k = 0; k < n; k++) {
-    const b = buckets[picked[k] as number] as Bucket;
-    rows.startMs[k] = b.startMs;
-    rows.good[k] = b.good;
-    rows.total[k] = b.total;
-  }
-  return rows;
+  const pick = (column: ArrayLike<number>) => Float64Array.from(keep, (i) => column[i] as number);
+  return { length: keep.length, startMs: pick(rows.startMs), good: pick(rows.good), total: pick(rows.total) };
 }
 
 function emptyUnits(capacity: number): UnitColumns {

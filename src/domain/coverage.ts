@@ -61,7 +61,7 @@ export interface RowCoverage {
  * misses nothing, and a row off the step's grid does not count twice.
  */
 export function findRowGaps(
-  starts: readonly number[],
+  starts: ArrayLike<number>,
   stepMs: number,
   fromMs: number,
   toMs: number,
@@ -77,7 +77,8 @@ export function findRowGaps(
       longestGap = { startMs, endMs };
   };
   let expectedFrom = fromMs;
-  for (const start of starts) {
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
     if (start < fromMs || start >= toMs) continue;
     gap(expectedFrom, start);
     covered++;

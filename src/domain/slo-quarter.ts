@@ -3,7 +3,7 @@
  * status, projection, coverage and the daily and monthly series, from the SLO's rows.
  */
 import { MINUTE_MS } from './units.ts';
-import type { Bucket } from './bucket.ts';
+import type { BucketSeries } from './bucket.ts';
 import type { UnitColumns } from './budget-columns.ts';
 import {
   addUnit,
@@ -54,10 +54,11 @@ export interface SloQuarterInput {
   quarter: Quarter;
   cal: Calendar;
   /**
-   * The SLO's rows, in any order, from any period: rows in `[quarter.startMs, min(endMs, asOf))`
-   * make the quarter's figures; rows up to 27 days before the quarter feed the rolling 28-day line.
+   * The SLO's rows (sorted columns from ingest, or a list in any order), from any period: rows in
+   * `[quarter.startMs, min(endMs, asOf))` make the quarter's figures; rows up to 27 days before the
+   * quarter feed the rolling 28-day line.
    */
-  buckets: readonly Bucket[];
+  buckets: BucketSeries;
   /** Rows starting inside a window are dropped as if never exported (SPEC §6.6). */
   exclusions?: readonly ExclusionWindow[];
   /** The row step, for the coverage of occurrence SLOs. */

@@ -275,8 +275,8 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
     sli.set(id, aggregate);
     // One row has no spacing to infer its span from, and the as-of time needs it.
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
-    const first = aggregate.buckets[0]?.startMs;
-    const last = aggregate.buckets[aggregate.buckets.length - 1]?.startMs;
+    const first = aggregate.buckets.startMs[0];
+    const last = aggregate.buckets.startMs[aggregate.buckets.length - 1];
     if (window && entry && first !== undefined && last !== undefined) {
       const stray = !isInWindow(first, window) ? first : !isInWindow(last, window) ? last : undefined;
       if (stray !== undefined)

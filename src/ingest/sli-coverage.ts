@@ -43,22 +43,17 @@ export function diagnoseCoverageGaps(
 ): Diagnostic[] {
   let asOfMs: number | null = null;
   for (const agg of sli.values()) {
-    const last = agg.buckets[agg.buckets.length - 1];
-    if (last !== undefined && agg.stepMs !== null) asOfMs = Math.max(asOfMs ?? 0, last.startMs + agg.stepMs);
+    const last = agg.buckets.startMs[agg.buckets.length - 1];
+    if (last !== undefined && agg.stepMs !== null) asOfMs = Math.max(asOfMs ?? 0, last + agg.stepMs);
   }
   if (asOfMs === null) return [];
   const out: Diagnostic[] = [];
   for (const entry of entries) {
     const agg = sli.get(entry.slo.id);
-    const first = agg?.buckets[0];
+    const first = agg?.buckets.startMs[0];
     if (agg === undefined || first === undefined || agg.stepMs === null) continue;
-    const fromMs = quarterContaining(first.startMs, cal).startMs;
-    const r = findRowGaps(
-      agg.buckets.map((b) => b.startMs),
-      agg.stepMs,
-      fromMs,
-      asOfMs,
-    );
+    const fromMs = quarterContaining(first, cal).startMs;
+    const r = findRowGaps(agg.buckets.startMs, agg.stepMs, fromMs, asOfMs);
     if (r.covered >= r.expected || r.longestGap === null) continue;
     // The export when there is one; the SLO's definition when its rows come from several files.
     const shown = files.get(entry.slo.id) ?? [];

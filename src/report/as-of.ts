@@ -11,9 +11,9 @@ import type { SliAggregate } from '../ingest/sli/csv.ts';
 export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null {
   let asOf: number | null = null;
   for (const agg of aggregates) {
-    const last = agg.buckets[agg.buckets.length - 1];
+    const last = agg.buckets.startMs[agg.buckets.length - 1];
     if (last === undefined) continue;
-    const end = last.startMs + (agg.stepMs ?? 0);
+    const end = last + (agg.stepMs ?? 0);
     if (asOf === null || end > asOf) asOf = end;
   }
   return asOf;
@@ -22,8 +22,8 @@ export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null 
 export function firstDataMs(aggregates: Iterable<SliAggregate>): number | null {
   let first: number | null = null;
   for (const agg of aggregates) {
-    const b = agg.buckets[0];
-    if (b !== undefined && (first === null || b.startMs < first)) first = b.startMs;
+    const start = agg.buckets.startMs[0];
+    if (start !== undefined && (first === null || start < first)) first = start;
   }
   return first;
 }

@@ -4,6 +4,7 @@
  */
 import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
+import { bucketList, rowsBetween } from '../domain/bucket.ts';
 import { linkedSlos } from './incident-summary.ts';
 
 const DAY = 86_400_000;
@@ -23,9 +24,7 @@ export function sliAroundIncident(inputs: LedgerInputs, p: Postmortem, marginMs 
     const entry = inputs.catalog.entries.find((e) => e.slo.id === id);
     const agg = inputs.sli.get(id);
     if (!entry || !agg) return [];
-    const buckets = agg.buckets
-      .filter((b) => b.startMs >= from && b.startMs < to)
-      .map((b) => ({ startMs: b.startMs, good: b.good, total: b.total }));
+    const buckets = bucketList(rowsBetween(agg.buckets, from, to));
     return buckets.length === 0
       ? []
       : [{ sloId: id, sloName: entry.slo.name, objective: entry.slo.objective, stepMs: agg.stepMs, buckets }];

@@ -238,7 +238,7 @@ function sloStartTimes(inputs: LedgerInputs, asOfMs: number): Map<string, number
       slo.id,
       sloStartMs({
         since: slo.since,
-        firstRowMs: inputs.sli.get(slo.id)?.buckets[0]?.startMs ?? null,
+        firstRowMs: inputs.sli.get(slo.id)?.buckets.startMs[0] ?? null,
         reportingSince: inputs.settings.reportingSince,
         asOfMs,
         cal: inputs.settings.calendar,

@@ -5,6 +5,8 @@
  * (the usual case) is never copied again after it is read.
  */
 
+import type { BucketColumns } from '../../domain/bucket.ts';
+
 /** Buckets in a chunk being filled; a chunk is one Float64Array of triples (384 KiB). */
 export const CHUNK_BUCKETS = 16_384;
 
@@ -352,6 +354,20 @@ export function forEachCompact(
     const n = runs[r + 2] ?? 0;
     for (let j = 0; j < n; j++, k++) f(first + j * step, good[k] ?? 0, total[k] ?? 0);
   }
+}
+
+/** Compact → the domain's columns: the starts written out, the counts shared (no copy). */
+export function expandCompact(c: CompactBuckets): BucketColumns {
+  const startMs = new Float64Array(c.count);
+  const { runs } = c;
+  let k = 0;
+  for (let r = 0; r < runs.length; r += 3) {
+    const first = runs[r] ?? 0;
+    const step = runs[r + 1] ?? 0;
+    const n = runs[r + 2] ?? 0;
+    for (let j = 0; j < n; j++) startMs[k++] = first + j * step;
+  }
+  return { length: c.count, startMs, good: c.good, total: c.total };
 }
 
 /** Compact → packed, to merge several files' buckets. */

@@ -11,7 +11,7 @@ import { echo } from '../echo.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
-import type { Bucket } from '../../domain/bucket.ts';
+import type { Bucket, BucketColumns } from '../../domain/bucket.ts';
 import {
   cacheKey,
   contentHash,
@@ -25,8 +25,8 @@ import {
   compactBuckets,
   concatCompact,
   emptyCompact,
+  expandCompact,
   finishRaw,
-  forEachCompact,
   sortPacked,
   unpackCompact,
   type CompactBuckets,
@@ -62,8 +62,8 @@ const DAY_MS = 86_400_000;
 
 export interface SliAggregate {
   sloId: string;
-  /** Sorted by startMs; one bucket per distinct row timestamp. */
-  buckets: Bucket[];
+  /** Sorted by startMs; one row per distinct timestamp. */
+  buckets: BucketColumns;
   /** Declared `sli.step`, else the most common spacing between rows; null with fewer than two rows. */
   stepMs: number | null;
   stepInferred: boolean;
@@ -547,18 +547,10 @@ export function finishSliPacked(
   };
 }
 
-/** The SLO's rows as sorted buckets, once every file it reads has been streamed. */
+/** The SLO's rows as sorted columns, once every file it reads has been streamed. */
 export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
-  const { buckets: packed, ...rest } = finishSliPacked(acc);
-  const buckets: Bucket[] = [];
-  forEachCompact(packed, (startMs, good, total) => buckets.push({ startMs, good, total }));
-  return {
-    sloId: rest.sloId,
-    buckets,
-    stepMs: rest.stepMs,
-    stepInferred: rest.stepInferred,
-    rows: rest.rows,
-  };
+  const { buckets: packed, sloId, stepMs, stepInferred, rows } = finishSliPacked(acc);
+  return { sloId, buckets: expandCompact(packed), stepMs, stepInferred, rows };
 }
 
 /**
