@@ -3,6 +3,7 @@
  * beside the output; the old output is replaced only when everything succeeded, so a scheduled
  * job that fails leaves the published site untouched (SPEC §12).
  */
+import { describeQuarterCounts } from '../ingest/quarter-memo.ts';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -81,6 +82,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     return EXIT.invalidInput;
   }
   fx.err(`check: ${describeReadStats(stats)}; ${summarise([...diagnostics, ...reviewProblems])}`);
+  if (ledger.memo) fx.err(describeQuarterCounts(ledger.memo.counts));
 
   // Closed quarters never change silently (SPEC §10): recompute each, compare with its latest
   // revision, and stop before rendering anything when a published figure would change.

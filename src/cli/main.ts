@@ -3,8 +3,13 @@
  * The one CLI behind the npm scripts. Each command lives in its own module, loaded only when
  * used; all logic is in functions the site also calls.
  */
+import { enableCompileCache } from 'node:module';
 import { CliError, EXIT } from './cli-error.ts';
 import { processEffects, type Effects } from './effects.ts';
+
+// The commands' modules are TypeScript that Node strips on every start: its compile cache (in the
+// system's temp folder) keeps the result, a second to a third less start-up for a short command.
+enableCompileCache();
 
 type Command = (args: string[], fx: Effects) => Promise<number>;
 

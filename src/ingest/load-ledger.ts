@@ -21,6 +21,7 @@ import { readSettings, type Settings } from './settings.ts';
 import { expandSource, hashInputFiles, listLedgerFiles, type LedgerFiles } from './input-files.ts';
 import { readSnapshots, type StoredSnapshot } from './snapshots.ts';
 import { sliCacheDir } from './sli/cache-dir.ts';
+import { openQuarterMemo, type QuarterMemo } from './quarter-memo.ts';
 import { diagnoseCoverageGaps } from './sli-coverage.ts';
 import {
   createSliAccumulator,
@@ -44,6 +45,8 @@ export interface LedgerInputs {
   postmortems: Postmortem[];
   /** The deployment log (SPEC §8); empty when data/deployments/ has none. */
   deployments: Deployment[];
+  /** SLO-quarter results already computed from these inputs; none: everything is computed. */
+  memo?: QuarterMemo;
 }
 
 export interface LoadProgress {
@@ -151,6 +154,7 @@ export async function loadLedger(paths: LedgerPaths, opts: LoadOptions = {}): Pr
       snapshots: snapshots.snapshots,
       files,
       hashes,
+      memo: openQuarterMemo(sliCacheDir(paths)),
     },
     diagnostics,
     stats,

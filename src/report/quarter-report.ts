@@ -8,7 +8,12 @@ import { nines } from '../domain/nines.ts';
 import { MINUTE_MS } from '../domain/units.ts';
 import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarter.ts';
 import { startOfDateText, sloStartMs, takesPartIn } from '../domain/slo-life.ts';
-import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
+import {
+  evaluateSloQuarter,
+  type DailyPoint,
+  type MonthlyPoint,
+  type SloQuarterInput,
+} from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
 import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/load-ledger.ts';
@@ -280,7 +285,7 @@ function buildQuarterReport(
     const budgetWindows = attributable
       .filter((p) => sloIdsOf(p).includes(slo.id) && touches(p))
       .map((p) => ({ id: p.slug, startMs: p.started, endMs: p.mitigated ?? p.started }));
-    const r = evaluateSloQuarter({
+    const input: SloQuarterInput = {
       slo,
       quarter,
       cal,
@@ -291,7 +296,11 @@ function buildQuarterReport(
       policy: settings.policy,
       budgetWindows,
       ...(settings.minEvents !== null ? { minEvents: settings.minEvents } : {}),
-    });
+    };
+    const r =
+      inputs.memo && agg
+        ? inputs.memo.remember(input, agg.digest, evaluateSloQuarter)
+        : evaluateSloQuarter(input);
     for (const w of r.windowConsumed)
       windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
     return {

@@ -195,6 +195,7 @@ describe('the restatement check of npm run build', () => {
       "read data/sli/checkout.csv: 105 rows for 1 SLO
       read data/sli/shop.csv: 105 rows for 1 SLO
       check: read 2 SLI files (210 rows) and 2 postmortems; 0 errors, 0 warnings
+      quarters: 4 SLO-quarters computed, 0 unchanged from the cache
       2026-Q2 is closed (revision 2), and 33 published figures would change:
         slos[shop-availability].good: 90900 → 90895
         slos[shop-availability].attainment: 0.9989010989010989 → 0.9988461538461538

@@ -7,6 +7,7 @@
  * at line boundaries into one range per core (`os.availableParallelism()`), parsed at once by this
  * thread and workers, each with its own csv-parse; an unchanged file is not parsed again but loaded from the aggregate cache. Every bad row becomes a Diagnostic with file:line:column.
  */
+import { createHash } from 'node:crypto';
 import { echo } from '../echo.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -49,13 +50,15 @@ export interface SliAccumulator {
   matched: number;
   /** Rows that contributed counts. */
   rows: number;
+  /** The aggregate-cache key of each file read, in order; null for a file read without one. */
+  keys: (string | null)[];
   /** Rows whose timestamp was a date alone, and the others: only days means a daily step. */
   dayRows: number;
   timedRows: number;
 }
 
 export function createSliAccumulator(consumer: SliConsumer): SliAccumulator {
-  return { consumer, parts: [], matched: 0, rows: 0, dayRows: 0, timedRows: 0 };
+  return { consumer, parts: [], keys: [], matched: 0, rows: 0, dayRows: 0, timedRows: 0 };
 }
 
 const DAY_MS = 86_400_000;
@@ -64,6 +67,11 @@ export interface SliAggregate {
   sloId: string;
   /** Sorted by startMs; one row per distinct timestamp. */
   buckets: BucketColumns;
+  /**
+   * Names these rows for the quarter memo (src/ingest/quarter-memo.ts): a hash of the cache keys
+   * of the files they came from, or a name valid in this process only when a file had no key.
+   */
+  digest: string;
   /** Declared `sli.step`, else the most common spacing between rows; null with fewer than two rows. */
   stepMs: number | null;
   stepInferred: boolean;
@@ -85,6 +93,8 @@ export interface SliFileResult {
   rows: number;
   /** Loaded from the aggregate cache: no row was parsed. */
   cached: boolean;
+  /** The aggregate-cache key (the file's bytes, mappings and reader); null without a cache. */
+  key: string | null;
   /** Things `check` states about the file, e.g. a detected epoch unit. */
   notes: string[];
 }
@@ -126,7 +136,13 @@ export async function readSliCsv(
   accumulators: readonly SliAccumulator[],
   options: ReadSliOptions = {},
 ): Promise<SliFileResult> {
-  const fail = (d: Diagnostic): SliFileResult => ({ diagnostics: [d], rows: 0, cached: false, notes: [] });
+  const fail = (d: Diagnostic): SliFileResult => ({
+    diagnostics: [d],
+    rows: 0,
+    cached: false,
+    key: null,
+    notes: [],
+  });
   let headRead;
   try {
     headRead = await readCsvHead(path);
@@ -205,7 +221,8 @@ export async function readSliCsv(
     const binding = bound.bindings[i];
     return binding ? [{ acc, binding }] : [];
   });
-  if (active.length === 0) return { diagnostics: bound.diagnostics, rows: 0, cached: false, notes: [] };
+  if (active.length === 0)
+    return { diagnostics: bound.diagnostics, rows: 0, cached: false, key: null, notes: [] };
 
   const readers = active.map(({ acc, binding }) => ({
     binding,
@@ -230,6 +247,7 @@ export async function readSliCsv(
     const c = aggregate.consumers[i];
     if (c === undefined) return;
     acc.parts.push({ buckets: c.buckets, path, display });
+    acc.keys.push(key);
     acc.matched += c.matched;
     acc.rows += c.rows;
     acc.dayRows += c.kinds.day;
@@ -256,6 +274,7 @@ export async function readSliCsv(
     diagnostics: [...bound.diagnostics, ...aggregate.diagnostics],
     rows: aggregate.records,
     cached,
+    key,
     notes,
   };
 }
@@ -550,7 +569,17 @@ export function finishSliPacked(
 /** The SLO's rows as sorted columns, once every file it reads has been streamed. */
 export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
   const { buckets: packed, sloId, stepMs, stepInferred, rows } = finishSliPacked(acc);
-  return { sloId, buckets: expandCompact(packed), stepMs, stepInferred, rows };
+  return { sloId, buckets: expandCompact(packed), stepMs, stepInferred, rows, digest: rowsDigest(acc) };
+}
+
+let unnamed = 0;
+
+/** What names an SLO's rows: its files' cache keys, which cover its mapping too. */
+function rowsDigest(acc: SliAccumulator): string {
+  if (acc.keys.length === 0 || acc.keys.some((k) => k === null)) return `process:${++unnamed}`;
+  return createHash('sha256')
+    .update(JSON.stringify([acc.consumer.sloId, acc.keys]))
+    .digest('hex');
 }
 
 /**
