@@ -5,14 +5,13 @@
  * the columns `good`, `total`, `spent`, `goodSlices`, `badSlices` and `sliceTime` (see tally.ts
  * for what each means).
  */
-import { rowsBetween, toBucketColumns, type BucketColumns, type BucketSeries } from './bucket.ts';
+import { rowsBetween, toBucketColumns, type BucketSeries, type RowColumns } from './bucket.ts';
 import type { ExclusionWindow } from './exclusion.ts';
 import type { SloDefinition } from './slo.ts';
 import type { Tally } from './tally.ts';
 import { requireTimeslice } from './tally.ts';
 
-/** The rows a quarter is evaluated over: sorted columns (see bucket.ts). */
-export type RowColumns = BucketColumns;
+export type { RowColumns } from './bucket.ts';
 
 export interface UnitColumns {
   length: number;
@@ -29,7 +28,7 @@ export interface UnitColumns {
 /**
  * The rows starting in `[fromMs, toMs)` that no exclusion window holds, in the series' order
  * (sorted by start, ties in their input order, so sums of doubles come out the same whatever the
- * export's order of ties). The starts are a view of the series; the counts are copied as doubles.
+ * export's order of ties), the counts as doubles.
  */
 export function selectRows(
   series: BucketSeries,

@@ -5,6 +5,7 @@
  * the site is handed what it returned (src/site/handoff.ts). Problems from every file are
  * collected before anyone decides to stop (STYLE rule 7).
  */
+import { firstStart, lastStart } from '../domain/bucket.ts';
 import { compareText } from '../domain/compare-text.ts';
 import { join } from 'node:path';
 import type { Deployment } from '../domain/throughput.ts';
@@ -279,8 +280,8 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
     sli.set(id, aggregate);
     // One row has no spacing to infer its span from, and the as-of time needs it.
     const entry = catalogRead.catalog.entries.find((e) => e.slo.id === id);
-    const first = aggregate.buckets.startMs[0];
-    const last = aggregate.buckets.startMs[aggregate.buckets.length - 1];
+    const first = firstStart(aggregate.buckets);
+    const last = lastStart(aggregate.buckets);
     if (window && entry && first !== undefined && last !== undefined) {
       const stray = !isInWindow(first, window) ? first : !isInWindow(last, window) ? last : undefined;
       if (stray !== undefined)

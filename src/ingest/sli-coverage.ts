@@ -4,6 +4,7 @@
  * export (Upptime's downtime days: only the rows with failures) otherwise reads as a plausible
  * figure — 1.91% attainment — and nobody is told that most of the quarter has no data.
  */
+import { firstStart, lastStart, startsOf } from '../domain/bucket.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { findRowGaps } from '../domain/coverage.ts';
 import { formatDate, formatDateTime, formatDuration, formatPercent } from '../domain/format.ts';
@@ -43,17 +44,17 @@ export function diagnoseCoverageGaps(
 ): Diagnostic[] {
   let asOfMs: number | null = null;
   for (const agg of sli.values()) {
-    const last = agg.buckets.startMs[agg.buckets.length - 1];
+    const last = lastStart(agg.buckets);
     if (last !== undefined && agg.stepMs !== null) asOfMs = Math.max(asOfMs ?? 0, last + agg.stepMs);
   }
   if (asOfMs === null) return [];
   const out: Diagnostic[] = [];
   for (const entry of entries) {
     const agg = sli.get(entry.slo.id);
-    const first = agg?.buckets.startMs[0];
+    const first = agg && firstStart(agg.buckets);
     if (agg === undefined || first === undefined || agg.stepMs === null) continue;
     const fromMs = quarterContaining(first, cal).startMs;
-    const r = findRowGaps(agg.buckets.startMs, agg.stepMs, fromMs, asOfMs);
+    const r = findRowGaps(startsOf(agg.buckets), agg.stepMs, fromMs, asOfMs);
     if (r.covered >= r.expected || r.longestGap === null) continue;
     // The export when there is one; the SLO's definition when its rows come from several files.
     const shown = files.get(entry.slo.id) ?? [];

@@ -3,6 +3,7 @@
  * `timestamp + step` of any row — never the wall clock, so the same inputs give the same site on
  * any day.
  */
+import { firstStart, lastStart } from '../domain/bucket.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { formatLocalDate } from '../domain/series.ts';
 import { localParts } from '../domain/zoned-time.ts';
@@ -11,7 +12,7 @@ import type { SliAggregate } from '../ingest/sli/csv.ts';
 export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null {
   let asOf: number | null = null;
   for (const agg of aggregates) {
-    const last = agg.buckets.startMs[agg.buckets.length - 1];
+    const last = lastStart(agg.buckets);
     if (last === undefined) continue;
     const end = last + (agg.stepMs ?? 0);
     if (asOf === null || end > asOf) asOf = end;
@@ -22,7 +23,7 @@ export function asOfFromData(aggregates: Iterable<SliAggregate>): number | null 
 export function firstDataMs(aggregates: Iterable<SliAggregate>): number | null {
   let first: number | null = null;
   for (const agg of aggregates) {
-    const start = agg.buckets.startMs[0];
+    const start = firstStart(agg.buckets);
     if (start !== undefined && (first === null || start < first)) first = start;
   }
   return first;

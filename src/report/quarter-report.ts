@@ -243,7 +243,7 @@ function sloStartTimes(inputs: LedgerInputs, asOfMs: number): Map<string, number
       slo.id,
       sloStartMs({
         since: slo.since,
-        firstRowMs: inputs.sli.get(slo.id)?.buckets.startMs[0] ?? null,
+        firstRowMs: firstDataMs([inputs.sli.get(slo.id)].filter((a) => a !== undefined)),
         reportingSince: inputs.settings.reportingSince,
         asOfMs,
         cal: inputs.settings.calendar,

@@ -356,18 +356,9 @@ export function forEachCompact(
   }
 }
 
-/** Compact → the domain's columns: the starts written out, the counts shared (no copy). */
+/** Compact → the domain's columns: the same arrays (no copy). */
 export function expandCompact(c: CompactBuckets): BucketColumns {
-  const startMs = new Float64Array(c.count);
-  const { runs } = c;
-  let k = 0;
-  for (let r = 0; r < runs.length; r += 3) {
-    const first = runs[r] ?? 0;
-    const step = runs[r + 1] ?? 0;
-    const n = runs[r + 2] ?? 0;
-    for (let j = 0; j < n; j++) startMs[k++] = first + j * step;
-  }
-  return { length: c.count, startMs, good: c.good, total: c.total };
+  return { length: c.count, runs: c.runs, good: c.good, total: c.total };
 }
 
 /** Compact → packed, to merge several files' buckets. */
