@@ -6,7 +6,7 @@
 import { describeQuarterCounts } from '../ingest/quarter-memo.ts';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors } from '../ingest/diagnostic.ts';
@@ -109,8 +109,12 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
       EXIT.invalidInput,
     );
   const staging = join(dirname(outDir), `.dist-build-${process.pid}`);
-  // Whatever stops the build, the staging folder and the lock go: an error, Ctrl-C, a kill.
+  // Astro writes inside the tool's folder: the chunks it prerenders from must find the tool's
+  // packages, wherever --out is. The finished site then moves beside --out (staging).
+  const rendered = join(TOOL_ROOT, 'node_modules', '.cache', 'reliability-ledger', `site-${process.pid}`);
+  // Whatever stops the build, the staging folders and the lock go: an error, Ctrl-C, a kill.
   const cleanUp = () => {
+    rmSync(rendered, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     locked.lock.release();
   };
@@ -122,17 +126,19 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await rm(staging, { recursive: true, force: true });
+    await rm(rendered, { recursive: true, force: true });
     // Astro renders what was loaded above, in this process: no input is read a second time.
     const input = { ledger, asOfMs };
     handOverSite({ paths, get: async () => input });
 
     const { build } = await import('astro');
+    // Astro places some of its work relative to the working folder: the tool's own, wherever the user is.
+    process.chdir(TOOL_ROOT);
     const started = performance.now();
     try {
       await build({
         root: TOOL_ROOT,
-        outDir: staging,
+        outDir: rendered,
         logLevel: fx.interactive ? 'info' : 'warn',
         cacheDir: ledgerCacheDir(
           typeof values['cache-dir'] === 'string' ? resolve(fx.cwd, values['cache-dir']) : undefined,
@@ -145,7 +151,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
         EXIT.invalidInput,
       );
     }
-    const pages = (await readdir(staging, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+    const pages = (await readdir(rendered, { recursive: true })).filter((f) => f.endsWith('.html')).length;
     fx.err(
       `pages: ${pages.toLocaleString('en-US')} rendered in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -154,7 +160,7 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     // The search index is built from the finished pages, inside the staging directory, so that a
     // failure here also leaves the published site untouched.
     try {
-      const indexed = await writeSearchIndex(staging);
+      const indexed = await writeSearchIndex(rendered);
       fx.err(`search: ${indexed.pages} pages indexed`);
     } catch (e) {
       throw new CliError(
@@ -162,7 +168,8 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
         EXIT.invalidInput,
       );
     }
-    markBuiltSite(staging);
+    markBuiltSite(rendered);
+    await moveFolder(rendered, staging);
     await publish(staging, outDir);
   } finally {
     process.off('SIGINT', onSignal);
@@ -193,6 +200,18 @@ function describeAstroError(e: unknown): string {
     .filter((line) => !/^\s+at /.test(line))
     .join('\n')
     .trim();
+}
+
+/** A rename, or a copy when --out is on another file system than the tool. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 /** Swap the staging directory in: two renames on one file system, never a half-written site. */

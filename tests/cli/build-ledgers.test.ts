@@ -46,3 +46,24 @@ describe('building ledger A, then ledger B', () => {
     expect(page).toContain('Ledger B outage');
   });
 });
+
+describe('building from a folder outside the tool', () => {
+  it(
+    'writes the site wherever --out is, started from the ledger’s own folder',
+    { timeout: 240_000 },
+    async () => {
+      const dir = await copyLedger('elsewhere');
+      // Once: "Cannot find package '@oslojs/encoding'", Astro's chunks run from beside --out.
+      const run = await runCliProcess(
+        [
+          'build',
+          ...['--data', join(dir, 'data'), '--content', join(dir, 'content')],
+          ...['--out', join(dir, 'site'), '--cache-dir', join(root, 'cache-elsewhere')],
+        ],
+        { cwd: dir },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(await readFile(join(dir, 'site/index.html'), 'utf8')).toContain('<html');
+    },
+  );
+});
