@@ -6,6 +6,8 @@ export interface Bucket {
   startMs: number;
   good: number;
   total: number;
+  /** A threshold SLI's measured value for the step, e.g. its p99 latency in ms; absent for counts. */
+  value?: number;
 }
 
 export interface EventCounts {

@@ -551,7 +551,12 @@ export function finishSliPacked(
 export function finishSliAccumulator(acc: SliAccumulator): SliAggregate {
   const { buckets: packed, ...rest } = finishSliPacked(acc);
   const buckets: Bucket[] = [];
-  forEachCompact(packed, (startMs, good, total) => buckets.push({ startMs, good, total }));
+  if (packed.values === undefined)
+    forEachCompact(packed, (startMs, good, total) => buckets.push({ startMs, good, total }));
+  else
+    forEachCompact(packed, (startMs, good, total, value) =>
+      buckets.push(Number.isNaN(value) ? { startMs, good, total } : { startMs, good, total, value }),
+    );
   return {
     sloId: rest.sloId,
     buckets,
