@@ -142,6 +142,8 @@ export interface MeasuredReport extends MeasuredValues {
   column: string;
   /** What makes a step good, e.g. 'p99_ms ≤ 300'. */
   condition: string;
+  /** The comparison a good step passes, e.g. '≤'. */
+  op: (typeof OP_SYMBOL)[keyof typeof OP_SYMBOL];
   /** The threshold, e.g. 300. */
   threshold: number;
   /** 'highest' when a larger value is worse (a `≤` or `<` threshold), 'lowest' otherwise. */
@@ -276,6 +278,7 @@ function measuredValues(
     out[s.id] = {
       column: entry.sli.value,
       condition: `${entry.sli.value} ${OP_SYMBOL[op]} ${threshold}`,
+      op: OP_SYMBOL[op],
       threshold,
       worstIs,
       stepMs: agg.stepMs,

@@ -13,6 +13,7 @@ import {
 } from '../domain/format.ts';
 import { chartAnchor, incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
+import { measuredTextOf } from '../report/measured-text.ts';
 import type { SloReport } from '../report/quarter-report.ts';
 import type { SiteData } from './ledger.ts';
 import { methodAnchor } from './method-page.ts';
@@ -32,6 +33,8 @@ export interface SloQuarterView {
   spent: string | null;
   verdict: string | null;
   coverage: string | null;
+  /** What a threshold SLI measured: "p99 per hour: median 193 ms, worst 1240 ms; …"; null for counts. */
+  measured: string | null;
   policyText: string | null;
   chart: RenderedChart | null;
   chartId: string;
@@ -116,6 +119,7 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
         s.coverage < 1
           ? `data for ${formatPercent(s.coverage)} of the quarter${s.incomplete ? ' — incomplete' : ''}`
           : null,
+      measured: measuredTextOf(report, q.quarter, sloId),
       policyText: s.policyText,
       chart,
       chartId: chartAnchor('burn-down', `${s.id}-${q.slug}`),
