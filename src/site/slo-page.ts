@@ -10,6 +10,7 @@ import {
   formatDuration,
   formatObjective,
   formatPercent,
+  formatPercentUp,
 } from '../domain/format.ts';
 import { chartAnchor, incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
@@ -30,7 +31,10 @@ export interface SloQuarterView {
   /** `<data value>` of the attainment, '' without one. */
   attainmentValue: string;
   budget: string;
+  /** "12% of the budget spent", rounded up (issue 12 item 8); null without a budget. */
   spent: string | null;
+  /** The exact share spent, for `<data value>`. */
+  consumed: number | null;
   verdict: string | null;
   coverage: string | null;
   /** What a threshold SLI measured: "p99 per hour: median 193 ms, worst 1240 ms; …"; null for counts. */
@@ -113,7 +117,8 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
       attainment: s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective),
       attainmentValue: s.attainment === null ? '' : String(s.attainment),
       budget: budgetText(s),
-      spent: s.consumed === null ? null : `${formatPercent(s.consumed)} of the budget spent`,
+      spent: s.consumed === null ? null : `${formatPercentUp(s.consumed)} of the budget spent`,
+      consumed: s.consumed,
       verdict: s.met === null ? null : s.met ? 'objective met' : 'objective missed',
       coverage:
         s.coverage < 1
