@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Calendar } from '../domain/calendar.ts';
-import { formatPercent } from '../domain/format.ts';
+import { formatPercentUp } from '../domain/format.ts';
 import type { DailyPoint } from '../domain/series.ts';
 import { pointInstantMs, type BurnDownSlo } from './burn-down.ts';
 import type { BuiltChart } from './chart.ts';
@@ -67,7 +67,8 @@ export function buildBurnDownThumbnail(slo: BurnDownSlo, quarter: QuarterLike, c
     description:
       last === undefined
         ? `There is not enough data to chart the error budget in ${q.label}.`
-        : `${formatPercent(last.consumedCumulative)} of the budget consumed by the last day with data, against the ideal straight line to 100% at quarter end.`,
+        : `${formatPercentUp(last.consumedCumulative)} of the budget consumed by the last day with data, against the ideal straight line to 100% at quarter end.`,
     table: { caption: '', columns: [], numeric: [], rowHeader: 0, rows: [] },
+    ...(last === undefined ? {} : { lastValue: last.consumedCumulative }),
   };
 }

@@ -170,6 +170,12 @@ export function buildBurnDownChart(
     title: `Error budget burn-down: ${slo.name}, ${q.label}`,
     description: describeBurnDown(known, markers.length, q.label, cal),
     table,
+    ...(known.length === 0
+      ? {}
+      : {
+          lastValue: (known[known.length - 1] as DailyPoint & { consumedCumulative: number })
+            .consumedCumulative,
+        }),
   };
 }
 

@@ -31,6 +31,12 @@ export interface BuiltChart {
   /** One or two sentences from the data that a reader who cannot see the chart can act on. */
   description: string;
   table: ChartTable;
+  /**
+   * The value of the main line's last point, taken from the chart's own data: what a reader
+   * compares with the figure printed beside the chart. The page exposes it as `data-last-value`
+   * so that a test can check the two agree (issue 12 item 9). Absent for charts without one line.
+   */
+  lastValue?: number;
 }
 
 export interface RenderedChart {
@@ -40,4 +46,5 @@ export interface RenderedChart {
   title: string;
   description: string;
   table: ChartTable;
+  lastValue?: number;
 }

@@ -10,6 +10,7 @@ import {
   formatCount,
   formatDateTime,
   formatDuration,
+  formatMeasured,
   formatPercent,
   formatPercentUp,
   formatTime,
@@ -30,6 +31,16 @@ export interface SliBucket {
   startMs: number;
   good: number;
   total: number;
+  /** A threshold SLI's measured value for the bucket, e.g. its p99 in ms. */
+  value?: number;
+}
+
+/** What a threshold SLI measures, for a column of its values in the table (issue 12 item 15). */
+export interface SliMeasure {
+  /** The column head, e.g. 'p99 (ms)'. */
+  heading: string;
+  /** Which way the value gets worse: a coarsened bucket shows its worst value, rounded toward worse. */
+  worstIs: 'highest' | 'lowest';
 }
 
 export interface IncidentSliInput {
@@ -46,6 +57,8 @@ export interface IncidentSliInput {
   unit?: EventUnit;
   /** For a threshold SLI, what makes an event good, e.g. 'p99_ms ≤ 300', named in the caption. */
   condition?: string | null;
+  /** For a threshold SLI, its values are listed in the table. */
+  measure?: SliMeasure | null;
 }
 
 /**
@@ -92,6 +105,7 @@ export function coarsenBuckets(
   buckets: readonly SliBucket[],
   stepMs: number,
   cal: Calendar,
+  worstIs: SliMeasure['worstIs'] = 'highest',
 ): { buckets: SliBucket[]; stepMs: number } {
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
@@ -107,10 +121,24 @@ export function coarsenBuckets(
     const wall = wallClockOf(b.startMs, cal);
     const startMs = b.startMs - (wall - Math.floor(wall / display) * display);
     const g = groups.get(startMs);
-    if (g === undefined) groups.set(startMs, { startMs, good: b.good, total: b.total });
+    if (g === undefined)
+      groups.set(startMs, {
+        startMs,
+        good: b.good,
+        total: b.total,
+        ...(b.value === undefined ? {} : { value: b.value }),
+      });
     else {
       g.good += b.good;
       g.total += b.total;
+      // A measured value cannot be summed: the coarse bucket shows its worst one.
+      if (b.value !== undefined)
+        g.value =
+          g.value === undefined
+            ? b.value
+            : worstIs === 'highest'
+              ? Math.max(g.value, b.value)
+              : Math.min(g.value, b.value);
     }
   }
   return { buckets: [...groups.values()].sort((a, b) => a.startMs - b.startMs), stepMs: display };
@@ -122,8 +150,11 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     sorted,
     input.stepMs ?? inferStepMs(sorted.map((b) => b.startMs)),
     cal,
+    input.measure?.worstIs,
   );
   const { startedMs, mitigatedMs } = input.incident;
+  const measure = input.measure ?? null;
+  const coarsened = stepMs !== (input.stepMs ?? inferStepMs(sorted.map((b) => b.startMs)));
   const lastEndMs = (buckets[buckets.length - 1]?.startMs ?? startedMs) + stepMs;
   const windowEndMs = mitigatedMs ?? Math.max(lastEndMs, startedMs);
   const wall = (ms: number): number => wallClockOf(ms, cal);
@@ -219,13 +250,21 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     description: describeSli(buckets, inWindow, rate, input, windowEndMs, stepMs, cal),
     table: {
       caption: `Error rate of ${input.sliName} per ${stepNoun(stepMs)}, from ${formatDateTime(fromMs, cal)} to ${formatDateTime(toMs, cal)}${input.condition ? `; each ${unit.singular} is good when ${input.condition}` : ''}`,
-      columns: ['From', `Good ${unit.plural}`, `All ${unit.plural}`, 'Error rate', 'During the incident'],
-      numeric: [false, true, true, true, false],
+      columns: [
+        'From',
+        ...(measure ? [coarsened ? `${measure.heading}, worst` : measure.heading] : []),
+        `Good ${unit.plural}`,
+        `All ${unit.plural}`,
+        'Error rate',
+        'During the incident',
+      ],
+      numeric: [false, ...(measure ? [true] : []), true, true, true, false],
       rowHeader: 0,
       rows: buckets.map((b) => {
         const r = rate(b);
         return [
           formatDateTime(b.startMs, cal),
+          ...(measure ? [b.value === undefined ? '—' : formatMeasured(b.value, measure.worstIs)] : []),
           formatCount(b.good),
           formatCount(b.total),
           r === null ? 'no traffic' : formatPercentUp(r, RATE_DECIMALS),

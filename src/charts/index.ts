@@ -41,5 +41,12 @@ export async function renderChart(
   render: RenderChartSvg = renderChartSvg,
 ): Promise<RenderedChart> {
   const svg = await render(built.spec, { title: built.title, description: built.description });
-  return { kind: built.kind, svg, title: built.title, description: built.description, table: built.table };
+  return {
+    kind: built.kind,
+    svg,
+    title: built.title,
+    description: built.description,
+    table: built.table,
+    ...(built.lastValue === undefined ? {} : { lastValue: built.lastValue }),
+  };
 }

@@ -108,6 +108,7 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
         return [formatDate(d.dayStartMs, cal), v === null ? 'insufficient data' : shown(v)];
       }),
     },
+    ...(points.length === 0 ? {} : { lastValue: (points[points.length - 1] as SparkPoint).value }),
   };
 }
 

@@ -6,6 +6,8 @@ export interface Bucket {
   startMs: number;
   good: number;
   total: number;
+  /** A threshold SLI's measured value for the step, e.g. its p99 latency in ms; absent for counts. */
+  value?: number;
 }
 
 export interface EventCounts {
@@ -43,6 +45,8 @@ export interface BucketColumns {
   readonly runs: Float64Array;
   readonly good: CountColumn;
   readonly total: CountColumn;
+  /** A threshold SLI's measured value per row (NaN where a row had none); absent for counts. */
+  readonly values?: Float64Array;
 }
 
 /** Some rows with their starts written out: what a quarter or a chart window folds over. */
@@ -51,6 +55,7 @@ export interface RowColumns {
   readonly startMs: Float64Array;
   readonly good: CountColumn;
   readonly total: CountColumn;
+  readonly values?: Float64Array;
 }
 
 /** Rows as ingest gives them (columns), or as a list of buckets in any order (tests, small inputs). */
@@ -79,6 +84,9 @@ export function toBucketColumns(series: BucketSeries): BucketColumns {
     runs: runsOf(sorted.map((b) => b.startMs)),
     good: Float64Array.from(sorted, (b) => b.good),
     total: Float64Array.from(sorted, (b) => b.total),
+    ...(sorted.some((b) => b.value !== undefined)
+      ? { values: Float64Array.from(sorted, (b) => b.value ?? Number.NaN) }
+      : {}),
   };
 }
 
@@ -129,7 +137,13 @@ export function rowsBetween(c: BucketColumns, fromMs: number, toMs: number): Row
     for (let j = Math.max(0, lo - k); j < n && k + j < hi; j++) startMs[k + j - lo] = first + j * step;
     k += n;
   }
-  return { length: hi - lo, startMs, good: c.good.subarray(lo, hi), total: c.total.subarray(lo, hi) };
+  return {
+    length: hi - lo,
+    startMs,
+    good: c.good.subarray(lo, hi),
+    total: c.total.subarray(lo, hi),
+    ...(c.values ? { values: c.values.subarray(lo, hi) } : {}),
+  };
 }
 
 /** Every row's start, written out. */
@@ -140,9 +154,13 @@ export function startsOf(c: BucketColumns): Float64Array {
 /** The rows as objects: for a handful of rows only (a chart's window), never a whole series. */
 export function bucketList(rows: RowColumns | BucketColumns): Bucket[] {
   const c = 'runs' in rows ? rowsBetween(rows, -Infinity, Infinity) : rows;
-  return Array.from({ length: c.length }, (_, i) => ({
-    startMs: c.startMs[i] as number,
-    good: c.good[i] as number,
-    total: c.total[i] as number,
-  }));
+  return Array.from({ length: c.length }, (_, i) => {
+    const value = c.values?.[i];
+    return {
+      startMs: c.startMs[i] as number,
+      good: c.good[i] as number,
+      total: c.total[i] as number,
+      ...(value === undefined || Number.isNaN(value) ? {} : { value }),
+    };
+  });
 }

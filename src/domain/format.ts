@@ -42,6 +42,25 @@ export function ceilToDecimals(x: number, decimals: number): string {
   return fixedFromUnits(units === 0 ? 0 : units, decimals);
 }
 
+/**
+ * A measured value of a threshold SLI (a p99 latency, a throughput), rounded toward worse: up
+ * when higher is worse, down when lower is, so 480.2 ms prints as 481 ms and never as 480 (issue 12
+ * item 15). Three significant figures down to two decimals: 1234.5 → '1235', 21.23 → '21.3',
+ * 0.2071 → '0.21'.
+ */
+export function formatMeasured(x: number, worstIs: 'highest' | 'lowest'): string {
+  const size = Math.abs(x);
+  const decimals = size >= 100 ? 0 : size >= 10 ? 1 : 2;
+  if (worstIs === 'highest') return ceilToDecimals(x, decimals);
+  const scaled = x * 10 ** decimals;
+  const nearest = Math.round(scaled);
+  const units =
+    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
+      ? nearest
+      : Math.floor(scaled);
+  return fixedFromUnits(units === 0 ? 0 : units, decimals);
+}
+
 /** `x` rounded half away from zero to `decimals` places, as a string. */
 function roundToDecimals(x: number, decimals: number): string {
   const scaled = x * 10 ** decimals;

@@ -15,7 +15,14 @@ import {
   type SloQuarterInput,
 } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
-import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
+import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit, type SloDefinition } from '../domain/slo.ts';
+import {
+  foldMeasuredValues,
+  worstIsFor,
+  type MeasuredValues,
+  type WorstIs,
+} from '../domain/measured-value.ts';
+import type { ExclusionWindow } from '../domain/exclusion.ts';
 import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
@@ -131,6 +138,25 @@ export interface SloUnit extends EventUnit {
   condition: string | null;
 }
 
+/**
+ * What a threshold SLI measured in a quarter (issue 12 item 15), e.g. p99_ms per hour: median
+ * 212, worst 480, 3 of 2,208 hours over 300. In the review JSON as `slos[].measured`.
+ */
+export interface MeasuredReport extends MeasuredValues {
+  /** The value column, e.g. 'p99_ms'. */
+  column: string;
+  /** What makes a step good, e.g. 'p99_ms ≤ 300'. */
+  condition: string;
+  /** The comparison a good step passes, e.g. '≤'. */
+  op: (typeof OP_SYMBOL)[keyof typeof OP_SYMBOL];
+  /** The threshold, e.g. 300. */
+  threshold: number;
+  /** 'highest' when a larger value is worse (a `≤` or `<` threshold), 'lowest' otherwise. */
+  worstIs: WorstIs;
+  /** What one step spans, in ms: the SLI's row step. */
+  stepMs: number;
+}
+
 export interface LedgerReport {
   title: string;
   organization: string;
@@ -144,6 +170,11 @@ export interface LedgerReport {
    * that the published JSON of a closed quarter does not change when a unit is named.
    */
   units: Record<string, SloUnit>;
+  /**
+   * What each threshold SLI measured, by quarter id and SLO id; count SLIs have none. Beside the
+   * quarters like `units`: a figure added after a quarter closed does not restate it.
+   */
+  measured: Record<string, Record<string, MeasuredReport>>;
 }
 
 const OP_SYMBOL = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
@@ -220,7 +251,46 @@ export function buildLedgerReport(
     asOfMs,
     quarters: reports,
     units: sloUnits(inputs.catalog),
+    measured: Object.fromEntries(reports.map((q) => [q.quarter, measuredValues(inputs, q, asOfMs)])),
   };
+}
+
+/** The exclusion windows that apply to an SLO: its own and its service's (SPEC §6.6). */
+function sloExclusions(inputs: LedgerInputs, slo: SloDefinition): ExclusionWindow[] {
+  return inputs.exclusions
+    .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))
+    .map((x) => ({ startMs: x.startMs, endMs: x.endMs }));
+}
+
+/** The measured values of the quarter's threshold SLIs over the same rows as their attainment. */
+function measuredValues(
+  inputs: LedgerInputs,
+  q: QuarterReport,
+  asOfMs: number,
+): Record<string, MeasuredReport> {
+  const out: Record<string, MeasuredReport> = {};
+  const fromMs = Date.parse(q.start);
+  const toMs = Math.min(Date.parse(q.end), asOfMs);
+  for (const s of q.slos) {
+    const entry = inputs.catalog.entries.find((e) => e.slo.id === s.id);
+    const agg = inputs.sli.get(s.id);
+    if (entry === undefined || agg === undefined || entry.sli.threshold === null || entry.sli.value === null)
+      continue;
+    const { op, value: threshold } = entry.sli.threshold;
+    const worstIs = worstIsFor(op);
+    const m = foldMeasuredValues(agg.buckets, fromMs, toMs, sloExclusions(inputs, entry.slo), worstIs);
+    if (m === null || agg.stepMs === null) continue;
+    out[s.id] = {
+      column: entry.sli.value,
+      condition: `${entry.sli.value} ${OP_SYMBOL[op]} ${threshold}`,
+      op: OP_SYMBOL[op],
+      threshold,
+      worstIs,
+      stepMs: agg.stepMs,
+      ...m,
+    };
+  }
+  return out;
 }
 
 export function findQuarter(report: LedgerReport, id: string): QuarterReport | undefined {
@@ -279,9 +349,7 @@ function buildQuarterReport(
   );
   const slos: SloReport[] = living.map(({ slo }) => {
     const agg = inputs.sli.get(slo.id);
-    const exclusions = inputs.exclusions
-      .filter((x) => x.slos.includes(slo.id) || x.services.includes(slo.service))
-      .map((x) => ({ startMs: x.startMs, endMs: x.endMs }));
+    const exclusions = sloExclusions(inputs, slo);
     const budgetWindows = attributable
       .filter((p) => sloIdsOf(p).includes(slo.id) && touches(p))
       .map((p) => ({ id: p.slug, startMs: p.started, endMs: p.mitigated ?? p.started }));

@@ -10,7 +10,12 @@ import type { LedgerReport, QuarterReport } from './quarter-report.ts';
 export function reviewJson(ledger: LedgerReport, q: QuarterReport): unknown {
   return {
     ...q,
-    slos: q.slos.map((s) => ({ ...s, anchor: sloAnchor(s.id) })),
+    slos: q.slos.map((s) => ({
+      ...s,
+      anchor: sloAnchor(s.id),
+      // Beside the published figures, as LedgerReport keeps them (issue 12 item 15).
+      measured: ledger.measured[q.quarter]?.[s.id] ?? null,
+    })),
     incidents: q.incidents.map((i) => ({ ...i, anchor: incidentAnchor(i.id) })),
     anchors: {
       figures: headlineFigures(ledger, q.quarter).map((f) => ({

@@ -4,9 +4,9 @@
  * full-size charts.
  */
 import { buildBurnDownThumbnail, renderChart, type RenderedChart } from '../charts/index.ts';
-import { formatPercent } from '../domain/format.ts';
+import { formatPercentUp } from '../domain/format.ts';
 import { chartAnchor } from '../report/anchors.ts';
-import { budgetText } from '../report/budget-text.ts';
+import { budgetText, unitOf } from '../report/budget-text.ts';
 import type { LedgerReport, QuarterReport, SloReport } from '../report/quarter-report.ts';
 
 export interface BurnDownThumb {
@@ -33,7 +33,8 @@ export async function buildBurnDownGrid(
       anchor: chartAnchor('burn-down', s.id),
       name: s.name,
       status: s.status,
-      words: `${formatPercent(s.consumed ?? 0)} of the budget spent · ${budgetText(s)}`,
+      // Spent rounded up, left truncated (issue 12 item 8): the two add up to 100%.
+      words: `${formatPercentUp(s.consumed ?? 0)} of the budget spent · ${budgetText(s, unitOf(report, s.id))}`,
       chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
       href: `${base}/slos/${s.id}/#q-${q.slug}`,
     })),

@@ -26,6 +26,7 @@ export {
   formatTimeLeft,
 } from '../domain/format.ts';
 export { budgetRunOutWords, budgetText, unitOf } from '../report/budget-text.ts';
+export { measuredTextOf } from '../report/measured-text.ts';
 
 /** An instant as ISO 8601 text, for `<time datetime>`. */
 export function isoTime(ms: number): string {

@@ -337,6 +337,7 @@ function incidentPage(
           objective: sli.objective,
           unit: unitOf(report, sli.sloId),
           condition: unitOf(report, sli.sloId).condition,
+          measure: sli.measure,
         },
         cal,
       ),

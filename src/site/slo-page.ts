@@ -10,9 +10,11 @@ import {
   formatDuration,
   formatObjective,
   formatPercent,
+  formatPercentUp,
 } from '../domain/format.ts';
 import { chartAnchor, incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
+import { measuredTextOf } from '../report/measured-text.ts';
 import type { SloReport } from '../report/quarter-report.ts';
 import type { SiteData } from './ledger.ts';
 import { methodAnchor } from './method-page.ts';
@@ -29,9 +31,14 @@ export interface SloQuarterView {
   /** `<data value>` of the attainment, '' without one. */
   attainmentValue: string;
   budget: string;
+  /** "12% of the budget spent", rounded up (issue 12 item 8); null without a budget. */
   spent: string | null;
+  /** The exact share spent, for `<data value>`. */
+  consumed: number | null;
   verdict: string | null;
   coverage: string | null;
+  /** What a threshold SLI measured: "p99 per hour: median 193 ms, worst 1240 ms; …"; null for counts. */
+  measured: string | null;
   policyText: string | null;
   chart: RenderedChart | null;
   chartId: string;
@@ -110,12 +117,14 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
       attainment: s.attainment === null ? 'insufficient data' : formatAttainment(s.attainment, s.objective),
       attainmentValue: s.attainment === null ? '' : String(s.attainment),
       budget: budgetText(s),
-      spent: s.consumed === null ? null : `${formatPercent(s.consumed)} of the budget spent`,
+      spent: s.consumed === null ? null : `${formatPercentUp(s.consumed)} of the budget spent`,
+      consumed: s.consumed,
       verdict: s.met === null ? null : s.met ? 'objective met' : 'objective missed',
       coverage:
         s.coverage < 1
           ? `data for ${formatPercent(s.coverage)} of the quarter${s.incomplete ? ' — incomplete' : ''}`
           : null,
+      measured: measuredTextOf(report, q.quarter, sloId),
       policyText: s.policyText,
       chart,
       chartId: chartAnchor('burn-down', `${s.id}-${q.slug}`),

@@ -153,3 +153,45 @@ describe('labels that never flatter (issue 12 items 12, 13 and 15)', () => {
     expect(c.table.caption).toContain('; each hour is good when p99_ms ≤ 300');
   });
 });
+
+describe('a threshold SLI around an incident lists what it measured (issue 12 item 15)', () => {
+  // Hourly p99 over 14 Aug 2026, good when ≤ 300 ms: 200 ms an hour, 480.2 ms at 09:00Z and 305 at 10:00Z.
+  const p99 = Array.from({ length: 24 }, (_, h) => {
+    const value = h === 9 ? 480.2 : h === 10 ? 305 : 200;
+    return { startMs: DAY_START + h * HOUR, good: value <= 300 ? 1 : 0, total: 1, value };
+  });
+  const measure = { heading: 'p99 (ms)', worstIs: 'highest' } as const;
+
+  it('in a column beside the counts, rounded toward worse: 480.2 ms is 481', () => {
+    const chart = buildIncidentSliChart(
+      { sliName: 'Search p99', incident, buckets: p99, stepMs: HOUR, objective: 0.99, measure },
+      LONDON,
+    );
+    expect(chart.table.columns.slice(0, 3)).toEqual(['From', 'p99 (ms)', 'Good requests']);
+    expect(chart.table.numeric.slice(0, 2)).toEqual([false, true]);
+    expect(chart.table.rows.slice(9, 11).map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+      ['481', '0', '1', '100.00%'],
+      ['305', '0', '1', '100.00%'],
+    ]);
+  });
+
+  it('a coarsened bucket keeps its worst value, for either direction', () => {
+    // 300 half-hours (150 h, too many to list) become hours; each hour's halves measured 10 and 30,
+    // so its worst is 30 for a ≤ threshold and 10 for a ≥ one.
+    const halves = Array.from({ length: 300 }, (_, i) => ({
+      startMs: DAY_START + i * 30 * 60_000,
+      good: 1,
+      total: 1,
+      value: i % 2 === 0 ? 10 : 30,
+    }));
+    const up = coarsenBuckets(halves, 30 * 60_000, LONDON);
+    expect(up.stepMs).toBe(HOUR);
+    expect(up.buckets[0]).toEqual({ startMs: DAY_START, good: 2, total: 2, value: 30 });
+    expect(coarsenBuckets(halves, 30 * 60_000, LONDON, 'lowest').buckets[0]?.value).toBe(10);
+  });
+
+  it('a count SLI has no such column', () => {
+    const chart = buildIncidentSliChart({ sliName: 'Checkout', incident, buckets, objective: 0.999 }, LONDON);
+    expect(chart.table.columns[1]).toBe('Good requests');
+  });
+});

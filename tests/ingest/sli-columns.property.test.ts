@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compactBuckets,
   concatCompact,
+  forEachCompact,
   sortPacked,
   unpackCompact,
   type CompactBuckets,
@@ -89,6 +90,42 @@ describe('concatCompact', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("keeps a threshold SLI's measured value with its row, joined or sorted (issue 12 item 15)", () => {
+    fc.assert(
+      fc.property(
+        startsArb.chain((starts) =>
+          fc.record({
+            starts: fc.constant(starts),
+            values: fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+              minLength: starts.length,
+              maxLength: starts.length,
+            }),
+            cut: fc.integer({ min: 1, max: Math.max(1, starts.length - 1) }),
+          }),
+        ),
+        ({ starts, values, cut }) => {
+          const withValues = (from: number, to: number): CompactBuckets => {
+            const c = compactOf(starts.slice(from, to), [], []);
+            return c.count === 0 ? c : { ...c, values: Float64Array.from(values.slice(from, to)) };
+          };
+          // The later file first, as a path order may have it.
+          const parts = [withValues(cut, starts.length), withValues(0, cut)].filter((p) => p.count > 0);
+          const expected = starts.map((s, i) => [s, values[i]]);
+          const pairs = (c: CompactBuckets | null) => {
+            const out: number[][] = [];
+            if (c !== null) forEachCompact(c, (s, _g, _t, v) => out.push([s, v]));
+            return out;
+          };
+          expect(pairs(concatCompact(parts))).toEqual(expected);
+          expect(pairs(compactBuckets(sortPacked(parts.map(unpackCompact), 'error').buckets))).toEqual(
+            expected,
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

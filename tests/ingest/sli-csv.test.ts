@@ -94,10 +94,11 @@ describe('reading SLI exports', () => {
     });
     expect(r.diagnostics).toEqual([]);
     // 00:00+02:00 is 22:00Z the day before; 250 and 300 pass "lte 300", 301 fails, empty is missing.
+    // Each step keeps the value it measured, so that pages can show it (issue 12 item 15).
     expect(r.aggregates[0]?.buckets).toEqual([
-      { startMs: T0 - 2 * HOUR, good: 1, total: 1 },
-      { startMs: T0 - HOUR, good: 1, total: 1 },
-      { startMs: T0, good: 0, total: 1 },
+      { startMs: T0 - 2 * HOUR, good: 1, total: 1, value: 250 },
+      { startMs: T0 - HOUR, good: 1, total: 1, value: 300 },
+      { startMs: T0, good: 0, total: 1, value: 301 },
     ]);
   });
 
@@ -201,8 +202,8 @@ describe('the shapes monitoring tools export', () => {
     });
     // 250 ≤ 300 is good, null is missing, 320 > 300 is bad.
     expect(latency.aggregates[0]?.buckets).toEqual([
-      { startMs: T0, good: 1, total: 1 },
-      { startMs: T0 + 2 * HOUR, good: 0, total: 1 },
+      { startMs: T0, good: 1, total: 1, value: 250 },
+      { startMs: T0 + 2 * HOUR, good: 0, total: 1, value: 320 },
     ]);
     expect(latency.notes).toEqual([]);
   });
@@ -222,7 +223,7 @@ describe('the shapes monitoring tools export', () => {
     `);
     const told = await read('epoch-too-small-grafana-inspect.csv', { ...over, timeFormat: 'epoch-ms' });
     expect(told.diagnostics).toEqual([]);
-    expect(told.aggregates[0]?.buckets).toEqual([{ startMs: 100, good: 1, total: 1 }]);
+    expect(told.aggregates[0]?.buckets).toEqual([{ startMs: 100, good: 1, total: 1, value: 1 }]);
   });
 
   it('reads quoted fields holding the delimiter or a line break, and numbers lines as an editor does', async () => {
@@ -407,6 +408,49 @@ describe('the aggregate cache', () => {
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a threshold SLI keeps the value each step measured (issue 12 item 15)', () => {
+  const p99 = {
+    series: null,
+    good: null,
+    total: null,
+    value: 'p99_ms',
+    threshold: { op: 'lte', value: 300 },
+  } as const;
+  // p99-per-hour-newest-first.csv, sorted: 198.25 ≤ 300 good, 305 bad, 02:00 empty (missing),
+  // 212 good, 480.5 bad.
+  const expected = [
+    { startMs: T0, good: 1, total: 1, value: 198.25 },
+    { startMs: T0 + HOUR, good: 0, total: 1, value: 305 },
+    { startMs: T0 + 3 * HOUR, good: 1, total: 1, value: 212 },
+    { startMs: T0 + 4 * HOUR, good: 0, total: 1, value: 480.5 },
+  ];
+
+  it('through the sort of rows written newest first, by one thread or several', async () => {
+    const one = await read('p99-per-hour-newest-first.csv', p99, { parallelAbove: Infinity });
+    expect(one.diagnostics).toEqual([]);
+    expect(one.aggregates[0]?.buckets).toEqual(expected);
+    const three = await read('p99-per-hour-newest-first.csv', p99, { parallelAbove: 0, threads: 3 });
+    expect(three.aggregates[0]?.buckets).toEqual(expected);
+  });
+
+  it('through the aggregate cache', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'ledger-cache-test-'));
+    try {
+      const first = await read('p99-per-hour-newest-first.csv', p99, { cacheDir });
+      const second = await read('p99-per-hour-newest-first.csv', p99, { cacheDir });
+      expect([first.cached, second.cached]).toEqual([false, true]);
+      expect(second.aggregates[0]?.buckets).toEqual(expected);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a count SLI has no value', async () => {
+    const r = await read('newest-first-two-series.csv');
+    expect(r.aggregates[0]?.buckets.every((b) => !('value' in b))).toBe(true);
   });
 });
 

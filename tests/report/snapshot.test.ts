@@ -286,6 +286,7 @@ describe('revisions and audiences', () => {
       asOfMs: Date.parse(later.asOf),
       quarters: [recomputed, later],
       units: {},
+      measured: {},
     };
     const { report, closed } = publishedLedger(
       ledger,

@@ -4,7 +4,8 @@
  * never parsed twice and any change to the file or to how it is read is a miss.
  *
  * An entry is one binary file: a magic, a JSON header (row counts, diagnostics, bucket counts)
- * and the buckets' typed arrays (runs as doubles, counts in their narrowest array) in the
+ * and the buckets' typed arrays (runs as doubles, counts in their narrowest array, a threshold
+ * SLI's measured values as doubles) in the
  * machine's byte order (little-endian on every platform Node supports), which load without
  * parsing.
  */
@@ -16,9 +17,9 @@ import type { Diagnostic } from '../diagnostic.ts';
 import type { CompactBuckets, CountArray } from './columns.ts';
 
 /** Bump when the reader's output for the same bytes and mapping changes. */
-export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-8';
+export const AGGREGATE_CACHE_VERSION = 'sli-aggregate-9';
 
-const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0005', 'latin1');
+const MAGIC = Buffer.from('RLAGG\u0000\u0000\u0006', 'latin1');
 
 export interface CachedConsumer {
   sloId: string;
@@ -147,6 +148,7 @@ export async function loadAggregate(dir: string, key: string): Promise<FileAggre
         runs: number;
         good: ArrayKind;
         total: ArrayKind;
+        values: boolean;
       })[];
     };
     let at = align8(12 + headerLength);
@@ -167,15 +169,16 @@ export async function loadAggregate(dir: string, key: string): Promise<FileAggre
       const k = ARRAY_KINDS[kind];
       return view((b, o, l) => new k.type(b, o, l), k.bytes, n);
     };
-    const consumers = header.consumers.map(({ count, runs, good, total, ...rest }) => ({
-      ...rest,
-      buckets: {
+    const consumers = header.consumers.map(({ count, runs, good, total, values, ...rest }) => {
+      const buckets: CompactBuckets = {
         count,
         runs: view((b, o, l) => new Float64Array(b, o, l), 8, runs * 3),
         good: counts(good, count),
         total: counts(total, count),
-      },
-    }));
+      };
+      if (values) buckets.values = view((b, o, l) => new Float64Array(b, o, l), 8, count);
+      return { ...rest, buckets };
+    });
     return { records: header.records, diagnostics: header.diagnostics, consumers };
   } catch {
     return null;
@@ -195,6 +198,7 @@ export async function storeAggregate(dir: string, key: string, value: FileAggreg
         runs: buckets.runs.length / 3,
         good: kindOf(buckets.good),
         total: kindOf(buckets.total),
+        values: buckets.values !== undefined,
       })),
     }),
     'utf8',
@@ -208,7 +212,8 @@ export async function storeAggregate(dir: string, key: string, value: FileAggreg
   try {
     await handle.write(lead);
     for (const c of value.consumers) {
-      for (const array of [c.buckets.runs, c.buckets.good, c.buckets.total]) {
+      const { runs, good, total, values } = c.buckets;
+      for (const array of values ? [runs, good, total, values] : [runs, good, total]) {
         await handle.write(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
         const pad = align8(array.byteLength) - array.byteLength;
         if (pad > 0) await handle.write(Buffer.alloc(pad));

@@ -3,6 +3,10 @@
  * typed arrays, 24 bytes a bucket. The list grows without copying, its arrays move between
  * threads without cloning, joining two lists is free, and an export that is already in order
  * (the usual case) is never copied again after it is read.
+ *
+ * A threshold SLI (SPEC §5: "p99_ms ≤ 300") keeps one more column beside the counts: the measured
+ * value of each step, as a double, so that the pages can say what was measured, not only whether
+ * it passed. Count SLIs carry no such column and pay nothing for it.
  */
 
 import type { BucketColumns } from '../../domain/bucket.ts';
@@ -14,6 +18,8 @@ export const CHUNK_BUCKETS = 16_384;
 export interface PackedBuckets {
   chunks: Float64Array<ArrayBuffer>[];
   count: number;
+  /** A threshold SLI's measured values, one chunk per chunk of triples, one value a bucket. */
+  values?: Float64Array<ArrayBuffer>[];
 }
 
 /**
@@ -26,6 +32,8 @@ export interface RawBuckets {
   runs: Float64Array<ArrayBuffer>;
   counts: (Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>)[];
   count: number;
+  /** A threshold SLI's measured values, one chunk per counts chunk, one value a bucket; else null. */
+  values: Float64Array<ArrayBuffer>[] | null;
 }
 
 export interface BucketBuilder {
@@ -37,10 +45,21 @@ export interface BucketBuilder {
   /** Buckets in `current`. */
   fill: number;
   count: number;
+  /** Measured values beside the counts chunks (threshold SLIs only): sealed ones, then the current one. */
+  values: Float64Array<ArrayBuffer>[] | null;
 }
 
-export function createBucketBuilder(): BucketBuilder {
-  return { runs: [], last: 0, wide: false, sealed: [], current: null, fill: 0, count: 0 };
+export function createBucketBuilder(withValues = false): BucketBuilder {
+  return {
+    runs: [],
+    last: 0,
+    wide: false,
+    sealed: [],
+    current: null,
+    fill: 0,
+    count: 0,
+    values: withValues ? [] : null,
+  };
 }
 
 function widen(b: BucketBuilder): void {
@@ -49,7 +68,13 @@ function widen(b: BucketBuilder): void {
   if (b.current !== null) b.current = Float64Array.from(b.current);
 }
 
-export function appendBucket(b: BucketBuilder, startMs: number, good: number, total: number): void {
+export function appendBucket(
+  b: BucketBuilder,
+  startMs: number,
+  good: number,
+  total: number,
+  value = Number.NaN,
+): void {
   const r = b.runs;
   const n = r.length;
   const length = r[n - 1] ?? 0;
@@ -68,16 +93,26 @@ export function appendBucket(b: BucketBuilder, startMs: number, good: number, to
     if (chunk !== null) b.sealed.push(chunk);
     chunk = b.current = b.wide ? new Float64Array(CHUNK_BUCKETS * 2) : new Uint32Array(CHUNK_BUCKETS * 2);
     b.fill = 0;
+    b.values?.push(new Float64Array(CHUNK_BUCKETS));
   }
   chunk[b.fill * 2] = good;
   chunk[b.fill * 2 + 1] = total;
+  const values = b.values?.[b.values.length - 1];
+  if (values !== undefined) values[b.fill] = value;
   b.fill++;
 }
 
 /** The buckets appended so far; the last chunk is cut to its filled part (a view, not a copy). */
 export function sealBuckets(b: BucketBuilder): RawBuckets {
   const counts = b.current === null ? b.sealed : [...b.sealed, b.current.subarray(0, b.fill * 2)];
-  return { runs: Float64Array.from(b.runs), counts, count: b.count };
+  const values =
+    b.values === null || b.values.length === 0
+      ? b.values
+      : [
+          ...b.values.slice(0, -1),
+          (b.values[b.values.length - 1] as Float64Array<ArrayBuffer>).subarray(0, b.fill),
+        ];
+  return { runs: Float64Array.from(b.runs), counts, count: b.count, values };
 }
 
 /** Raw parts of one file, in read order → sorted compact buckets, duplicates resolved by the rule. */
@@ -106,6 +141,7 @@ export function finishRaw(
   const chunks = parts.flatMap((p) => p.counts);
   const good = narrowArray(chunks, 0, count);
   const total = narrowArray(chunks, 1, count);
+  const values = joinValues(parts.map((p) => p.values));
   for (const p of parts) p.counts.length = 0;
   const runs = new Float64Array(parts.reduce((n, p) => n + p.runs.length, 0));
   let at = 0;
@@ -113,7 +149,22 @@ export function finishRaw(
     runs.set(p.runs, at);
     at += p.runs.length;
   }
-  return { buckets: { count, runs, good, total }, duplicates: [] };
+  return { buckets: { count, runs, good, total, ...(values ? { values } : {}) }, duplicates: [] };
+}
+
+/** Every part's value chunks end to end; null unless every part has values (a threshold SLI's). */
+function joinValues(
+  parts: readonly (readonly Float64Array<ArrayBuffer>[] | null | undefined)[],
+): Float64Array<ArrayBuffer> | null {
+  if (parts.length === 0 || parts.some((p) => p === null || p === undefined)) return null;
+  const chunks = parts.flatMap((p) => p ?? []);
+  const out = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Every second value of the pair chunks, from `offset`, in the narrowest exact array. */
@@ -146,6 +197,7 @@ function narrowArray(
 function unpackRaw(parts: readonly RawBuckets[]): PackedBuckets {
   const count = parts.reduce((n, p) => n + p.count, 0);
   const out = new Float64Array(count * 3);
+  const values = joinValues(parts.map((p) => p.values));
   let k = 0;
   for (const p of parts) {
     let chunkIndex = 0;
@@ -169,13 +221,18 @@ function unpackRaw(parts: readonly RawBuckets[]): PackedBuckets {
       }
     }
   }
-  return { chunks: [out], count };
+  return { chunks: [out], count, ...(values ? { values: [values] } : {}) };
 }
 
 export type DuplicateRule = 'error' | 'sum' | 'last';
 
 function concat(parts: readonly PackedBuckets[]): PackedBuckets {
-  return { chunks: parts.flatMap((p) => p.chunks), count: parts.reduce((n, p) => n + p.count, 0) };
+  const withValues = parts.length > 0 && parts.every((p) => p.values !== undefined);
+  return {
+    chunks: parts.flatMap((p) => p.chunks),
+    count: parts.reduce((n, p) => n + p.count, 0),
+    ...(withValues ? { values: parts.flatMap((p) => p.values ?? []) } : {}),
+  };
 }
 
 /** 1: strictly increasing, -1: strictly decreasing, 0: neither. */
@@ -202,7 +259,8 @@ function direction(p: PackedBuckets): 1 | -1 | 0 {
  * Read order → sorted by start, with duplicates resolved by the rule. `parts` are one file's
  * byte ranges in file order, or several files' sorted buckets in path order; `source` says which
  * part each bucket came from, to name both places of a duplicate. Ties keep read order, so
- * `last` takes the later row and `error` keeps the first.
+ * `last` takes the later row and `error` keeps the first. A measured value cannot be summed: under
+ * `sum` as under `last` a bucket keeps the later row's value (its counts say how many rows passed).
  */
 export function sortPacked(
   parts: readonly PackedBuckets[],
@@ -220,22 +278,26 @@ export function sortPacked(
   const good = new Float64Array(n);
   const total = new Float64Array(n);
   const source = new Uint32Array(n);
+  const value = all.values === undefined ? null : new Float64Array(n);
   let k = 0;
   parts.forEach((p, part) => {
-    for (const chunk of p.chunks) {
+    p.chunks.forEach((chunk, c) => {
+      const values = p.values?.[c];
       for (let i = 0; i < chunk.length; i += 3) {
         start[k] = chunk[i] ?? 0;
         good[k] = chunk[i + 1] ?? 0;
         total[k] = chunk[i + 2] ?? 0;
+        if (value !== null) value[k] = values?.[i / 3] ?? Number.NaN;
         source[k] = part;
         k++;
       }
-    }
+    });
   });
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = dir === -1 ? n - 1 - i : i;
   if (dir === 0) order.sort((a, b) => (start[a] ?? 0) - (start[b] ?? 0) || a - b);
   const out = new Float64Array(n * 3);
+  const outValues = value === null ? null : new Float64Array(n);
   const duplicates: number[] = [];
   const clashes: { startMs: number; first: number; second: number }[] = [];
   let m = 0;
@@ -248,9 +310,11 @@ export function sortPacked(
       if (rule === 'sum') {
         out[at + 1] = (out[at + 1] ?? 0) + (good[i] ?? 0);
         out[at + 2] = (out[at + 2] ?? 0) + (total[i] ?? 0);
+        if (outValues !== null) outValues[m - 1] = value?.[i] ?? Number.NaN;
       } else if (rule === 'last') {
         out[at + 1] = good[i] ?? 0;
         out[at + 2] = total[i] ?? 0;
+        if (outValues !== null) outValues[m - 1] = value?.[i] ?? Number.NaN;
       } else {
         if (duplicates[duplicates.length - 1] !== s) duplicates.push(s);
         clashes.push({ startMs: s, first: source[firstOfRun] ?? 0, second: source[i] ?? 0 });
@@ -261,9 +325,12 @@ export function sortPacked(
     out[m * 3] = s;
     out[m * 3 + 1] = good[i] ?? 0;
     out[m * 3 + 2] = total[i] ?? 0;
+    if (outValues !== null) outValues[m] = value?.[i] ?? Number.NaN;
     m++;
   }
-  return { buckets: { chunks: [out.slice(0, m * 3)], count: m }, duplicates, clashes };
+  const buckets: PackedBuckets = { chunks: [out.slice(0, m * 3)], count: m };
+  if (outValues !== null) buckets.values = [outValues.slice(0, m)];
+  return { buckets, duplicates, clashes };
 }
 
 /** The narrowest array that holds every count exactly. */
@@ -282,6 +349,8 @@ export interface CompactBuckets {
   runs: Float64Array<ArrayBuffer>;
   good: CountArray;
   total: CountArray;
+  /** A threshold SLI's measured value of each bucket (NaN where none was kept); absent for counts. */
+  values?: Float64Array<ArrayBuffer>;
 }
 
 export function emptyCompact(): CompactBuckets {
@@ -308,6 +377,7 @@ function narrowest(values: Float64Array<ArrayBuffer>): CountArray {
 export function compactBuckets(p: PackedBuckets): CompactBuckets {
   const good = new Float64Array(p.count);
   const total = new Float64Array(p.count);
+  const values = p.values === undefined ? null : joinValues([p.values]);
   const runs: number[] = [];
   let k = 0;
   let runStart = 0;
@@ -338,27 +408,40 @@ export function compactBuckets(p: PackedBuckets): CompactBuckets {
     }
   }
   if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
-  return { count: p.count, runs: Float64Array.from(runs), good: narrowest(good), total: narrowest(total) };
+  return {
+    count: p.count,
+    runs: Float64Array.from(runs),
+    good: narrowest(good),
+    total: narrowest(total),
+    ...(values ? { values } : {}),
+  };
 }
 
 /** Calls `f` for each bucket in order. */
 export function forEachCompact(
   c: CompactBuckets,
-  f: (startMs: number, good: number, total: number) => void,
+  f: (startMs: number, good: number, total: number, value: number) => void,
 ): void {
-  const { runs, good, total } = c;
+  const { runs, good, total, values } = c;
   let k = 0;
   for (let r = 0; r < runs.length; r += 3) {
     const first = runs[r] ?? 0;
     const step = runs[r + 1] ?? 0;
     const n = runs[r + 2] ?? 0;
-    for (let j = 0; j < n; j++, k++) f(first + j * step, good[k] ?? 0, total[k] ?? 0);
+    for (let j = 0; j < n; j++, k++)
+      f(first + j * step, good[k] ?? 0, total[k] ?? 0, values?.[k] ?? Number.NaN);
   }
 }
 
 /** Compact → the domain's columns: the same arrays (no copy). */
 export function expandCompact(c: CompactBuckets): BucketColumns {
-  return { length: c.count, runs: c.runs, good: c.good, total: c.total };
+  return {
+    length: c.count,
+    runs: c.runs,
+    good: c.good,
+    total: c.total,
+    ...(c.values ? { values: c.values } : {}),
+  };
 }
 
 /** Compact → packed, to merge several files' buckets. */
@@ -370,7 +453,7 @@ export function unpackCompact(c: CompactBuckets): PackedBuckets {
     out[i++] = g;
     out[i++] = t;
   });
-  return { chunks: [out], count: c.count };
+  return { chunks: [out], count: c.count, ...(c.values ? { values: [c.values] } : {}) };
 }
 
 function firstStart(c: CompactBuckets): number {
@@ -437,11 +520,13 @@ export function concatCompact(parts: readonly CompactBuckets[]): CompactBuckets 
     }
   }
   if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
+  const values = joinValues(nonEmpty.map((p) => (p.values ? [p.values] : null)));
   return {
     count,
     runs: Float64Array.from(runs),
     good: joinCounts(nonEmpty.map((p) => p.good)),
     total: joinCounts(nonEmpty.map((p) => p.total)),
+    ...(values ? { values } : {}),
   };
 }
 

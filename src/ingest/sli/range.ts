@@ -97,9 +97,9 @@ export async function parseRange(
   onProgress: (bytes: number) => void = () => {},
   sink?: RowSink,
 ): Promise<RangeResult> {
-  const builders = job.bindings.map(() => createBucketBuilder());
+  const builders = job.bindings.map((b) => createBucketBuilder(b.threshold !== null));
   const consumers: ConsumerRangeResult[] = job.bindings.map(() => ({
-    buckets: { runs: new Float64Array(0), counts: [], count: 0 },
+    buckets: { runs: new Float64Array(0), counts: [], count: 0, values: null },
     matched: 0,
     rows: 0,
     kinds: { iso: 0, day: 0, epochS: 0, epochMs: 0 },
@@ -230,9 +230,11 @@ export async function parseRange(
 
     let good: number;
     let total: number;
+    let value = Number.NaN;
     if (b.threshold !== null) {
       const v = readNumber(b.valueIndex, line, b.names.value, false);
       if (v === null) return;
+      value = v;
       const limit = b.threshold.value;
       const op = b.threshold.op;
       good = (op === 'lte' ? v <= limit : op === 'lt' ? v < limit : op === 'gte' ? v >= limit : v > limit)
@@ -273,7 +275,7 @@ export async function parseRange(
       }
     }
     r.rows++;
-    if (sink === undefined) appendBucket(builder, ts.ms, good, total);
+    if (sink === undefined) appendBucket(builder, ts.ms, good, total, value);
     else sink(ci, ts.ms, good, total, line, tsText);
   };
 

@@ -16,6 +16,7 @@ if (port !== null) {
         result.consumers.flatMap((c) => [
           c.buckets.runs.buffer,
           ...c.buckets.counts.map((chunk) => chunk.buffer),
+          ...(c.buckets.values ?? []).map((chunk) => chunk.buffer),
         ]),
       ),
     ];
