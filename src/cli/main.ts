@@ -36,7 +36,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./pull.ts')).runPull,
   },
   report: {
-    summary: "print a quarter's figures (--json for SPEC §11)",
+    summary: "print a quarter's figures (--json for the review JSON)",
     load: async () => (await import('./report.ts')).runReport,
   },
   close: {

@@ -14,7 +14,7 @@ import { printDiagnostics, summarise } from './print-diagnostics.ts';
 export const HELP = `Usage: npm run report -- <quarter> [--json] [--data DIR] [--content DIR] [--as-of TIME]
 
 Prints the figures of one quarter, e.g. 2026-Q3 (or FY2027-Q1 with a fiscal year).
---json prints the review JSON of SPEC §11, the same as /reviews/<quarter>.json.`;
+--json prints the review JSON, the same as /reviews/<quarter>.json.`;
 
 export async function runReport(args: string[], fx: Effects): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
