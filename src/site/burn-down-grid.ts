@@ -4,9 +4,8 @@
  * full-size charts.
  */
 import { buildBurnDownThumbnail, renderChart, type RenderedChart } from '../charts/index.ts';
-import { formatPercent } from '../domain/format.ts';
 import { chartAnchor } from '../report/anchors.ts';
-import { budgetText } from '../report/budget-text.ts';
+import { budgetText, unitOf } from '../report/budget-text.ts';
 import type { LedgerReport, QuarterReport, SloReport } from '../report/quarter-report.ts';
 
 export interface BurnDownThumb {
@@ -14,11 +13,22 @@ export interface BurnDownThumb {
   anchor: string;
   name: string;
   status: SloReport['status'];
-  /** "23% of the budget spent · 76% left (…)" */
+  /** "76% left", "121% spent" (SPEC §9.2, see thumbnailWords). */
   words: string;
   chart: RenderedChart;
   /** The SLO page's section for this quarter. */
   href: string;
+}
+
+/**
+ * The figure of a thumbnail: the scorecard's budget words without their parenthesis, "76% left" or
+ * "121% spent" (the events or minutes are on the SLO's page). A separate "spent" figure, rounded
+ * another way, once read "120% of the budget spent · 121% spent"; the parenthesis made each
+ * thumbnail five lines deep and the grid of 150 SLOs 6,000 px tall.
+ */
+export function thumbnailWords(words: string): string {
+  const paren = words.indexOf(' (');
+  return paren === -1 ? words : words.slice(0, paren);
 }
 
 export async function buildBurnDownGrid(
@@ -33,7 +43,7 @@ export async function buildBurnDownGrid(
       anchor: chartAnchor('burn-down', s.id),
       name: s.name,
       status: s.status,
-      words: `${formatPercent(s.consumed ?? 0)} of the budget spent · ${budgetText(s)}`,
+      words: thumbnailWords(budgetText(s, unitOf(report, s.id))),
       chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
       href: `${base}/slos/${s.id}/#q-${q.slug}`,
     })),
