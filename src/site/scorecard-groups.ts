@@ -22,6 +22,8 @@ export interface ScorecardGroup {
    * OPEN_SERVICE_LIMIT such services.
    */
   open: boolean;
+  /** An SLO of the service is over budget or at risk. */
+  attention: boolean;
   slos: number;
 }
 
@@ -71,6 +73,7 @@ export function groupScorecard(q: QuarterReport): ScorecardGroup[] {
       team: svc?.team ?? slos[0]?.team ?? '',
       summary: summaryOf(slos, q.state === 'complete'),
       open: needs(id) && index < OPEN_SERVICE_LIMIT,
+      attention: needs(id),
       slos: slos.length,
     };
   });
