@@ -2,7 +2,7 @@
  * The grouped scorecard at many services (issue 15): services needing attention come first, worst
  * first, and only the first five of them open by default, so that the scorecard of the large
  * organisation's busiest quarter (33 SLOs over budget or at risk in 28 services) stays a list of
- * summaries instead of 23 open tables.
+ * summaries instead of 28 open tables.
  */
 import { describe, expect, it } from 'vitest';
 import type { QuarterReport } from '../../src/report/quarter-report.ts';
