@@ -54,6 +54,15 @@ export const SIZES: Record<'small' | 'medium' | 'large', OrganisationSize> = {
   },
 };
 
+/**
+ * How the SLI rows are written. `bench` is the bench's own output: hourly rows, one-minute rows for
+ * `minuteSlos` of them. `daily` keeps the same organisation (services, SLOs, postmortems,
+ * deployments, quarters, seed) but writes one row a day per SLO, with the incidents' bad share
+ * weighted by how much of the day they cover, and one-day timeslices: about 100,000 rows instead
+ * of 900 MB, small enough for the site tests (tests/setup/build-sites.ts).
+ */
+export type OrganisationRows = 'bench' | 'daily';
+
 const SEED = 20261127;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -85,7 +94,7 @@ export interface Organisation {
   bytes: number;
   /** One postmortem to edit and one minute-level file that ends a day early, to append to. */
   postmortemToEdit: string;
-  fileToAppend: { path: string; layout: 'long' | 'wide'; slos: Slo[] };
+  fileToAppend: { path: string; layout: 'long' | 'wide'; slos: Slo[]; step?: number };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -123,6 +132,25 @@ function row(slo: Slo, rng: Rng, t: number, cursor: { i: number }): [number, num
   return [total - bad, total];
 }
 
+/**
+ * Good and total of one row of `slo` covering [t, t + step) with `step` longer than the SLO's own
+ * step (`daily` rows): the traffic of step / stepMs rows, and each incident's bad share weighted by
+ * the part of the row it covers.
+ */
+function coarseRow(slo: Slo, rng: Rng, t: number, step: number, cursor: { i: number }): [number, number] {
+  const total = sampleCount(rng, (slo.traffic * step) / slo.stepMs);
+  while (cursor.i < slo.incidents.length && (slo.incidents[cursor.i]?.end ?? 0) <= t) cursor.i++;
+  let rate = slo.baseBad;
+  for (let k = cursor.i; k < slo.incidents.length; k++) {
+    const incident = slo.incidents[k];
+    if (incident === undefined || incident.start >= t + step) break;
+    const covered = Math.min(incident.end, t + step) - Math.max(incident.start, t);
+    if (covered > 0) rate += ((incident.bad - slo.baseBad) * covered) / step;
+  }
+  const bad = Math.min(total, sampleCount(rng, total * Math.min(1, rate)));
+  return [total - bad, total];
+}
+
 async function writeRows(
   path: string,
   layout: 'long' | 'wide',
@@ -130,9 +158,12 @@ async function writeRows(
   from: number,
   to: number,
   append = false,
+  coarseStep?: number,
 ): Promise<{ rows: number; bytes: number }> {
   await mkdir(dirname(path), { recursive: true });
-  const step = slos[0]?.stepMs ?? HOUR;
+  const step = coarseStep ?? slos[0]?.stepMs ?? HOUR;
+  const rowAt = (s: Slo, rng: Rng, t: number, cursor: { i: number }): [number, number] =>
+    coarseStep === undefined ? row(s, rng, t, cursor) : coarseRow(s, rng, t, coarseStep, cursor);
   const rngs = slos.map((s) => makeRng(SEED, `${s.id}@${from}`));
   const cursors = slos.map(() => ({ i: 0 }));
   let text = '';
@@ -148,7 +179,7 @@ async function writeRows(
     if (layout === 'long') {
       const stamp = iso(t);
       slos.forEach((s, k) => {
-        const [g, n] = row(s, rngs[k] as Rng, t, cursors[k] as { i: number });
+        const [g, n] = rowAt(s, rngs[k] as Rng, t, cursors[k] as { i: number });
         text += `${stamp},${s.id},${g},${n}\n`;
         rows++;
       });
@@ -156,7 +187,7 @@ async function writeRows(
       // Grafana's "series joined by time" download: epoch milliseconds, one column per series.
       text += String(t);
       slos.forEach((s, k) => {
-        const [g, n] = row(s, rngs[k] as Rng, t, cursors[k] as { i: number });
+        const [g, n] = rowAt(s, rngs[k] as Rng, t, cursors[k] as { i: number });
         text += `,${g},${n}`;
       });
       text += '\n';
@@ -176,8 +207,8 @@ async function writeRows(
   return { rows, bytes: out.bytes };
 }
 
-function sloYaml(s: Slo, source: string, layout: 'long' | 'wide'): string {
-  const window = s.stepMs === MINUTE ? '5m' : '1h';
+function sloYaml(s: Slo, source: string, layout: 'long' | 'wide', rowsOf: OrganisationRows): string {
+  const window = rowsOf === 'daily' ? '1d' : s.stepMs === MINUTE ? '5m' : '1h';
   const budgeting =
     s.budgeting === 'timeslices'
       ? `    budgeting: timeslices\n    timeslice: { window: ${window}, target: 0.99 }\n`
@@ -193,7 +224,11 @@ function sloYaml(s: Slo, source: string, layout: 'long' | 'wide'): string {
 
 const TRIGGERS = ['deploy', 'config', 'dependency', 'capacity', 'infrastructure', 'unknown'];
 
-export async function generateOrganisation(root: string, size: OrganisationSize): Promise<Organisation> {
+export async function generateOrganisation(
+  root: string,
+  size: OrganisationSize,
+  rowsOf: OrganisationRows = 'bench',
+): Promise<Organisation> {
   const rng = makeRng(SEED, 'organisation');
   const dataDir = join(root, 'data');
   const contentDir = join(root, 'content');
@@ -286,7 +321,24 @@ A change in ${slo.service} that its tests did not cover.
   let rows = 0;
   let bytes = 0;
   const yaml = new Map<string, string[]>(services.map((s) => [s, []]));
-  const hourly = slos.filter((s) => s.stepMs === HOUR);
+  let fileToAppend: Organisation['fileToAppend'] | null = null;
+  if (rowsOf === 'daily') {
+    // Every SLO daily in its service's file, long or wide as above; the first file stops a day early.
+    for (const [i, service] of services.entries()) {
+      const mine = slos.filter((s) => s.service === service);
+      if (mine.length === 0) continue;
+      const layout = i % 3 === 2 ? 'wide' : 'long';
+      const source = `sli/${service}.csv`;
+      const path = join(dataDir, source);
+      const to = fileToAppend === null ? END_MS - DAY : END_MS;
+      const written = await writeRows(path, layout, mine, START_MS, to, false, DAY);
+      if (fileToAppend === null) fileToAppend = { path, layout, slos: mine, step: DAY };
+      rows += written.rows * (layout === 'wide' ? mine.length : 1);
+      bytes += written.bytes;
+      for (const s of mine) yaml.get(service)?.push(sloYaml(s, source, layout, rowsOf));
+    }
+  }
+  const hourly = rowsOf === 'daily' ? [] : slos.filter((s) => s.stepMs === HOUR);
   for (const [i, service] of services.entries()) {
     const mine = hourly.filter((s) => s.service === service);
     if (mine.length === 0) continue;
@@ -295,10 +347,9 @@ A change in ${slo.service} that its tests did not cover.
     const written = await writeRows(join(dataDir, source), layout, mine, START_MS, END_MS);
     rows += written.rows * (layout === 'wide' ? mine.length : 1);
     bytes += written.bytes;
-    for (const s of mine) yaml.get(service)?.push(sloYaml(s, source, layout));
+    for (const s of mine) yaml.get(service)?.push(sloYaml(s, source, layout, rowsOf));
   }
-  const minute = slos.filter((s) => s.stepMs === MINUTE);
-  let fileToAppend: Organisation['fileToAppend'] | null = null;
+  const minute = rowsOf === 'daily' ? [] : slos.filter((s) => s.stepMs === MINUTE);
   for (let g = 0; g * 2 < minute.length; g++) {
     const pair = minute.slice(g * 2, g * 2 + 2);
     const layout = g % 2 === 0 ? 'long' : 'wide';
@@ -315,7 +366,7 @@ A change in ${slo.service} that its tests did not cover.
       if (last && g === 0) fileToAppend = { path, layout, slos: pair };
       month = next;
     }
-    for (const s of pair) yaml.get(s.service)?.push(sloYaml(s, `${folder}/*.csv`, layout));
+    for (const s of pair) yaml.get(s.service)?.push(sloYaml(s, `${folder}/*.csv`, layout, rowsOf));
   }
   if (fileToAppend === null) throw new Error('no minute-level SLO: the bench needs at least one');
 
@@ -361,8 +412,8 @@ A change in ${slo.service} that its tests did not cover.
 
 /** The day the generator left out of the first minute-level file, written now. */
 export async function appendDay(org: Organisation): Promise<void> {
-  const { path, layout, slos } = org.fileToAppend;
-  await writeRows(path, layout, slos, END_MS - DAY, END_MS, true);
+  const { path, layout, slos, step } = org.fileToAppend;
+  await writeRows(path, layout, slos, END_MS - DAY, END_MS, true, step);
 }
 
 /** A sentence added to the impact of one postmortem. */

@@ -86,6 +86,7 @@ export function buildBurnDownChart(
     { t: wall(q.endMs), value: 1, series: IDEAL },
   ];
 
+  const maxConsumed = Math.max(1, ...known.map((p) => p.consumedCumulative));
   const spec: TopLevelSpec = {
     config: CHART_CONFIG,
     width: CHART_WIDTH,
@@ -106,17 +107,29 @@ export function buildBurnDownChart(
       },
       {
         data: { values: markers.map((m) => ({ t: wall(m.startedMs), label: String(m.number) })) },
-        layer: [
-          {
-            mark: { type: 'rule', stroke: CHART_COLORS.marker, strokeDash: [...DASH.marker] },
-            encoding: { x: timeField('t') },
-          },
-          {
-            mark: { type: 'text', baseline: 'top', dy: 2, dx: 3, align: 'left', fontWeight: 'bold' },
-            encoding: { x: timeField('t'), y: { value: 0 }, text: { field: 'label' } },
-          },
-        ],
+        mark: { type: 'rule', stroke: CHART_COLORS.marker, strokeDash: [...DASH.marker] },
+        encoding: { x: timeField('t') },
       },
+      // The numbers, one text layer per row: incidents a day apart, or a number under the
+      // "budget exhausted" label, go a row down rather than overprint (issue 15).
+      ...[...markerRows(markers, q, wall, maxConsumed).entries()].flatMap(([r, row]) =>
+        row === undefined
+          ? []
+          : [
+              {
+                data: { values: row.map((m) => ({ t: wall(m.startedMs), label: String(m.number) })) },
+                mark: {
+                  type: 'text' as const,
+                  baseline: 'top' as const,
+                  dy: 2,
+                  dx: 3,
+                  align: 'left' as const,
+                  fontWeight: 'bold' as const,
+                },
+                encoding: { x: timeField('t'), y: { value: r * MARKER_ROW_PX }, text: { field: 'label' } },
+              },
+            ],
+      ),
       {
         data: { values: [...idealPoints, ...consumedPoints] },
         mark: { type: 'line', interpolate: 'linear' },
@@ -177,6 +190,46 @@ export function buildBurnDownChart(
             .consumedCumulative,
         }),
   };
+}
+
+/** Pixels between rows of incident numbers: an 11 px bold digit is about 13 px tall. */
+const MARKER_ROW_PX = 13;
+/** Width of "100%: budget exhausted" in 11 px text, from its left edge at 4 px, and a margin. */
+const BUDGET_LABEL_PX = 150;
+
+/**
+ * Incident numbers split into rows, top down: each number goes into the first row where it
+ * clears the number before it (7 px a digit and a margin) and, near the left edge, the "100%:
+ * budget exhausted" label above the budget rule. The rule sits at `height · (1 − 1/max)` from the
+ * top, `max` the largest value plotted (the scale is zero-based); its label takes the 15 px above it.
+ */
+function markerRows<T extends { startedMs: number; number: number }>(
+  markers: readonly T[],
+  q: { startMs: number; endMs: number },
+  wall: (ms: number) => number,
+  maxConsumed: number,
+): T[][] {
+  const x0 = wall(q.startMs);
+  const span = wall(q.endMs) - x0;
+  const ruleY = CHART_HEIGHT * (1 - 1 / maxConsumed);
+  // The nice scale may end up to a tick above the data: allow 10 px either way.
+  const labelTop = ruleY - 2 - 15 - 10;
+  const labelBottom = ruleY + 10;
+  const rows: T[][] = [];
+  const ends: number[] = [];
+  for (const m of markers) {
+    const x = (CHART_WIDTH * (wall(m.startedMs) - x0)) / span;
+    const width = 3 + 7 * String(m.number).length + 3;
+    let r = 0;
+    for (; r < 8; r++) {
+      const top = r * MARKER_ROW_PX;
+      const underLabel = x < BUDGET_LABEL_PX && top < labelBottom && top + MARKER_ROW_PX + 2 > labelTop;
+      if (!underLabel && (ends[r] ?? -Infinity) <= x) break;
+    }
+    ends[r] = x + width;
+    (rows[r] ??= []).push(m);
+  }
+  return rows;
 }
 
 function dailyDateOf(daily: readonly DailyPoint[], ms: number): string | null {

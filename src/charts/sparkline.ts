@@ -52,7 +52,10 @@ export function buildSparkline(slo: SparklineSlo, cal: Calendar, options: Sparkl
   const reference = kind === 'attainment' ? slo.objective : 0;
   const shownValue = (v: number): string =>
     kind === 'attainment' ? formatAttainment(v, slo.objective) : remainingText(v);
-  const last = values.slice(-1).map((p) => ({ ...p, label: shownValue(p.value) }));
+  // Without the parenthesis: "2174% spent (2074% over budget)" after the line widened the SVG to
+  // twice its 160 px, and the status board's cell then shrank all of it to unreadable (issue 15).
+  // The row's budget cell, the description and the table keep the whole words.
+  const last = values.slice(-1).map((p) => ({ ...p, label: shownValue(p.value).replace(/ \(.*\)$/, '') }));
   const y = { field: 'value', type: 'quantitative' as const, axis: null, scale: { zero: false } };
   const x = { field: 't', type: 'temporal' as const, axis: null, scale: { type: 'utc' as const } };
 

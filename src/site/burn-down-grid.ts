@@ -6,7 +6,6 @@
 import { buildBurnDownThumbnail, renderChart, type RenderedChart } from '../charts/index.ts';
 import { formatPercentUp } from '../domain/format.ts';
 import { chartAnchor } from '../report/anchors.ts';
-import { budgetText, unitOf } from '../report/budget-text.ts';
 import type { LedgerReport, QuarterReport, SloReport } from '../report/quarter-report.ts';
 
 export interface BurnDownThumb {
@@ -14,11 +13,21 @@ export interface BurnDownThumb {
   anchor: string;
   name: string;
   status: SloReport['status'];
-  /** "23% of the budget spent · 76% left (…)" */
+  /** "76% left", "121% spent" (SPEC §9.2, see thumbnailWords). */
   words: string;
   chart: RenderedChart;
   /** The SLO page's section for this quarter. */
   href: string;
+}
+
+/**
+ * The figure of a thumbnail, the one its line ends at: "24% spent", rounded up as every share
+ * spent is (SPEC §9.2). The scorecard above has the rest; a thumbnail once read "120% of the
+ * budget spent · 121% spent (21% over budget: …)", five lines deep, and the grid of 150 SLOs was
+ * 6,000 px tall.
+ */
+export function thumbnailWords(consumed: number | null): string {
+  return `${formatPercentUp(consumed ?? 0)} spent`;
 }
 
 export async function buildBurnDownGrid(
@@ -33,8 +42,7 @@ export async function buildBurnDownGrid(
       anchor: chartAnchor('burn-down', s.id),
       name: s.name,
       status: s.status,
-      // Spent rounded up, left truncated (issue 12 item 8): the two add up to 100%.
-      words: `${formatPercentUp(s.consumed ?? 0)} of the budget spent · ${budgetText(s, unitOf(report, s.id))}`,
+      words: thumbnailWords(s.consumed),
       chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
       href: `${base}/slos/${s.id}/#q-${q.slug}`,
     })),

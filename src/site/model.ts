@@ -21,6 +21,7 @@ import {
   type BuiltChart,
 } from '../charts/index.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
+import { FULL_BURN_DOWN_LIMIT } from './long-list.ts';
 import { asOfLocalDay } from '../report/as-of.ts';
 import { headlineFigures, headlineSentences, type HeadlineFigure } from '../report/headlines.ts';
 import { incidentBudgetShares, type IncidentBudgetShare } from '../report/incident-budget.ts';
@@ -54,9 +55,14 @@ export interface ReviewPage {
   /** The headline sentences, the first of them the page's description. */
   sentences: string[];
   figures: HeadlineFigure[];
-  /** Exhausted or at-risk SLOs: their burn-down comes first. */
+  /**
+   * Exhausted or at-risk SLOs whose full burn-down comes first: all of them, or at many SLOs the
+   * FULL_BURN_DOWN_LIMIT that spent the most (src/site/long-list.ts).
+   */
   troubled: SloReport[];
-  /** The other SLOs with enough data. */
+  /** Troubled SLOs left out of `troubled` for their number; they lead `others`. */
+  troubledInGrid: number;
+  /** The other SLOs with enough data, drawn as thumbnails. */
   others: SloReport[];
   /** SLOs with a budget spent, for the unattributed-burn table. */
   spent: SloReport[];
@@ -225,7 +231,15 @@ function feedItems(report: LedgerReport, incidents: IncidentPage[]): FeedItem[] 
 
 function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionItemRow[]): ReviewPage {
   const prev = previousQuarterOf(report, q);
-  const troubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
+  const allTroubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
+  const mostSpent = new Set(
+    [...allTroubled]
+      .sort((a, b) => (b.consumed ?? 0) - (a.consumed ?? 0) || compareText(a.id, b.id))
+      .slice(0, FULL_BURN_DOWN_LIMIT),
+  );
+  // Kept in scorecard order, as the scorecard lists them.
+  const troubled = allTroubled.filter((s) => mostSpent.has(s));
+  const troubledInGrid = allTroubled.filter((s) => !mostSpent.has(s));
   // Action items of the incidents that began in the quarter (the ones counted), then those of
   // incidents that began earlier and burned this quarter's budget, apart (issue 12 item 11).
   const carried = carriedOverIncidents(q);
@@ -237,7 +251,8 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
     sentences: headlineSentences(q, prev, prev?.label ?? null, report.units),
     figures: headlineFigures(report, q.quarter),
     troubled,
-    others: q.slos.filter((s) => !troubled.includes(s) && !s.insufficientData),
+    troubledInGrid: troubledInGrid.length,
+    others: [...troubledInGrid, ...q.slos.filter((s) => !allTroubled.includes(s) && !s.insufficientData)],
     spent: q.slos.filter((s) => s.consumed !== null),
     actionItems: actionItems.filter((a) => incidentIds.has(a.incident.slug)),
     carriedItems: carried

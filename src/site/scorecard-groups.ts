@@ -8,6 +8,7 @@ import { compareText } from '../domain/compare-text.ts';
 import { serviceAnchor } from '../report/anchors.ts';
 import type { QuarterReport, SloReport } from '../report/quarter-report.ts';
 import { sortForScorecard } from '../report/scorecard-order.ts';
+import { OPEN_SERVICE_LIMIT } from './long-list.ts';
 
 export interface ScorecardGroup {
   service: string;
@@ -16,8 +17,13 @@ export interface ScorecardGroup {
   team: string;
   /** "3 SLOs: 1 over budget, 1 at risk, 1 healthy" — or met / missed for a complete quarter. */
   summary: string;
-  /** Open by default: an SLO of the service is over budget or at risk. */
+  /**
+   * Open by default: an SLO of the service is over budget or at risk, for the first
+   * OPEN_SERVICE_LIMIT such services.
+   */
   open: boolean;
+  /** An SLO of the service is over budget or at risk. */
+  attention: boolean;
   slos: number;
 }
 
@@ -55,7 +61,9 @@ export function groupScorecard(q: QuarterReport): ScorecardGroup[] {
   const needs = (id: string) =>
     q.slos.some((s) => s.service === id && (s.status === 'exhausted' || s.status === 'at-risk'));
   const sorted = [...services.filter(needs), ...services.filter((id) => !needs(id)).sort(compareText)];
-  return sorted.map((id) => {
+  // At many services a page of open disclosures would bury the ones that matter most: only the
+  // first OPEN_SERVICE_LIMIT needing attention open; the summaries of the rest still say why.
+  return sorted.map((id, index) => {
     const slos = q.slos.filter((s) => s.service === id);
     const svc = q.services.find((x) => x.id === id);
     return {
@@ -64,7 +72,8 @@ export function groupScorecard(q: QuarterReport): ScorecardGroup[] {
       owner: svc?.owner ?? slos[0]?.owner ?? '',
       team: svc?.team ?? slos[0]?.team ?? '',
       summary: summaryOf(slos, q.state === 'complete'),
-      open: needs(id),
+      open: needs(id) && index < OPEN_SERVICE_LIMIT,
+      attention: needs(id),
       slos: slos.length,
     };
   });

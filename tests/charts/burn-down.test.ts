@@ -126,6 +126,30 @@ describe('buildBurnDownChart', () => {
     expect(fromReport).toEqual(chart);
   });
 
+  it('puts the number of an incident a day after another a row lower (issue 15)', () => {
+    // 92 days over 560 px: a day is about 6 px, less than the 13 px the number "1" takes.
+    const next = { id: 'next', title: 'Next day', startedMs: incident.startedMs + DAY };
+    const rows = unitLayers(buildBurnDownChart(slo, Q3, LONDON, [incident, next]).spec)
+      .filter((l) => l.mark.type === 'text' && l.data.some((d) => d['label'] === '1' || d['label'] === '2'))
+      .map((l) => [l.data.map((d) => d['label']), l.encoding['y']]);
+    expect(rows).toEqual([
+      [['1'], { value: 0 }],
+      [['2'], { value: 13 }],
+    ]);
+  });
+
+  it('keeps the first number out from under "100%: budget exhausted" when the rule is at the top', () => {
+    // Never above 99.9% spent: the scale ends at 100%, the rule at the top, its label at the left.
+    const early = { id: 'early', title: 'Early', startedMs: Q3_START + DAY };
+    const chart = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON, [
+      early,
+    ]);
+    const marker = unitLayers(chart.spec).find(
+      (l) => l.mark.type === 'text' && l.data.some((d) => d['label'] === '1'),
+    );
+    expect(marker?.encoding['y']).toEqual({ value: 13 });
+  });
+
   it('leaves out markers of incidents that started outside the quarter', () => {
     const outside = buildBurnDownChart(slo, Q3, LONDON, [{ ...incident, startedMs: Q3_START - DAY }]);
     expect(outside.description).not.toContain('marked');

@@ -18,7 +18,9 @@ describe('buildSparkline', () => {
     // Remaining = 1 − consumed: 1 − 1/128 on 1 July, 1 − 1.21875 on 30 September (quarter-fixture.ts).
     expect(line?.data[0]).toEqual({ t: Date.UTC(2026, 6, 2), value: 1 - 1 / 128 });
     expect(layers.find((l) => l.mark.type === 'point')?.data).toEqual([
-      { t: Date.UTC(2026, 9, 1), value: 1 - 1.21875, label: '122% spent (22% over budget)' },
+      // The words beside the dot stop before the parenthesis, which the budget cell and the
+      // description below hold: at 2174% spent it doubled the chart's width.
+      { t: Date.UTC(2026, 9, 1), value: 1 - 1.21875, label: '122% spent' },
     ]);
     expect(layers.find((l) => l.mark.type === 'text')?.encoding['text']).toEqual({ field: 'label' });
     expect(chart.title).toBe('Error budget remaining: Checkout requests succeed, July–September 2026');

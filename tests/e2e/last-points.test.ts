@@ -138,9 +138,9 @@ describe('in the quarter in progress, every chart ends at the figure printed bes
           drawn.perPixel,
         );
         // A thumbnail of the grid has its figure in words beside it.
-        const words = chart.locator(':scope > p').first();
+        const words = chart.locator(':scope > p.thumb-words');
         if ((await words.count()) > 0)
-          expect(await words.textContent(), slo.id).toContain(`${spentText(last)} of the budget spent`);
+          expect(await words.textContent(), slo.id).toContain(`${spentText(last)} spent`);
       }
     } finally {
       await page.close();

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type Browser } from '../support/browser.ts';
+import { chartLabelOverlaps, printedA4Pages } from '../support/page-checks.ts';
 import { REPO_ROOT } from '../support/run-cli.ts';
 import { serveDirectory, type StaticServer } from '../support/static-server.ts';
 import '../support/sites.ts';
@@ -128,34 +129,7 @@ describe.each(PAGES)('the %s page (%s)', (name, path) => {
 describe.each(PAGES)('the charts of the %s page (%s)', (_name, path) => {
   it('never overprint one text label with another (bounding boxes in Chromium)', async () => {
     const { page } = await open(path);
-    const overlaps = await page.evaluate(() => {
-      const found: string[] = [];
-      for (const svg of document.querySelectorAll('main svg[role="img"]')) {
-        const boxes = [...svg.querySelectorAll('text')]
-          // Vega hides a tick label that would overprint its neighbour with opacity 0.
-          .filter((t) => {
-            const style = getComputedStyle(t);
-            return (
-              (t.textContent ?? '').trim() !== '' && style.visibility !== 'hidden' && style.opacity !== '0'
-            );
-          })
-          .map((t) => ({ text: (t.textContent ?? '').trim(), box: t.getBoundingClientRect() }))
-          .filter((b) => b.box.width > 0 && b.box.height > 0);
-        for (let i = 0; i < boxes.length; i++)
-          for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i]!;
-            const b = boxes[j]!;
-            // More than a pixel each way: glyph boxes of neighbouring tick labels may touch.
-            const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
-            const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
-            if (w > 1 && h > 1)
-              found.push(
-                `${svg.querySelector('title')?.textContent ?? 'chart'}: "${a.text}" over "${b.text}"`,
-              );
-          }
-      }
-      return found;
-    });
+    const overlaps = await chartLabelOverlaps(page);
     expect(overlaps).toEqual([]);
     await page.close();
   });
@@ -177,15 +151,9 @@ describe('printing a review', () => {
 });
 
 describe('the one-page summary', () => {
-  // Chromium's own PDF: each page object is one `/Type /Page` (the tree node is `/Type /Pages`).
-  const pdfPages = (pdf: Buffer): number =>
-    (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-
   it.each(['2025-q3', '2026-q2', '2026-q3', '2026-q4'])('of %s prints on one A4 page', async (quarter) => {
     const { page } = await open(`/reviews/${quarter}/summary/`);
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(pdfPages(pdf)).toBe(1);
+    expect(await printedA4Pages(page)).toBe(1);
     await page.close();
   });
 });
