@@ -153,8 +153,11 @@ describe('the long lists of 1,000 postmortems', () => {
   });
 });
 
+// The demo's suite runs axe on every page type in light, dark and at 390 px; here, the pages whose
+// make-up changes with size. The 1.9 MB review itself takes axe over a minute and holds no
+// component the demo's review lacks, so it is left to the demo.
 describe('axe on the large organisation', () => {
-  it.each(['/reviews/BUSIEST/', '/reviews/BUSIEST/summary/', '/slos/slo-000-m/'])(
+  it.each(['/reviews/BUSIEST/summary/', '/slos/slo-000-m/'])(
     'finds no WCAG 2.2 A or AA violation on %s, in light',
     { timeout: 180_000 },
     async (path) => {
