@@ -72,7 +72,11 @@ export function createChartPool(size: number, file: string): ChartPool {
   }
 
   function start(): Slot {
-    const worker = new Worker(file);
+    // A chart needs a few MB; unbounded, each thread's heap grew to over 200 MB between
+    // collections on a large build. A thread that runs out is retired and the chart drawn here.
+    const worker = new Worker(file, {
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+    });
     const slot: Slot = { worker, job: null };
     worker.on('message', (answer: ChartAnswer) => {
       const job = slot.job;
