@@ -10,7 +10,7 @@ import { parseQuarterId, quartersCovering, type Quarter } from '../domain/quarte
 import { startOfDateText, sloStartMs, takesPartIn } from '../domain/slo-life.ts';
 import { evaluateSloQuarter, type DailyPoint, type MonthlyPoint } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
-import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit } from '../domain/slo.ts';
+import { DEFAULT_UNIT, sloIdentity, type EventUnit, type SloIdentity } from '../domain/slo.ts';
 import type { LedgerInputs } from '../ingest/load-ledger.ts';
 import type { Postmortem } from '../ingest/postmortem.ts';
 import { asOfFromData, asOfLocalDay, firstDataMs } from './as-of.ts';
@@ -29,14 +29,7 @@ import { isCounted, isVisibleTo } from './visibility.ts';
 export type { ActionItemCounts, IncidentSummary } from './incident-summary.ts';
 export type { DeploymentReport } from './throughput-report.ts';
 
-export interface SloReport {
-  id: string;
-  name: string;
-  service: string;
-  owner: string;
-  team: string;
-  objective: number;
-  budgeting: BudgetingMethod;
+export interface SloReport extends SloIdentity {
   good: number;
   total: number;
   attainment: number | null;
@@ -295,13 +288,7 @@ function buildQuarterReport(
     for (const w of r.windowConsumed)
       windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
     return {
-      id: slo.id,
-      name: slo.name,
-      service: slo.service,
-      owner: slo.owner,
-      team: slo.team,
-      objective: slo.objective,
-      budgeting: slo.budgeting,
+      ...sloIdentity(slo),
       good: r.good,
       total: r.total,
       attainment: r.attainment,

@@ -10,10 +10,10 @@ import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/inci
 import { formatCount } from '../domain/format.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
-import type { Ledger, LedgerInputs } from '../ingest/load-ledger.ts';
+import type { Ledger } from '../ingest/load-ledger.ts';
 import type { ActionItem, Postmortem } from '../ingest/postmortem.ts';
 import type { Settings } from '../ingest/settings.ts';
-import type { Catalog, Service } from '../ingest/catalog/model.ts';
+import type { Service } from '../ingest/catalog/model.ts';
 import {
   buildIncidentSliChart,
   buildQuarterAttainmentChart,
@@ -42,6 +42,9 @@ import { unitOf } from '../report/budget-text.ts';
 import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
 import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
+import { allBadges, type Badge } from './badge.ts';
+import { buildMethodPage, type MethodPageModel } from './method-page.ts';
+import { buildSloPage, type SloPageModel } from './slo-page.ts';
 
 export type { ActionItemRow, ClosedQuarter, HeadlineFigure, IncidentBudgetShare, LedgerReport };
 export type { Postmortem, QuarterReport, Service, SloReport, Calendar };
@@ -133,10 +136,8 @@ export interface FeedItem {
 }
 
 export interface SiteModel {
+  /** The ledger's settings, with this audience. */
   settings: Settings;
-  catalog: Catalog;
-  /** What the figures were computed from (settings with this audience): the page helpers' input. */
-  inputs: LedgerInputs;
   /** Closed quarters as their latest revision (`revision` set), the others as computed. */
   report: LedgerReport;
   /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
@@ -159,6 +160,12 @@ export interface SiteModel {
   incidents: IncidentPage[];
   /** Reviews and write-ups, newest first, dated from the data, never the clock. */
   feed: FeedItem[];
+  /** One page per SLO of the catalog (/slos/<id>/), in catalog order. */
+  slos: SloPageModel[];
+  /** "How these figures are computed" (/method/). */
+  method: MethodPageModel;
+  /** Every SLO's and service's status badge (/badges/<id>.svg). */
+  badges: Badge[];
 }
 
 export interface SiteOptions {
@@ -182,10 +189,9 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
   const current = report.quarters[report.quarters.length - 1] ?? null;
   const currentPrev = current ? previousQuarterOf(report, current) : null;
   const incidents = postmortems.map((p) => incidentPage(ledger, report, p, incidentShares, asOfDay));
+  const { catalog } = ledger;
   return {
     settings,
-    catalog: ledger.catalog,
-    inputs: { ...ledger, settings },
     report,
     closed,
     postmortems,
@@ -203,6 +209,13 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
     services: ledger.catalog.services.map((s) => servicePage(ledger, report, s, postmortems)),
     incidents,
     feed: feedItems(report, incidents),
+    slos: catalog.entries.map((e) => buildSloPage(report, e.slo)),
+    method: buildMethodPage({ report, settings, catalog, exclusionCount: ledger.exclusions.length, closed }),
+    badges: allBadges(
+      report,
+      catalog.entries.map((e) => e.slo.id),
+      catalog.services.map((s) => s.id),
+    ),
   };
 }
 
