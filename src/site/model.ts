@@ -40,11 +40,13 @@ import {
 } from '../report/quarter-report.ts';
 import { unitOf } from '../report/budget-text.ts';
 import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
+import { incidentFacets, type IncidentFacet } from '../report/incident-facets.ts';
 import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
 import { allBadges, type Badge } from './badge.ts';
 import { buildMethodPage, type MethodPageModel } from './method-page.ts';
 import { buildSloPage, type SloPageModel } from './slo-page.ts';
+import { openIncidentsFirst, paginate, type ListPage } from './paginate.ts';
 
 export type { ActionItemRow, ClosedQuarter, HeadlineFigure, IncidentBudgetShare, LedgerReport };
 export type { Postmortem, QuarterReport, Service, SloReport, Calendar };
@@ -135,6 +137,25 @@ export interface FeedItem {
   description: string;
 }
 
+/** The incident list (/incidents/, /incidents/page/<n>/) and its facets. */
+export interface IncidentList {
+  /** Open incidents first, then newest first; hrefs without the site's base. */
+  pages: ListPage<Postmortem>[];
+  /** One page per quarter, service and severity with incidents (/incidents/<kind>/<value>/). */
+  facets: IncidentFacet[];
+}
+
+/** The action-item list (/action-items/, /action-items/page/<n>/). */
+export interface ActionItemList {
+  /** Overdue and open first; hrefs without the site's base. */
+  pages: ListPage<ActionItemRow>[];
+  overdue: number;
+  /** Open or in progress. */
+  open: number;
+  /** Done or won't do. */
+  closed: number;
+}
+
 export interface SiteModel {
   /** The ledger's settings, with this audience. */
   settings: Settings;
@@ -148,6 +169,8 @@ export interface SiteModel {
   incidentShares: Map<string, IncidentBudgetShare[]>;
   /** Action items of the visible postmortems, overdue and open first. */
   actionItems: ActionItemRow[];
+  incidentList: IncidentList;
+  actionItemList: ActionItemList;
   /**
    * A short digest of every input file (data/, postmortems, review narratives, snapshots), for
    * "built from" lines: src/report/input-digest.ts. Never the wall clock.
@@ -197,6 +220,11 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
     postmortems,
     incidentShares,
     actionItems,
+    incidentList: {
+      pages: paginate(openIncidentsFirst(postmortems), '/incidents/'),
+      facets: incidentFacets(postmortems, settings),
+    },
+    actionItemList: actionItemList(actionItems),
     inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
     home: {
       current,
@@ -216,6 +244,17 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
       catalog.entries.map((e) => e.slo.id),
       catalog.services.map((s) => s.id),
     ),
+  };
+}
+
+function actionItemList(actionItems: ActionItemRow[]): ActionItemList {
+  const overdue = actionItems.filter((a) => a.state === 'overdue').length;
+  const open = actionItems.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
+  return {
+    pages: paginate(actionItems, '/action-items/'),
+    overdue,
+    open,
+    closed: actionItems.length - overdue - open,
   };
 }
 
