@@ -10,14 +10,7 @@ import type { Calendar } from '../domain/calendar.ts';
 import { formatDate, formatPercent, formatPercentUp } from '../domain/format.ts';
 import type { DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
-import {
-  CHART_COLORS,
-  CHART_CONFIG,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  DASH,
-  percentAxisFormat,
-} from './chart-style.ts';
+import { CHART_COLORS, DASH, MAIN_CHART, percentAxisFormat } from './chart-style.ts';
 import { quarterSpan, timeField, timeX, wallClockOf, type QuarterLike } from './chart-time.ts';
 
 export interface BurnDownSlo {
@@ -87,9 +80,7 @@ export function buildBurnDownChart(
   ];
 
   const spec: TopLevelSpec = {
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...MAIN_CHART,
     layer: [
       {
         data: { values: [{ y: 1, label: '100%: budget exhausted' }] },
