@@ -18,6 +18,7 @@ import {
   buildIncidentSliChart,
   buildQuarterAttainmentChart,
   buildRollingAttainmentChart,
+  buildSparkline,
   type BuiltChart,
 } from '../charts/index.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
@@ -38,7 +39,8 @@ import {
   type SloReport,
   type SloUnit,
 } from '../report/quarter-report.ts';
-import { unitOf } from '../report/budget-text.ts';
+import { budgetRunOutWords, budgetText, unitOf } from '../report/budget-text.ts';
+import { sortForScorecard } from '../report/scorecard-order.ts';
 import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
 import { incidentFacets, type IncidentFacet } from '../report/incident-facets.ts';
 import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
@@ -129,6 +131,17 @@ export interface IncidentPage {
   actionItemsDone: number;
 }
 
+/** One SLO on the home page's status board, over-budget first. */
+export interface BoardRow {
+  slo: SloReport;
+  /** Budget left by day; null without enough data. */
+  sparkline: BuiltChart | null;
+  /** 'healthy · 53% left (…)' in the SLO's unit. */
+  budgetText: string;
+  /** When the projection runs the budget out: 'runs out on' and the day. */
+  exhausts: { words: string; at: string; atMs: number } | null;
+}
+
 /** One item of the RSS feed; `path` is inside the site, without its base. */
 export interface FeedItem {
   title: string;
@@ -176,7 +189,15 @@ export interface SiteModel {
    * "built from" lines: src/report/input-digest.ts. Never the wall clock.
    */
   inputsDigest: string | null;
-  home: { current: QuarterReport | null; sentences: string[]; recent: Postmortem[] };
+  home: {
+    current: QuarterReport | null;
+    sentences: string[];
+    /** The current quarter's SLOs, over-budget first. */
+    board: BoardRow[];
+    recent: Postmortem[];
+    /** Every quarter's review, newest first. */
+    reviews: QuarterReport[];
+  };
   /** By quarter id. */
   reviews: Map<string, ReviewPage>;
   services: ServicePage[];
@@ -231,7 +252,9 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
       sentences: current
         ? headlineSentences(current, currentPrev, currentPrev?.label ?? null, report.units)
         : [],
+      board: current ? statusBoard(report, current) : [],
       recent: postmortems.slice(0, 5),
+      reviews: [...report.quarters].reverse(),
     },
     reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems)])),
     services: ledger.catalog.services.map((s) => servicePage(ledger, report, s, postmortems)),
@@ -245,6 +268,24 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
       catalog.services.map((s) => s.id),
     ),
   };
+}
+
+function statusBoard(report: LedgerReport, q: QuarterReport): BoardRow[] {
+  return sortForScorecard(q.slos).map((slo) => {
+    const exhaustsAt = slo.projection?.exhaustsAt ?? null;
+    const atMs = exhaustsAt === null ? null : Date.parse(exhaustsAt);
+    return {
+      slo,
+      sparkline: slo.insufficientData
+        ? null
+        : buildSparkline(slo, report.calendar, { quarterLabel: q.label }),
+      budgetText: budgetText(slo, unitOf(report, slo.id)),
+      exhausts:
+        exhaustsAt === null || atMs === null
+          ? null
+          : { words: budgetRunOutWords(atMs, report.asOfMs), at: exhaustsAt, atMs },
+    };
+  });
 }
 
 function actionItemList(actionItems: ActionItemRow[]): ActionItemList {
