@@ -72,7 +72,7 @@ export async function readDeployments(
       log.diagnostics.push(refusal);
       continue;
     }
-    await readDeploymentCsv(abs, show(abs), { services: new Set(services), seen }, log);
+    await readDeploymentCsv({ path: abs, display: show(abs) }, { services: new Set(services), seen }, log);
     log.files++;
   }
   return log;
@@ -80,11 +80,11 @@ export async function readDeployments(
 
 /** One file, appended to `log`; `seen` spans files so a repeated id is found across them. */
 export async function readDeploymentCsv(
-  path: string,
-  display: string,
+  file: { path: string; display: string },
   ctx: { services: ReadonlySet<string>; seen: Map<string, Seen> },
   log: DeploymentLog,
 ): Promise<void> {
+  const { path, display } = file;
   const problems: Diagnostic[] = [];
   let suppressed = 0;
   const report = (d: Diagnostic) => {

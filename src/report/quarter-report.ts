@@ -351,7 +351,7 @@ function buildQuarterReport(
   );
   const asOfDay = asOfLocalDay(asOfMs, cal);
   const summarise = (list: Postmortem[]) =>
-    summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
+    summariseIncidents(list, settings.severities, { fromMs: quarter.startMs, toMs: periodEnd });
 
   const services: ServiceReport[] = catalog.services.map((s) => {
     const own = counted.filter((p) => p.services.includes(s.id));
@@ -366,8 +366,7 @@ function buildQuarterReport(
       deployments: deploymentReport(
         inputs.deployments.filter((d) => d.service === s.id),
         inputs.postmortems,
-        quarter.startMs,
-        periodEnd,
+        { fromMs: quarter.startMs, toMs: periodEnd },
       ),
     };
   });
@@ -398,7 +397,10 @@ function buildQuarterReport(
     incidentSummary: summarise(counted),
     services,
     actionItems: countActionItems(counted, asOfDay),
-    throughput: deploymentReport(inputs.deployments, inputs.postmortems, quarter.startMs, periodEnd),
+    throughput: deploymentReport(inputs.deployments, inputs.postmortems, {
+      fromMs: quarter.startMs,
+      toMs: periodEnd,
+    }),
     exclusions,
   };
 }

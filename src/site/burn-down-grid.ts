@@ -21,21 +21,24 @@ export interface BurnDownThumb {
   href: string;
 }
 
+/** The thumbnails of the SLOs of `q` named in `sloIds`, in the quarter's order; `base` prefixes links. */
 export async function buildBurnDownGrid(
   report: LedgerReport,
   q: QuarterReport,
-  slos: readonly SloReport[],
-  base: string,
+  grid: { sloIds: readonly string[]; base: string },
 ): Promise<BurnDownThumb[]> {
+  const { sloIds, base } = grid;
   return Promise.all(
-    slos.map(async (s) => ({
-      id: s.id,
-      anchor: chartAnchor('burn-down', s.id),
-      name: s.name,
-      status: s.status,
-      words: `${formatPercent(s.consumed ?? 0)} of the budget spent · ${budgetText(s)}`,
-      chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
-      href: `${base}/slos/${s.id}/#q-${q.slug}`,
-    })),
+    q.slos
+      .filter((s) => sloIds.includes(s.id))
+      .map(async (s) => ({
+        id: s.id,
+        anchor: chartAnchor('burn-down', s.id),
+        name: s.name,
+        status: s.status,
+        words: `${formatPercent(s.consumed ?? 0)} of the budget spent · ${budgetText(s)}`,
+        chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
+        href: `${base}/slos/${s.id}/#q-${q.slug}`,
+      })),
   );
 }

@@ -249,9 +249,7 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
     inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
     home: {
       current,
-      sentences: current
-        ? headlineSentences(current, currentPrev, currentPrev?.label ?? null, report.units)
-        : [],
+      sentences: current ? headlineSentences(current, currentPrev, report.units) : [],
       board: current ? statusBoard(report, current) : [],
       recent: postmortems.slice(0, 5),
       reviews: [...report.quarters].reverse(),
@@ -327,7 +325,7 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
   return {
     q,
     prev,
-    sentences: headlineSentences(q, prev, prev?.label ?? null, report.units),
+    sentences: headlineSentences(q, prev, report.units),
     figures: headlineFigures(report, q.quarter),
     troubled,
     others: q.slos.filter((s) => !troubled.includes(s) && !s.insufficientData),

@@ -126,7 +126,7 @@ export function buildSummaryPage(data: SiteData, q: QuarterReport): SummaryPageM
     inProgress: q.state === 'in-progress',
     asOf: q.asOf,
     revision: q.revision,
-    sentences: headlineSentences(q, prev, prev?.label ?? null),
+    sentences: headlineSentences(q, prev),
     figureNames: headlineFigures(report, q.quarter).map((f) => f.name),
     services,
     moreServices: Math.max(0, serviceOrder.length - SUMMARY_LIMITS.services),

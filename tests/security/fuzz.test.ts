@@ -111,7 +111,7 @@ describe('the front matter reader, given arbitrary text', () => {
         if (/^---\S/.test(open) && open.trim() !== '---' && !/^---[ \t\r]*$/.test(open)) {
           expect(split.frontMatter).toBeNull();
         }
-        const parsed = parsePostmortem('content/postmortems/x.md', 'x', text);
+        const parsed = parsePostmortem({ file: 'content/postmortems/x.md', slug: 'x', text });
         expectDiagnostics(parsed.diagnostics);
       }),
       runs(400),
