@@ -49,9 +49,9 @@ export function pointInstantMs(p: DailyPoint, startMs: number, endMs: number): n
 export function buildBurnDownChart(
   slo: BurnDownSlo,
   quarter: QuarterLike,
-  cal: Calendar,
-  incidents: readonly IncidentMarker[] = [],
+  options: { cal: Calendar; incidents?: readonly IncidentMarker[] },
 ): BuiltChart {
+  const { cal, incidents = [] } = options;
   const q = quarterSpan(quarter);
   const daily = slo.series.daily;
   const known = daily.filter(

@@ -96,7 +96,7 @@ export function buildSloPage(report: LedgerReport, slo: SloDefinition): SloPageM
     const chart =
       s.insufficientData || !detailed
         ? null
-        : buildBurnDownChart(s, q, cal, incidentMarkersFor(s.id, q.incidents));
+        : buildBurnDownChart(s, q, { cal, incidents: incidentMarkersFor(s.id, q.incidents) });
     quarters.push({
       quarter: q.quarter,
       slug: q.slug,

@@ -21,7 +21,7 @@ const incident = {
 };
 
 describe('buildBurnDownChart', () => {
-  const chart = buildBurnDownChart(slo, Q3, LONDON, [incident]);
+  const chart = buildBurnDownChart(slo, Q3, { cal: LONDON, incidents: [incident] });
   const layers = unitLayers(chart.spec);
   const line = layers.find((l) => l.mark.type === 'line');
 
@@ -78,7 +78,9 @@ describe('buildBurnDownChart', () => {
 
   it('does not call 99.9% a crossing: the exact value decides, not the printed one', () => {
     // 99.9% spent prints 100% (rounded up), yet the budget has not run out.
-    const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON);
+    const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, {
+      cal: LONDON,
+    });
     expect(below.description).toBe(
       'Budget consumed rose to 100% by 30 Sep 2026, just short of running out; the ideal line reaches 100% at quarter end.',
     );
@@ -98,7 +100,7 @@ describe('buildBurnDownChart', () => {
         },
       },
       Q3,
-      LONDON,
+      { cal: LONDON },
     );
     expect(half.description).toBe(
       'Budget consumed rose to 36% by 15 Aug 2026, staying under 100%; the ideal line stands at 50% on that day and reaches 100% at quarter end.',
@@ -106,7 +108,9 @@ describe('buildBurnDownChart', () => {
   });
 
   it('writes the table with consumed rounded up, the ideal truncated, and "insufficient data" for unknown days', () => {
-    const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, LONDON);
+    const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, {
+      cal: LONDON,
+    });
     expect(none.description).toBe(
       'There is not enough data to chart the error budget in July–September 2026.',
     );
@@ -120,14 +124,16 @@ describe('buildBurnDownChart', () => {
     const fromReport = buildBurnDownChart(
       slo,
       { label: Q3.label, start: new Date(Q3_START).toISOString(), end: new Date(Q3_END).toISOString() },
-      LONDON,
-      [incident],
+      { cal: LONDON, incidents: [incident] },
     );
     expect(fromReport).toEqual(chart);
   });
 
   it('leaves out markers of incidents that started outside the quarter', () => {
-    const outside = buildBurnDownChart(slo, Q3, LONDON, [{ ...incident, startedMs: Q3_START - DAY }]);
+    const outside = buildBurnDownChart(slo, Q3, {
+      cal: LONDON,
+      incidents: [{ ...incident, startedMs: Q3_START - DAY }],
+    });
     expect(outside.description).not.toContain('marked');
   });
 });
