@@ -48,6 +48,7 @@ import type { Audience } from '../report/visibility.ts';
 import { allBadges, type Badge } from './badge.ts';
 import { buildMethodPage, type MethodPageModel } from './method-page.ts';
 import { buildSloPage, type SloPageModel } from './slo-page.ts';
+import { buildSummaryPage, type SummaryPageModel } from './summary-page.ts';
 import { openIncidentsFirst, paginate, type ListPage } from './paginate.ts';
 
 export type { ActionItemRow, ClosedQuarter, HeadlineFigure, IncidentBudgetShare, LedgerReport };
@@ -78,6 +79,8 @@ export interface ReviewPage {
   judged: number;
   /** Each SLO's counted events in its unit, e.g. "90,900 requests", by SLO id. */
   countedText: Record<string, string>;
+  /** The review on one printed page (/reviews/<quarter>/summary/). */
+  summary: SummaryPageModel;
 }
 
 /** One row of a service's quarter-by-quarter table. */
@@ -340,6 +343,7 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
       .filter((c) => c.items.length > 0),
     judged: q.slos.filter((s) => !s.insufficientData).length,
     countedText: Object.fromEntries(q.slos.map((s) => [s.id, eventsText(unitOf(report, s.id), s.total)])),
+    summary: buildSummaryPage(report, q, actionItems),
   };
 }
 

@@ -8,9 +8,14 @@ import { formatDate, formatDuration, formatPercent } from '../domain/format.ts';
 import { incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
 import { headlineFigures, headlineSentences } from '../report/headlines.ts';
-import type { QuarterReport, SloReport } from '../report/quarter-report.ts';
+import type { ActionItemRow } from '../report/action-items.ts';
+import {
+  previousQuarterOf,
+  type LedgerReport,
+  type QuarterReport,
+  type SloReport,
+} from '../report/quarter-report.ts';
 import { sortForScorecard } from '../report/scorecard-order.ts';
-import type { SiteData } from './ledger.ts';
 
 export const SUMMARY_LIMITS = { services: 5, slosPerService: 2, incidents: 5, actionItems: 6 } as const;
 
@@ -65,10 +70,13 @@ function largestShare(i: QuarterReport['incidents'][number]): { sloId: string; c
   return best;
 }
 
-export function buildSummaryPage(data: SiteData, q: QuarterReport): SummaryPageModel {
-  const { report, actionItems } = data;
+export function buildSummaryPage(
+  report: LedgerReport,
+  q: QuarterReport,
+  actionItems: readonly ActionItemRow[],
+): SummaryPageModel {
   const cal = report.calendar;
-  const prev = report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null;
+  const prev = previousQuarterOf(report, q);
 
   const troubled = sortForScorecard(q.slos.filter(needsAttention));
   const serviceOrder: string[] = [];
