@@ -42,7 +42,12 @@ import {
 import { budgetRunOutWords, budgetText, unitOf } from '../report/budget-text.ts';
 import { sortForScorecard } from '../report/scorecard-order.ts';
 import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
-import { incidentFacets, type IncidentFacet } from '../report/incident-facets.ts';
+import {
+  facetGroups,
+  incidentFacets,
+  type FacetGroup,
+  type IncidentFacet,
+} from '../report/incident-facets.ts';
 import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
 import { allBadges, type Badge } from './badge.ts';
@@ -159,6 +164,8 @@ export interface IncidentList {
   pages: ListPage<Postmortem>[];
   /** One page per quarter, service and severity with incidents (/incidents/<kind>/<value>/). */
   facets: IncidentFacet[];
+  /** The same facets by kind, for the links above every incident list. */
+  groups: FacetGroup[];
 }
 
 /** The action-item list (/action-items/, /action-items/page/<n>/). */
@@ -244,10 +251,7 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
     postmortems,
     incidentShares,
     actionItems,
-    incidentList: {
-      pages: paginate(openIncidentsFirst(postmortems), '/incidents/'),
-      facets: incidentFacets(postmortems, settings),
-    },
+    incidentList: incidentList(postmortems, settings),
     actionItemList: actionItemList(actionItems),
     inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
     home: {
@@ -287,6 +291,15 @@ function statusBoard(report: LedgerReport, q: QuarterReport): BoardRow[] {
           : { words: budgetRunOutWords(atMs, report.asOfMs), at: exhaustsAt, atMs },
     };
   });
+}
+
+function incidentList(postmortems: Postmortem[], settings: Settings): IncidentList {
+  const facets = incidentFacets(postmortems, settings);
+  return {
+    pages: paginate(openIncidentsFirst(postmortems), '/incidents/'),
+    facets,
+    groups: facetGroups(facets),
+  };
 }
 
 function actionItemList(actionItems: ActionItemRow[]): ActionItemList {
