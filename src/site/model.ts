@@ -7,7 +7,7 @@
 import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
-import { formatCount } from '../domain/format.ts';
+import { formatCount, formatDateTime } from '../domain/format.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
 import type { Ledger } from '../ingest/load-ledger.ts';
@@ -48,7 +48,12 @@ import {
   type FacetGroup,
   type IncidentFacet,
 } from '../report/incident-facets.ts';
-import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
+import {
+  publishedLedger,
+  publishedSnapshots,
+  type ClosedQuarter,
+  type RevisionSummary,
+} from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
 import { allBadges, type Badge } from './badge.ts';
 import { buildMethodPage, type MethodPageModel } from './method-page.ts';
@@ -86,6 +91,7 @@ export interface ReviewPage {
   countedText: Record<string, string>;
   /** The review on one printed page (/reviews/<quarter>/summary/). */
   summary: SummaryPageModel;
+  history: RevisionHistory;
 }
 
 /** One row of a service's quarter-by-quarter table. */
@@ -148,6 +154,15 @@ export interface BoardRow {
   budgetText: string;
   /** When the projection runs the budget out: 'runs out on' and the day. */
   exhausts: { words: string; at: string; atMs: number } | null;
+}
+
+/** A quarter's published revisions, for its revision history (SPEC §10). */
+export interface RevisionHistory {
+  q: QuarterReport;
+  /** Newest first; empty while the quarter is not closed. */
+  revisions: (RevisionSummary & { asOfText: string })[];
+  /** The latest revision's number; null while the quarter is not closed. */
+  latest: number | null;
 }
 
 /** One item of the RSS feed; `path` is inside the site, without its base. */
@@ -261,7 +276,7 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
       recent: postmortems.slice(0, 5),
       reviews: [...report.quarters].reverse(),
     },
-    reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems)])),
+    reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems, closed)])),
     services: ledger.catalog.services.map((s) => servicePage(ledger, report, s, postmortems)),
     incidents,
     feed: feedItems(report, incidents),
@@ -330,7 +345,12 @@ function feedItems(report: LedgerReport, incidents: IncidentPage[]): FeedItem[] 
   return [...reviews, ...writeUps].sort((a, b) => b.pubDateMs - a.pubDateMs || compareText(a.path, b.path));
 }
 
-function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionItemRow[]): ReviewPage {
+function reviewPage(
+  report: LedgerReport,
+  q: QuarterReport,
+  actionItems: ActionItemRow[],
+  closed: ReadonlyMap<string, ClosedQuarter>,
+): ReviewPage {
   const prev = previousQuarterOf(report, q);
   const troubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
   // Action items of the incidents that began in the quarter (the ones counted), then those of
@@ -357,7 +377,20 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
     judged: q.slos.filter((s) => !s.insufficientData).length,
     countedText: Object.fromEntries(q.slos.map((s) => [s.id, eventsText(unitOf(report, s.id), s.total)])),
     summary: buildSummaryPage(report, q, actionItems),
+    history: revisionHistory(report, q, closed.get(q.quarter)),
   };
+}
+
+function revisionHistory(
+  report: LedgerReport,
+  q: QuarterReport,
+  c: ClosedQuarter | undefined,
+): RevisionHistory {
+  const newestFirst = [...(c?.revisions ?? [])].reverse().map(({ summary }) => ({
+    ...summary,
+    asOfText: formatDateTime(Date.parse(summary.asOf), report.calendar),
+  }));
+  return { q, revisions: newestFirst, latest: newestFirst[0]?.revision ?? null };
 }
 
 /** "2,208 days with p99_ms ≤ 300" / "90,900 requests". */
