@@ -10,14 +10,7 @@ import type { Calendar } from '../domain/calendar.ts';
 import { formatDate, formatPercent, formatPercentUp } from '../domain/format.ts';
 import type { DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
-import {
-  CHART_COLORS,
-  CHART_CONFIG,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  DASH,
-  percentAxisFormat,
-} from './chart-style.ts';
+import { CHART_COLORS, DASH, MAIN_CHART, percentAxisFormat } from './chart-style.ts';
 import { quarterSpan, timeField, timeX, wallClockOf, type QuarterLike } from './chart-time.ts';
 
 export interface BurnDownSlo {
@@ -56,9 +49,9 @@ export function pointInstantMs(p: DailyPoint, startMs: number, endMs: number): n
 export function buildBurnDownChart(
   slo: BurnDownSlo,
   quarter: QuarterLike,
-  cal: Calendar,
-  incidents: readonly IncidentMarker[] = [],
+  options: { cal: Calendar; incidents?: readonly IncidentMarker[] },
 ): BuiltChart {
+  const { cal, incidents = [] } = options;
   const q = quarterSpan(quarter);
   const daily = slo.series.daily;
   const known = daily.filter(
@@ -88,9 +81,7 @@ export function buildBurnDownChart(
 
   const maxConsumed = Math.max(1, ...known.map((p) => p.consumedCumulative));
   const spec: TopLevelSpec = {
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...MAIN_CHART,
     layer: [
       {
         data: { values: [{ y: 1, label: '100%: budget exhausted' }] },
@@ -211,14 +202,14 @@ function markerRows<T extends { startedMs: number; number: number }>(
 ): T[][] {
   const x0 = wall(q.startMs);
   const span = wall(q.endMs) - x0;
-  const ruleY = CHART_HEIGHT * (1 - 1 / maxConsumed);
+  const ruleY = MAIN_CHART.height * (1 - 1 / maxConsumed);
   // The nice scale may end up to a tick above the data: allow 10 px either way.
   const labelTop = ruleY - 2 - 15 - 10;
   const labelBottom = ruleY + 10;
   const rows: T[][] = [];
   const ends: number[] = [];
   for (const m of markers) {
-    const x = (CHART_WIDTH * (wall(m.startedMs) - x0)) / span;
+    const x = (MAIN_CHART.width * (wall(m.startedMs) - x0)) / span;
     const width = 3 + 7 * String(m.number).length + 3;
     let r = 0;
     for (; r < 8; r++) {

@@ -4,7 +4,7 @@
  * follows the page through light, dark and print. Each variable carries `currentColor` as its
  * fallback, so an SVG used outside the component still draws.
  */
-import type { Config } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 
 const cssVar = (name: string): string => `var(--chart-${name}, currentColor)`;
 
@@ -79,4 +79,39 @@ export const CHART_CONFIG: Config = {
 /** The y-axis format for fractions shown as percentages with `decimals` places. */
 export function percentAxisFormat(decimals: number): string {
   return `.${decimals}%`;
+}
+
+/** One layer of a layered chart. */
+export type ChartLayer = NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']>[number];
+
+/** The frame of a main chart (burn-down, attainment, SLI): its config and drawing size. */
+export const MAIN_CHART = { config: CHART_CONFIG, width: CHART_WIDTH, height: CHART_HEIGHT } as const;
+
+/**
+ * The dashed rule of an objective (or the rate it allows) across the chart at `y`, labelled at
+ * its right end, above the line.
+ */
+export function objectiveRule(y: number, label: string, strokeWidth?: number): ChartLayer {
+  return {
+    data: { values: [{ y, label }] },
+    layer: [
+      {
+        mark: {
+          type: 'rule',
+          stroke: CHART_COLORS.objective,
+          strokeDash: [...DASH.objective],
+          ...(strokeWidth === undefined ? {} : { strokeWidth }),
+        },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 },
+        encoding: {
+          y: { field: 'y', type: 'quantitative' },
+          x: { value: CHART_WIDTH },
+          text: { field: 'label' },
+        },
+      },
+    ],
+  };
 }

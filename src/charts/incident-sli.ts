@@ -19,11 +19,11 @@ import { DEFAULT_UNIT, type EventUnit } from '../domain/slo.ts';
 import type { BuiltChart } from './chart.ts';
 import {
   CHART_COLORS,
-  CHART_CONFIG,
-  CHART_HEIGHT,
-  CHART_WIDTH,
   DASH,
+  MAIN_CHART,
+  objectiveRule,
   percentAxisFormat,
+  type ChartLayer,
 } from './chart-style.ts';
 import { timeField, timeX, wallClockOf } from './chart-time.ts';
 
@@ -181,7 +181,7 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
   const unit = input.unit ?? DEFAULT_UNIT;
   const windowLabel = mitigatedMs === null ? 'incident (not yet mitigated)' : 'incident';
 
-  const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
+  const layers: ChartLayer[] = [
     {
       data: { values: [{ from: wall(startedMs), to: wall(windowEndMs), label: windowLabel }] },
       layer: [
@@ -201,23 +201,7 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
     },
   ];
   if (allowed !== null) {
-    layers.push({
-      data: { values: [{ y: allowed, label: `budget rate ${formatPercent(allowed, RATE_DECIMALS)}` }] },
-      layer: [
-        {
-          mark: { type: 'rule', stroke: CHART_COLORS.objective, strokeDash: [...DASH.objective] },
-          encoding: { y: { field: 'y', type: 'quantitative' } },
-        },
-        {
-          mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 },
-          encoding: {
-            y: { field: 'y', type: 'quantitative' },
-            x: { value: CHART_WIDTH },
-            text: { field: 'label' },
-          },
-        },
-      ],
-    });
+    layers.push(objectiveRule(allowed, `budget rate ${formatPercent(allowed, RATE_DECIMALS)}`));
   }
   layers.push({
     data: { values: points },
@@ -237,9 +221,7 @@ export function buildIncidentSliChart(input: IncidentSliInput, cal: Calendar): B
   });
 
   const spec: TopLevelSpec = {
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...MAIN_CHART,
     layer: layers,
   };
 

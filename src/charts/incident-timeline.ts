@@ -22,6 +22,8 @@ export interface TimelineIncident {
 }
 
 export interface IncidentTimelineOptions {
+  /** The site's calendar: bars and axis in its wall-clock time. */
+  cal: Calendar;
   /** The site's severities, most severe first (SPEC §3); they fix the order of colours and shapes. */
   severities?: readonly string[];
   /** Where an incident without `mitigated` ends on the chart; the quarter's end when omitted. */
@@ -44,9 +46,9 @@ function shortTitle(title: string, max = TITLE_CHARS): string {
 export function buildIncidentTimelineChart(
   incidents: readonly TimelineIncident[],
   quarter: QuarterLike,
-  cal: Calendar,
-  options: IncidentTimelineOptions = {},
+  options: IncidentTimelineOptions,
 ): BuiltChart {
+  const { cal } = options;
   const q = quarterSpan(quarter);
   const wall = (ms: number): number => wallClockOf(ms, cal);
   const sorted = [...incidents].sort(

@@ -3,7 +3,9 @@
  * its title, description and data table; `renderChart` draws it to inline SVG for
  * src/components/Chart.astro.
  *
- *   const chart = await renderChart(buildBurnDownChart(slo, q, report.calendar, incidentMarkersFor(slo.id, q.incidents)));
+ *   const chart = await renderChart(
+ *     buildBurnDownChart(slo, q, { cal: report.calendar, incidents: incidentMarkersFor(slo.id, q.incidents) }),
+ *   );
  *   <Chart chart={chart} />
  */
 import type { BuiltChart, RenderedChart } from './chart.ts';

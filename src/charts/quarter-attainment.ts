@@ -6,14 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatAttainment, formatObjective, objectiveDecimals } from '../domain/format.ts';
 import type { BuiltChart } from './chart.ts';
-import {
-  CHART_COLORS,
-  CHART_CONFIG,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  DASH,
-  percentAxisFormat,
-} from './chart-style.ts';
+import { CHART_COLORS, CHART_HEIGHT, DASH, MAIN_CHART, percentAxisFormat } from './chart-style.ts';
 
 export interface QuarterAttainment {
   /** 'July–September 2026', or a shorter 'Jul–Sep 2026' on a narrow chart. */
@@ -80,9 +73,7 @@ export function buildQuarterAttainmentChart(
   const y = { field: 'value', type: 'quantitative' as const };
 
   const spec: TopLevelSpec = {
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...MAIN_CHART,
     layer: [
       {
         data: { values: quarters.map((q) => ({ quarter: q.quarterLabel, value: q.objective })) },

@@ -8,14 +8,7 @@ import { formatAttainment, formatDate, formatObjective, objectiveDecimals } from
 import { ROLLING_DAYS, type DailyPoint } from '../domain/series.ts';
 import type { BuiltChart } from './chart.ts';
 import { pointInstantMs } from './burn-down.ts';
-import {
-  CHART_COLORS,
-  CHART_CONFIG,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  DASH,
-  percentAxisFormat,
-} from './chart-style.ts';
+import { CHART_COLORS, MAIN_CHART, objectiveRule, percentAxisFormat } from './chart-style.ts';
 import { quarterSpan, timeX, wallClockOf, type QuarterLike } from './chart-time.ts';
 
 export interface RollingAttainmentSlo {
@@ -45,32 +38,9 @@ export function buildRollingAttainmentChart(
   const objectiveText = formatObjective(slo.objective);
 
   const spec: TopLevelSpec = {
-    config: CHART_CONFIG,
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...MAIN_CHART,
     layer: [
-      {
-        data: { values: [{ y: slo.objective, label: `objective ${objectiveText}` }] },
-        layer: [
-          {
-            mark: {
-              type: 'rule',
-              stroke: CHART_COLORS.objective,
-              strokeDash: [...DASH.objective],
-              strokeWidth: 1.5,
-            },
-            encoding: { y: { field: 'y', type: 'quantitative' } },
-          },
-          {
-            mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2 },
-            encoding: {
-              y: { field: 'y', type: 'quantitative' },
-              x: { value: CHART_WIDTH },
-              text: { field: 'label' },
-            },
-          },
-        ],
-      },
+      objectiveRule(slo.objective, `objective ${objectiveText}`, 1.5),
       {
         data: { values: points },
         mark: { type: 'line', stroke: CHART_COLORS.line },

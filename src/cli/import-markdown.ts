@@ -26,13 +26,15 @@ export async function importMarkdownReports(input: string, paths: LedgerPaths, f
     throw new CliError(`cannot read ${input}`, EXIT.usage);
   }
   await writeDrafts(
-    files,
-    (name, text) =>
-      convertMarkdownReport(name, text, {
-        timezone: settings.calendar.timezone,
-        severities: settings.severities,
-        knownServices: data.catalog.services.map((s) => s.id),
-      }),
+    {
+      files,
+      convert: (name, text) =>
+        convertMarkdownReport(name, text, {
+          timezone: settings.calendar.timezone,
+          severities: settings.severities,
+          knownServices: data.catalog.services.map((s) => s.id),
+        }),
+    },
     paths,
     fx,
   );

@@ -33,12 +33,11 @@ async function specFiles(path: string): Promise<string[]> {
 }
 
 export async function importSloSpecs(
-  tool: SpecTool,
-  input: string,
-  format: SloFileFormat,
+  spec: { tool: SpecTool; input: string; format: SloFileFormat },
   paths: LedgerPaths,
   fx: Effects,
 ): Promise<number> {
+  const { tool, input, format } = spec;
   const source = resolve(fx.cwd, input);
   let files: string[];
   try {
@@ -113,7 +112,7 @@ export async function importSloSpecs(
       continue;
     }
     try {
-      await writeFile(file, writeSloFile(service, format, tool, needs), { flag: 'wx' });
+      await writeFile(file, writeSloFile(service, { format, tool, needs }), { flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       fx.err(`skipped service ${service.service}: ${displayPath(paths, file)} already exists`);

@@ -47,7 +47,11 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
     if (format === 'markdown')
       return (await import('./import-markdown.ts')).importMarkdownReports(dir, pathsFrom(values, fx), fx);
     const specs = await import('./import-slo-specs.ts');
-    return specs.importSloSpecs(format, dir, specs.parseFormat(values.format), pathsFrom(values, fx), fx);
+    return specs.importSloSpecs(
+      { tool: format, input: dir, format: specs.parseFormat(values.format) },
+      pathsFrom(values, fx),
+      fx,
+    );
   }
   if (format !== 'cstate')
     throw usageError(
@@ -82,13 +86,15 @@ export async function runImport(args: string[], fx: Effects): Promise<number> {
     throw new CliError(`cannot read the folder ${dir}`, EXIT.usage);
   }
   await writeDrafts(
-    names.map((n) => join(source, n)),
-    (name, text) =>
-      convertCstateIncident(name, text, {
-        timezone: zone,
-        severities: settings.severities,
-        knownServices: data.catalog.services.map((s) => s.id),
-      }),
+    {
+      files: names.map((n) => join(source, n)),
+      convert: (name, text) =>
+        convertCstateIncident(name, text, {
+          timezone: zone,
+          severities: settings.severities,
+          knownServices: data.catalog.services.map((s) => s.id),
+        }),
+    },
     paths,
     fx,
   );

@@ -12,11 +12,11 @@ export type DraftResult =
   { kind: 'skipped'; reason: string } | { kind: 'converted'; slug: string; text: string; needs: string[] };
 
 export async function writeDrafts(
-  files: readonly string[],
-  convert: (name: string, text: string) => DraftResult,
+  drafts: { files: readonly string[]; convert: (name: string, text: string) => DraftResult },
   paths: LedgerPaths,
   fx: Effects,
 ): Promise<void> {
+  const { files, convert } = drafts;
   const outDir = join(paths.contentDir, 'postmortems');
   await mkdir(outDir, { recursive: true });
   let written = 0;

@@ -14,18 +14,21 @@ const MINUS = '−'; // U+2212, the typographic minus sign
 const ULPS = 4;
 
 /**
- * `x` truncated toward zero to `decimals` places, as a string. A product such as 0.29 × 100 =
- * 28.999999999999996 is within a few ulps of a whole number and is read as that number, since
+ * `x` scaled to whole units of `decimals` places, settled by `round`. A product such as 0.29 × 100
+ * = 28.999999999999996 is within a few ulps of a whole number and is read as that number, since
  * truncating float noise would print 28 for 29%.
  */
-export function truncateToDecimals(x: number, decimals: number): string {
+function scaledUnits(x: number, decimals: number, round: (scaled: number) => number): number {
   const scaled = x * 10 ** decimals;
   const nearest = Math.round(scaled);
-  const units =
-    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
-      ? nearest
-      : Math.trunc(scaled);
-  return fixedFromUnits(units, decimals);
+  return Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
+    ? nearest
+    : round(scaled);
+}
+
+/** `x` truncated toward zero to `decimals` places, as a string (float noise as `scaledUnits`). */
+export function truncateToDecimals(x: number, decimals: number): string {
+  return fixedFromUnits(scaledUnits(x, decimals, Math.trunc), decimals);
 }
 
 /**
@@ -33,12 +36,7 @@ export function truncateToDecimals(x: number, decimals: number): string {
  * truncation: 0.07 × 100 = 7.000000000000001 is 7%, not 8%.
  */
 export function ceilToDecimals(x: number, decimals: number): string {
-  const scaled = x * 10 ** decimals;
-  const nearest = Math.round(scaled);
-  const units =
-    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
-      ? nearest
-      : Math.ceil(scaled);
+  const units = scaledUnits(x, decimals, Math.ceil);
   return fixedFromUnits(units === 0 ? 0 : units, decimals);
 }
 
@@ -63,12 +61,7 @@ export function formatMeasured(x: number, worstIs: 'highest' | 'lowest'): string
 
 /** `x` rounded half away from zero to `decimals` places, as a string. */
 function roundToDecimals(x: number, decimals: number): string {
-  const scaled = x * 10 ** decimals;
-  const nearest = Math.round(scaled);
-  const units =
-    Math.abs(scaled - nearest) <= ULPS * Number.EPSILON * Math.max(1, Math.abs(scaled))
-      ? nearest
-      : Math.sign(scaled) * Math.round(Math.abs(scaled));
+  const units = scaledUnits(x, decimals, (scaled) => Math.sign(scaled) * Math.round(Math.abs(scaled)));
   return fixedFromUnits(units, decimals);
 }
 
@@ -159,23 +152,38 @@ const UNITS = [
 ] as const;
 
 /**
+ * `ms` (≥ 0) in its two largest units, zero parts left out; `round` settles the smaller unit (and
+ * the seconds of a duration under one second).
+ */
+function inTwoUnits(ms: number, round: (x: number) => number): string {
+  const largest = UNITS.findIndex((u) => ms >= u.ms);
+  const big = UNITS[largest];
+  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)];
+  if (big === undefined || small === undefined) return `${round(ms / 1000)} s`;
+  const bigCount = Math.floor(ms / big.ms);
+  const smallCount = big === small ? 0 : round((ms - bigCount * big.ms) / small.ms);
+  return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
+}
+
+/**
  * A duration in its two largest units, the smaller rounded, zero parts left out (SPEC §9.2):
  * '2 d 4 h', '2 h 11 min', '4 min 5 s', '47 s', '2 h'. Negative durations take a minus sign.
  */
 export function formatDuration(ms: number): string {
   if (ms < 0) return `${MINUS}${formatDuration(-ms)}`;
   const largest = UNITS.findIndex((u) => ms >= u.ms);
-  if (largest === -1) return `${Math.round(ms / 1000)} s`;
-  const big = UNITS[largest];
-  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)];
-  if (big === undefined || small === undefined) return `${Math.round(ms / 1000)} s`;
+  if (largest === -1) return inTwoUnits(ms, Math.round);
+  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)] ?? UNITS[3];
   const rounded = Math.round(ms / small.ms) * small.ms;
   // Rounding can carry into a larger unit (23 h 59 min 50 s is 1 d); format the carried value.
   const bigger = UNITS[largest - 1];
   if (bigger !== undefined && rounded >= bigger.ms) return formatDuration(rounded);
-  const bigCount = Math.floor(rounded / big.ms);
-  const smallCount = big === small ? 0 : Math.round((rounded - bigCount * big.ms) / small.ms);
-  return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
+  return inTwoUnits(rounded, Math.round);
+}
+
+/** `ms` without float noise: 2 h computed as 7199999.999… ms is 2 h. */
+function wholeMs(ms: number): number {
+  return Math.abs(ms - Math.round(ms)) < 1e-6 ? Math.round(ms) : ms;
 }
 
 /**
@@ -184,22 +192,13 @@ export function formatDuration(ms: number): string {
  */
 export function formatDurationDown(ms: number): string {
   if (ms < 0) return `${MINUS}${formatDuration(-ms)}`;
-  // Float noise first (2 h computed as 7199999.999… ms is 2 h), then truncation.
-  const whole = Math.abs(ms - Math.round(ms)) < 1e-6 ? Math.round(ms) : ms;
-  const largest = UNITS.findIndex((u) => whole >= u.ms);
-  if (largest === -1) return `${Math.floor(whole / 1000)} s`;
-  const big = UNITS[largest];
-  const small = UNITS[Math.min(largest + 1, UNITS.length - 1)];
-  if (big === undefined || small === undefined) return `${Math.floor(whole / 1000)} s`;
-  const bigCount = Math.floor(whole / big.ms);
-  const smallCount = big === small ? 0 : Math.floor((whole - bigCount * big.ms) / small.ms);
-  return smallCount === 0 ? `${bigCount} ${big.name}` : `${bigCount} ${big.name} ${smallCount} ${small.name}`;
+  return inTwoUnits(wholeMs(ms), Math.floor);
 }
 
 /** A duration rounded up to its two largest units, for budget spent: 16.2 min → '17 min'. */
 export function formatDurationUp(ms: number): string {
   if (ms < 0) return `${MINUS}${formatDurationDown(-ms)}`;
-  const whole = Math.abs(ms - Math.round(ms)) < 1e-6 ? Math.round(ms) : ms;
+  const whole = wholeMs(ms);
   const largest = UNITS.findIndex((u) => whole >= u.ms);
   const small =
     UNITS[largest === -1 ? UNITS.length - 1 : Math.min(largest + 1, UNITS.length - 1)] ?? UNITS[3];

@@ -85,3 +85,14 @@ export function defaultMinEvents(objective: number): number {
 export function resolveMinEvents(slo: SloDefinition, settingsMinEvents?: number): number {
   return slo.minEvents ?? settingsMinEvents ?? defaultMinEvents(slo.objective);
 }
+
+/** What names an SLO wherever a figure of it appears: the catalog's words, without its rules. */
+export type SloIdentity = Pick<
+  SloDefinition,
+  'id' | 'name' | 'service' | 'owner' | 'team' | 'objective' | 'budgeting'
+>;
+
+export function sloIdentity(slo: SloIdentity): SloIdentity {
+  const { id, name, service, owner, team, objective, budgeting } = slo;
+  return { id, name, service, owner, team, objective, budgeting };
+}

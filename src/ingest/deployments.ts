@@ -72,7 +72,7 @@ export async function readDeployments(
       log.diagnostics.push(refusal);
       continue;
     }
-    await readDeploymentCsv(abs, show(abs), { services: new Set(services), seen }, log);
+    await readDeploymentCsv({ path: abs, display: show(abs) }, { services: new Set(services), seen }, log);
     log.files++;
   }
   return log;
@@ -80,11 +80,11 @@ export async function readDeployments(
 
 /** One file, appended to `log`; `seen` spans files so a repeated id is found across them. */
 export async function readDeploymentCsv(
-  path: string,
-  display: string,
+  file: { path: string; display: string },
   ctx: { services: ReadonlySet<string>; seen: Map<string, Seen> },
   log: DeploymentLog,
 ): Promise<void> {
+  const { path, display } = file;
   const problems: Diagnostic[] = [];
   let suppressed = 0;
   const report = (d: Diagnostic) => {
@@ -245,33 +245,36 @@ function readRow(
   // An empty committed_at is allowed: the deployment then has no lead time.
   const committedMs = time('committed_at', true);
 
+  // A value from a closed list; an unknown one is reported with the nearest allowed value.
+  const known = <T extends string>(
+    f: { text: string; place: { file: string; line: number; column: number } },
+    allowed: readonly T[],
+    code: 'deployment-unknown-status' | 'deployment-unknown-kind',
+    noun: string,
+  ): T | undefined => {
+    const value = oneOf(f.text, allowed);
+    if (value === undefined) {
+      ok = false;
+      report(
+        diagnose(
+          code,
+          f.place,
+          `${noun} "${f.text}" is not one of ${allowed.join(', ')}`,
+          suggestion(f.text, allowed, noun),
+        ),
+      );
+    }
+    return value;
+  };
   const status = required('status');
-  const statusValue = oneOf(status.text, DEPLOYMENT_STATUSES);
-  if (status.text !== '' && statusValue === undefined) {
-    ok = false;
-    report(
-      diagnose(
-        'deployment-unknown-status',
-        status.place,
-        `status "${status.text}" is not one of ${DEPLOYMENT_STATUSES.join(', ')}`,
-        suggestion(status.text, DEPLOYMENT_STATUSES, 'status'),
-      ),
-    );
-  }
+  // An empty status is reported as missing.
+  const statusValue =
+    status.text === ''
+      ? undefined
+      : known(status, DEPLOYMENT_STATUSES, 'deployment-unknown-status', 'status');
   const kind = field('kind');
   const kindValue: DeploymentKind | undefined =
-    kind.text === '' ? 'change' : oneOf(kind.text, DEPLOYMENT_KINDS);
-  if (kindValue === undefined) {
-    ok = false;
-    report(
-      diagnose(
-        'deployment-unknown-kind',
-        kind.place,
-        `kind "${kind.text}" is not one of ${DEPLOYMENT_KINDS.join(', ')}`,
-        suggestion(kind.text, DEPLOYMENT_KINDS, 'kind'),
-      ),
-    );
-  }
+    kind.text === '' ? 'change' : known(kind, DEPLOYMENT_KINDS, 'deployment-unknown-kind', 'kind');
 
   if (id.text !== '') {
     const first = ctx.seen.get(id.text);

@@ -311,7 +311,9 @@ async function readLedgerData(paths: LedgerPaths, progress: LoadProgress = () =>
         id,
         acc.parts.map((p) => p.display),
       );
-    diagnostics.push(...diagnoseCoverageGaps(catalogRead.catalog.entries, sli, files, settings.calendar));
+    diagnostics.push(
+      ...diagnoseCoverageGaps({ entries: catalogRead.catalog.entries, sli, files }, settings.calendar),
+    );
   }
   if (
     catalogRead.catalog.entries.length > 0 &&

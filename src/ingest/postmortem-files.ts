@@ -73,12 +73,12 @@ export function isPageSlug(slug: string): boolean {
   return /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(slug) && !slug.includes('..');
 }
 
+/** One write-up: `file` is the path shown in messages, `slug` its address, `text` its contents. */
 export function parsePostmortem(
-  file: string,
-  slug: string,
-  text: string,
+  writeUp: { file: string; slug: string; text: string },
   context?: PostmortemContext,
 ): { result: PostmortemFile | null; diagnostics: Diagnostic[] } {
+  const { file, slug, text } = writeUp;
   if (!text.startsWith('---')) {
     return {
       result: null,
@@ -236,9 +236,7 @@ export async function readPostmortems(
     }
     bySlug.set(slug, file);
     const { result, diagnostics: d } = parsePostmortem(
-      file,
-      slug,
-      await readFile(path, 'utf8'),
+      { file, slug, text: await readFile(path, 'utf8') },
       opts.context,
     );
     diagnostics.push(...d);

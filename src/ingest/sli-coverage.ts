@@ -37,11 +37,15 @@ function when(ms: number, cal: Calendar): string {
  * row and the as-of time (the end of the latest row of the catalog).
  */
 export function diagnoseCoverageGaps(
-  entries: readonly CatalogEntry[],
-  sli: ReadonlyMap<string, SliAggregate>,
-  files: ReadonlyMap<string, readonly string[]>,
+  read: {
+    entries: readonly CatalogEntry[];
+    sli: ReadonlyMap<string, SliAggregate>;
+    /** The files each SLO's rows came from, by SLO id. */
+    files: ReadonlyMap<string, readonly string[]>;
+  },
   cal: Calendar,
 ): Diagnostic[] {
+  const { entries, sli, files } = read;
   let asOfMs: number | null = null;
   for (const agg of sli.values()) {
     const last = lastStart(agg.buckets);

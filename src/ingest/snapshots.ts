@@ -101,11 +101,10 @@ function zodPath(path: readonly PropertyKey[]): string {
 
 /** One snapshot file's text, validated: `file` is the path shown in messages. */
 export function parseSnapshot(
-  file: string,
-  fileName: string,
-  text: string,
+  source: { file: string; fileName: string; text: string },
   cal: Calendar,
 ): { snapshot: StoredSnapshot | null; diagnostics: Diagnostic[] } {
+  const { file, fileName, text } = source;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -185,7 +184,7 @@ export async function readSnapshots(
       diagnostics.push(refusal);
       continue;
     }
-    const read = parseSnapshot(file, name, await readFile(join(dir, name), 'utf8'), cal);
+    const read = parseSnapshot({ file, fileName: name, text: await readFile(join(dir, name), 'utf8') }, cal);
     diagnostics.push(...read.diagnostics);
     if (read.snapshot) snapshots.set(read.snapshot.quarter, read.snapshot);
   }

@@ -228,13 +228,8 @@ export function reviewIndexLine(q: QuarterReport): string {
   return `in progress, ${exhausted} of ${judged.length} SLOs over budget${rest}`;
 }
 
-export function headlineSentences(
-  q: QuarterReport,
-  prev: QuarterReport | null,
-  prevLabel: string | null,
-  units: Units = {},
-): string[] {
-  return [objectivesSentence(q, units), policySentence(q), incidentsSentence(q, prev, prevLabel)];
+export function headlineSentences(q: QuarterReport, prev: QuarterReport | null, units: Units = {}): string[] {
+  return [objectivesSentence(q, units), policySentence(q), incidentsSentence(q, prev, prev?.label ?? null)];
 }
 
 /**
@@ -245,7 +240,7 @@ export function headlineFigures(report: LedgerReport, quarterId: string): Headli
   const q = findQuarterReport(report, quarterId);
   const prev = previousQuarterOf(report, q);
   const change = (metric: string): HeadlineChange | null => {
-    const d = metricDelta(report, q.quarter, metric, 'previous');
+    const d = metricDelta(report, { quarter: q.quarter, metric, vs: 'previous' });
     return d === null ? null : { text: d.text, direction: d.direction, baseline: d.baseline };
   };
   const complete = q.state === 'complete';

@@ -16,6 +16,28 @@ export interface IncidentFacet {
   postmortems: Postmortem[];
 }
 
+/** The facets of one kind, under the heading the incident list gives them. */
+export interface FacetGroup {
+  kind: FacetKind;
+  title: string;
+  facets: IncidentFacet[];
+}
+
+const GROUP_TITLES: Record<FacetKind, string> = {
+  quarter: 'By quarter',
+  service: 'By service',
+  severity: 'By severity',
+};
+
+/** The facets by kind: quarters, then services, then severities. */
+export function facetGroups(facets: readonly IncidentFacet[]): FacetGroup[] {
+  return (['quarter', 'service', 'severity'] as const).map((kind) => ({
+    kind,
+    title: GROUP_TITLES[kind],
+    facets: facets.filter((f) => f.kind === kind),
+  }));
+}
+
 /** Facet values with at least one incident, in a reader's order: newest quarter, A–Z, severity order. */
 export function incidentFacets(postmortems: readonly Postmortem[], settings: Settings): IncidentFacet[] {
   const cal = settings.calendar;

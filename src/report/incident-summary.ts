@@ -49,13 +49,13 @@ export function minutes(ms: number | null): number | null {
   return ms === null ? null : ms / MINUTE_MS;
 }
 
+/** The incidents of `list` over the period from `fromMs` to `toMs`. */
 export function summariseIncidents(
   list: Postmortem[],
   severities: string[],
-  periodMs: number,
-  fromMs: number,
-  toMs: number,
+  period: { fromMs: number; toMs: number },
 ): IncidentSummary {
+  const { fromMs, toMs } = period;
   const ttr = list.map((p) => timeToRestoreMs(incidentTimes(p))).filter((m): m is number => m !== null);
   const ttd = list.map((p) => timeToDetectMs(incidentTimes(p))).filter((m): m is number => m !== null);
   const impact = impactTimeMs(
@@ -65,7 +65,7 @@ export function summariseIncidents(
     fromMs,
     toMs,
   );
-  const mtbf = meanTimeBetweenFailuresMs(periodMs, impact, list.length);
+  const mtbf = meanTimeBetweenFailuresMs(toMs - fromMs, impact, list.length);
   return {
     incidents: list.length,
     bySeverity: Object.fromEntries(

@@ -225,10 +225,9 @@ export interface MetricDelta {
 /** A figure against the previous quarter, or an attainment against its objective (SPEC §9.2). */
 export function metricDelta(
   report: LedgerReport,
-  quarterId: string,
-  name: string,
-  vs: 'previous' | 'objective',
+  ask: { quarter: string; metric: string; vs: 'previous' | 'objective' },
 ): MetricDelta | null {
+  const { quarter: quarterId, metric: name, vs } = ask;
   const now = resolveMetric(report, quarterId, name);
   if (now.value === null) return null;
   let before: number | null;

@@ -15,7 +15,13 @@ import {
   type SloQuarterInput,
 } from '../domain/slo-quarter.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs, touchesPeriod } from '../domain/incident.ts';
-import { DEFAULT_UNIT, type BudgetingMethod, type EventUnit, type SloDefinition } from '../domain/slo.ts';
+import {
+  DEFAULT_UNIT,
+  sloIdentity,
+  type EventUnit,
+  type SloDefinition,
+  type SloIdentity,
+} from '../domain/slo.ts';
 import {
   foldMeasuredValues,
   worstIsFor,
@@ -41,14 +47,7 @@ import { isCounted, isVisibleTo } from './visibility.ts';
 export type { ActionItemCounts, IncidentSummary } from './incident-summary.ts';
 export type { DeploymentReport } from './throughput-report.ts';
 
-export interface SloReport {
-  id: string;
-  name: string;
-  service: string;
-  owner: string;
-  team: string;
-  objective: number;
-  budgeting: BudgetingMethod;
+export interface SloReport extends SloIdentity {
   good: number;
   total: number;
   attainment: number | null;
@@ -372,13 +371,7 @@ function buildQuarterReport(
     for (const w of r.windowConsumed)
       windowConsumed.set(w.id, { ...windowConsumed.get(w.id), [slo.id]: w.consumed });
     return {
-      id: slo.id,
-      name: slo.name,
-      service: slo.service,
-      owner: slo.owner,
-      team: slo.team,
-      objective: slo.objective,
-      budgeting: slo.budgeting,
+      ...sloIdentity(slo),
       good: r.good,
       total: r.total,
       attainment: r.attainment,
@@ -441,7 +434,7 @@ function buildQuarterReport(
   );
   const asOfDay = asOfLocalDay(asOfMs, cal);
   const summarise = (list: Postmortem[]) =>
-    summariseIncidents(list, settings.severities, periodEnd - quarter.startMs, quarter.startMs, periodEnd);
+    summariseIncidents(list, settings.severities, { fromMs: quarter.startMs, toMs: periodEnd });
 
   const services: ServiceReport[] = catalog.services.map((s) => {
     const own = counted.filter((p) => p.services.includes(s.id));
@@ -456,8 +449,7 @@ function buildQuarterReport(
       deployments: deploymentReport(
         inputs.deployments.filter((d) => d.service === s.id),
         inputs.postmortems,
-        quarter.startMs,
-        periodEnd,
+        { fromMs: quarter.startMs, toMs: periodEnd },
       ),
     };
   });
@@ -488,7 +480,10 @@ function buildQuarterReport(
     incidentSummary: summarise(counted),
     services,
     actionItems: countActionItems(counted, asOfDay),
-    throughput: deploymentReport(inputs.deployments, inputs.postmortems, quarter.startMs, periodEnd),
+    throughput: deploymentReport(inputs.deployments, inputs.postmortems, {
+      fromMs: quarter.startMs,
+      toMs: periodEnd,
+    }),
     exclusions,
   };
 }

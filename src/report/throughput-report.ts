@@ -30,9 +30,9 @@ export interface DeploymentReport {
 export function deploymentReport(
   deployments: readonly Deployment[],
   postmortems: readonly Postmortem[],
-  fromMs: number,
-  toMs: number,
+  period: { fromMs: number; toMs: number },
 ): DeploymentReport {
+  const { fromMs, toMs } = period;
   const incidents = postmortems
     .filter((p) => isCounted(p) && p.deployment !== undefined)
     .map((p) => ({ deployment: p.deployment ?? '', mitigatedMs: p.mitigated }));

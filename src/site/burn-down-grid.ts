@@ -30,21 +30,24 @@ export function thumbnailWords(consumed: number | null): string {
   return `${formatPercentUp(consumed ?? 0)} spent`;
 }
 
+/** The thumbnails of the SLOs of `q` named in `sloIds`, in that order; `base` prefixes links. */
 export async function buildBurnDownGrid(
   report: LedgerReport,
   q: QuarterReport,
-  slos: readonly SloReport[],
-  base: string,
+  grid: { sloIds: readonly string[]; base: string },
 ): Promise<BurnDownThumb[]> {
+  const { sloIds, base } = grid;
   return Promise.all(
-    slos.map(async (s) => ({
-      id: s.id,
-      anchor: chartAnchor('burn-down', s.id),
-      name: s.name,
-      status: s.status,
-      words: thumbnailWords(s.consumed),
-      chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
-      href: `${base}/slos/${s.id}/#q-${q.slug}`,
-    })),
+    sloIds
+      .flatMap((id) => q.slos.filter((s) => s.id === id))
+      .map(async (s) => ({
+        id: s.id,
+        anchor: chartAnchor('burn-down', s.id),
+        name: s.name,
+        status: s.status,
+        words: thumbnailWords(s.consumed),
+        chart: await renderChart(buildBurnDownThumbnail(s, q, report.calendar)),
+        href: `${base}/slos/${s.id}/#q-${q.slug}`,
+      })),
   );
 }

@@ -9,6 +9,8 @@ import { dropRepeatedTitle } from '../ingest/postmortem-heading.ts';
 import { sanitizePostmortemHtml } from '../ingest/postmortem-html.ts';
 import { receiveSite, type SiteInput } from './handoff.ts';
 import { buildSiteModel, type SiteModel } from './model.ts';
+import { findQuarterReport } from '../report/metric.ts';
+import type { LedgerReport, QuarterReport } from '../report/quarter-report.ts';
 
 /** What the page helpers (src/site/*-page.ts) read: the site model. */
 export type SiteData = SiteModel;
@@ -26,6 +28,15 @@ export async function siteData(): Promise<SiteModel> {
     cached = { input, model: buildSiteModel(ledger, { audience: ledger.settings.audience, asOfMs }) };
   }
   return cached.model;
+}
+
+/**
+ * The report and one of its quarters, for a component given `quarter="2026-Q3"` (a review
+ * narrative's MDX): an unknown quarter stops the build with the quarters there are.
+ */
+export async function siteQuarter(quarterId: string): Promise<{ report: LedgerReport; q: QuarterReport }> {
+  const { report } = await siteData();
+  return { report, q: findQuarterReport(report, quarterId) };
 }
 
 /**

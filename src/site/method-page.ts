@@ -18,8 +18,10 @@ import {
 import { monthName } from '../domain/quarter.ts';
 import { resolveMinEvents, type BudgetingMethod } from '../domain/slo.ts';
 import { budgetText } from '../report/budget-text.ts';
-import type { QuarterReport, SloReport } from '../report/quarter-report.ts';
-import type { SiteData } from './ledger.ts';
+import type { QuarterReport, SloReport, LedgerReport } from '../report/quarter-report.ts';
+import type { ClosedQuarter } from '../report/snapshot.ts';
+import type { Catalog } from '../ingest/catalog/model.ts';
+import type { Settings } from '../ingest/settings.ts';
 
 /** The paragraphs a figure's footnote can link to. */
 export type MethodTopic =
@@ -178,9 +180,18 @@ const METHOD_TEXT: Record<BudgetingMethod, { heading: string; paragraphs: string
   },
 };
 
-export function buildMethodPage(data: SiteData): MethodPageModel {
-  const { report, inputs, closed } = data;
-  const { settings, catalog } = inputs;
+/** What the method page is written from: the site model builds it once (src/site/model.ts). */
+export interface MethodPageInput {
+  report: LedgerReport;
+  settings: Settings;
+  catalog: Catalog;
+  /** The approved exclusion windows in the ledger. */
+  exclusionCount: number;
+  closed: ReadonlyMap<string, ClosedQuarter>;
+}
+
+export function buildMethodPage(input: MethodPageInput): MethodPageModel {
+  const { report, settings, catalog, exclusionCount, closed } = input;
   const cal = report.calendar;
   const sections: MethodSection[] = [];
   const methods = (['occurrences', 'timeslices', 'ratio-timeslices'] as const).filter((m) =>
@@ -287,7 +298,7 @@ export function buildMethodPage(data: SiteData): MethodPageModel {
   sections.push(
     section('exclusions', 'Exclusions', [
       'Approved windows — planned maintenance, data corrections — are listed in the repository with a reason and an approver. SLI rows whose timestamp falls inside a window are left out of every figure, as if never exported, and each review lists the exclusions that applied so the budget’s arithmetic stays auditable.',
-      `${inputs.exclusions.length === 0 ? 'No window is excluded at present.' : `${inputs.exclusions.length} window${inputs.exclusions.length === 1 ? ' is' : 's are'} excluded at present; each SLO’s page lists those that touched it.`}`,
+      `${exclusionCount === 0 ? 'No window is excluded at present.' : `${exclusionCount} window${exclusionCount === 1 ? ' is' : 's are'} excluded at present; each SLO’s page lists those that touched it.`}`,
     ]),
   );
 

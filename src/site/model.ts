@@ -7,17 +7,18 @@
 import { compareText } from '../domain/compare-text.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { timeToDetectMs, timeToResolveMs, timeToRestoreMs } from '../domain/incident.ts';
-import { formatCount } from '../domain/format.ts';
+import { formatCount, formatDateTime } from '../domain/format.ts';
 import { parseQuarterId } from '../domain/quarter.ts';
 import { HOUR_MS, MINUTE_MS } from '../domain/units.ts';
-import type { Ledger, LedgerInputs } from '../ingest/load-ledger.ts';
+import type { Ledger } from '../ingest/load-ledger.ts';
 import type { ActionItem, Postmortem } from '../ingest/postmortem.ts';
 import type { Settings } from '../ingest/settings.ts';
-import type { Catalog, Service } from '../ingest/catalog/model.ts';
+import type { Service } from '../ingest/catalog/model.ts';
 import {
   buildIncidentSliChart,
   buildQuarterAttainmentChart,
   buildRollingAttainmentChart,
+  buildSparkline,
   type BuiltChart,
 } from '../charts/index.ts';
 import { listActionItems, type ActionItemRow } from '../report/action-items.ts';
@@ -39,10 +40,27 @@ import {
   type SloReport,
   type SloUnit,
 } from '../report/quarter-report.ts';
-import { unitOf } from '../report/budget-text.ts';
+import { budgetRunOutWords, budgetText, unitOf } from '../report/budget-text.ts';
+import { sortForScorecard } from '../report/scorecard-order.ts';
 import { beganInLabel, carriedOverIncidents } from '../report/carried-over.ts';
-import { publishedLedger, publishedSnapshots, type ClosedQuarter } from '../report/snapshot.ts';
+import {
+  facetGroups,
+  incidentFacets,
+  type FacetGroup,
+  type IncidentFacet,
+} from '../report/incident-facets.ts';
+import {
+  publishedLedger,
+  publishedSnapshots,
+  type ClosedQuarter,
+  type RevisionSummary,
+} from '../report/snapshot.ts';
 import type { Audience } from '../report/visibility.ts';
+import { allBadges, type Badge } from './badge.ts';
+import { buildMethodPage, type MethodPageModel } from './method-page.ts';
+import { buildSloPage, type SloPageModel } from './slo-page.ts';
+import { buildSummaryPage, type SummaryPageModel } from './summary-page.ts';
+import { openIncidentsFirst, paginate, type ListPage } from './paginate.ts';
 
 export type { ActionItemRow, ClosedQuarter, HeadlineFigure, IncidentBudgetShare, LedgerReport };
 export type { Postmortem, QuarterReport, Service, SloReport, Calendar };
@@ -77,6 +95,9 @@ export interface ReviewPage {
   judged: number;
   /** Each SLO's counted events in its unit, e.g. "90,900 requests", by SLO id. */
   countedText: Record<string, string>;
+  /** The review on one printed page (/reviews/<quarter>/summary/). */
+  summary: SummaryPageModel;
+  history: RevisionHistory;
 }
 
 /** One row of a service's quarter-by-quarter table. */
@@ -130,6 +151,26 @@ export interface IncidentPage {
   actionItemsDone: number;
 }
 
+/** One SLO on the home page's status board, over-budget first. */
+export interface BoardRow {
+  slo: SloReport;
+  /** Budget left by day; null without enough data. */
+  sparkline: BuiltChart | null;
+  /** 'healthy · 53% left (…)' in the SLO's unit. */
+  budgetText: string;
+  /** When the projection runs the budget out: 'runs out on' and the day. */
+  exhausts: { words: string; at: string; atMs: number } | null;
+}
+
+/** A quarter's published revisions, for its revision history (SPEC §10). */
+export interface RevisionHistory {
+  q: QuarterReport;
+  /** Newest first; empty while the quarter is not closed. */
+  revisions: (RevisionSummary & { asOfText: string })[];
+  /** The latest revision's number; null while the quarter is not closed. */
+  latest: number | null;
+}
+
 /** One item of the RSS feed; `path` is inside the site, without its base. */
 export interface FeedItem {
   title: string;
@@ -138,11 +179,30 @@ export interface FeedItem {
   description: string;
 }
 
+/** The incident list (/incidents/, /incidents/page/<n>/) and its facets. */
+export interface IncidentList {
+  /** Open incidents first, then newest first; hrefs without the site's base. */
+  pages: ListPage<Postmortem>[];
+  /** One page per quarter, service and severity with incidents (/incidents/<kind>/<value>/). */
+  facets: IncidentFacet[];
+  /** The same facets by kind, for the links above every incident list. */
+  groups: FacetGroup[];
+}
+
+/** The action-item list (/action-items/, /action-items/page/<n>/). */
+export interface ActionItemList {
+  /** Overdue and open first; hrefs without the site's base. */
+  pages: ListPage<ActionItemRow>[];
+  overdue: number;
+  /** Open or in progress. */
+  open: number;
+  /** Done or won't do. */
+  closed: number;
+}
+
 export interface SiteModel {
+  /** The ledger's settings, with this audience. */
   settings: Settings;
-  catalog: Catalog;
-  /** What the figures were computed from (settings with this audience): the page helpers' input. */
-  inputs: LedgerInputs;
   /** Closed quarters as their latest revision (`revision` set), the others as computed. */
   report: LedgerReport;
   /** Every revision of each closed quarter, by quarter id (`2026-Q2`), as this audience may read it. */
@@ -153,18 +213,34 @@ export interface SiteModel {
   incidentShares: Map<string, IncidentBudgetShare[]>;
   /** Action items of the visible postmortems, overdue and open first. */
   actionItems: ActionItemRow[];
+  incidentList: IncidentList;
+  actionItemList: ActionItemList;
   /**
    * A short digest of every input file (data/, postmortems, review narratives, snapshots), for
    * "built from" lines: src/report/input-digest.ts. Never the wall clock.
    */
   inputsDigest: string | null;
-  home: { current: QuarterReport | null; sentences: string[]; recent: Postmortem[] };
+  home: {
+    current: QuarterReport | null;
+    sentences: string[];
+    /** The current quarter's SLOs, over-budget first. */
+    board: BoardRow[];
+    recent: Postmortem[];
+    /** Every quarter's review, newest first. */
+    reviews: QuarterReport[];
+  };
   /** By quarter id. */
   reviews: Map<string, ReviewPage>;
   services: ServicePage[];
   incidents: IncidentPage[];
   /** Reviews and write-ups, newest first, dated from the data, never the clock. */
   feed: FeedItem[];
+  /** One page per SLO of the catalog (/slos/<id>/), in catalog order. */
+  slos: SloPageModel[];
+  /** "How these figures are computed" (/method/). */
+  method: MethodPageModel;
+  /** Every SLO's and service's status badge (/badges/<id>.svg). */
+  badges: Badge[];
 }
 
 export interface SiteOptions {
@@ -188,27 +264,73 @@ export function buildSiteModel(ledger: Ledger, opts: SiteOptions): SiteModel {
   const current = report.quarters[report.quarters.length - 1] ?? null;
   const currentPrev = current ? previousQuarterOf(report, current) : null;
   const incidents = postmortems.map((p) => incidentPage(ledger, report, p, incidentShares, asOfDay));
+  const { catalog } = ledger;
   return {
     settings,
-    catalog: ledger.catalog,
-    inputs: { ...ledger, settings },
     report,
     closed,
     postmortems,
     incidentShares,
     actionItems,
+    incidentList: incidentList(postmortems, settings),
+    actionItemList: actionItemList(actionItems),
     inputsDigest: ledger.hashes === null ? null : inputDigest(ledger.hashes),
     home: {
       current,
-      sentences: current
-        ? headlineSentences(current, currentPrev, currentPrev?.label ?? null, report.units)
-        : [],
+      sentences: current ? headlineSentences(current, currentPrev, report.units) : [],
+      board: current ? statusBoard(report, current) : [],
       recent: postmortems.slice(0, 5),
+      reviews: [...report.quarters].reverse(),
     },
-    reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems)])),
+    reviews: new Map(report.quarters.map((q) => [q.quarter, reviewPage(report, q, actionItems, closed)])),
     services: ledger.catalog.services.map((s) => servicePage(ledger, report, s, postmortems)),
     incidents,
     feed: feedItems(report, incidents),
+    slos: catalog.entries.map((e) => buildSloPage(report, e.slo)),
+    method: buildMethodPage({ report, settings, catalog, exclusionCount: ledger.exclusions.length, closed }),
+    badges: allBadges(
+      report,
+      catalog.entries.map((e) => e.slo.id),
+      catalog.services.map((s) => s.id),
+    ),
+  };
+}
+
+function statusBoard(report: LedgerReport, q: QuarterReport): BoardRow[] {
+  return sortForScorecard(q.slos).map((slo) => {
+    const exhaustsAt = slo.projection?.exhaustsAt ?? null;
+    const atMs = exhaustsAt === null ? null : Date.parse(exhaustsAt);
+    return {
+      slo,
+      sparkline: slo.insufficientData
+        ? null
+        : buildSparkline(slo, report.calendar, { quarterLabel: q.label }),
+      budgetText: budgetText(slo, unitOf(report, slo.id)),
+      exhausts:
+        exhaustsAt === null || atMs === null
+          ? null
+          : { words: budgetRunOutWords(atMs, report.asOfMs), at: exhaustsAt, atMs },
+    };
+  });
+}
+
+function incidentList(postmortems: Postmortem[], settings: Settings): IncidentList {
+  const facets = incidentFacets(postmortems, settings);
+  return {
+    pages: paginate(openIncidentsFirst(postmortems), '/incidents/'),
+    facets,
+    groups: facetGroups(facets),
+  };
+}
+
+function actionItemList(actionItems: ActionItemRow[]): ActionItemList {
+  const overdue = actionItems.filter((a) => a.state === 'overdue').length;
+  const open = actionItems.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
+  return {
+    pages: paginate(actionItems, '/action-items/'),
+    overdue,
+    open,
+    closed: actionItems.length - overdue - open,
   };
 }
 
@@ -229,7 +351,12 @@ function feedItems(report: LedgerReport, incidents: IncidentPage[]): FeedItem[] 
   return [...reviews, ...writeUps].sort((a, b) => b.pubDateMs - a.pubDateMs || compareText(a.path, b.path));
 }
 
-function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionItemRow[]): ReviewPage {
+function reviewPage(
+  report: LedgerReport,
+  q: QuarterReport,
+  actionItems: ActionItemRow[],
+  closed: ReadonlyMap<string, ClosedQuarter>,
+): ReviewPage {
   const prev = previousQuarterOf(report, q);
   const allTroubled = q.slos.filter((s) => s.status === 'exhausted' || s.status === 'at-risk');
   const mostSpent = new Set(
@@ -248,7 +375,7 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
   return {
     q,
     prev,
-    sentences: headlineSentences(q, prev, prev?.label ?? null, report.units),
+    sentences: headlineSentences(q, prev, report.units),
     figures: headlineFigures(report, q.quarter),
     troubled,
     troubledInGrid: troubledInGrid.length,
@@ -264,7 +391,21 @@ function reviewPage(report: LedgerReport, q: QuarterReport, actionItems: ActionI
       .filter((c) => c.items.length > 0),
     judged: q.slos.filter((s) => !s.insufficientData).length,
     countedText: Object.fromEntries(q.slos.map((s) => [s.id, eventsText(unitOf(report, s.id), s.total)])),
+    summary: buildSummaryPage(report, q, actionItems),
+    history: revisionHistory(report, q, closed.get(q.quarter)),
   };
+}
+
+function revisionHistory(
+  report: LedgerReport,
+  q: QuarterReport,
+  c: ClosedQuarter | undefined,
+): RevisionHistory {
+  const newestFirst = [...(c?.revisions ?? [])].reverse().map(({ summary }) => ({
+    ...summary,
+    asOfText: formatDateTime(Date.parse(summary.asOf), report.calendar),
+  }));
+  return { q, revisions: newestFirst, latest: newestFirst[0]?.revision ?? null };
 }
 
 /** "2,208 days with p99_ms ≤ 300" / "90,900 requests". */

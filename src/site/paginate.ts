@@ -53,3 +53,13 @@ export function openIncidentsFirst(postmortems: readonly Postmortem[]): Postmort
   const open = (p: Postmortem) => p.mitigated === undefined || p.status !== 'final';
   return [...postmortems.filter(open), ...postmortems.filter((p) => !open(p))];
 }
+
+/**
+ * The routes of pages 2 and on of a list (`<list>/page/<n>/`): each route file's `getStaticPaths`
+ * is this one call, page 1 being the list's own page.
+ */
+export function laterPagePaths<T>(
+  pages: readonly ListPage<T>[],
+): { params: { n: string }; props: { page: ListPage<T> } }[] {
+  return pages.slice(1).map((page) => ({ params: { n: String(page.number) }, props: { page } }));
+}

@@ -1,9 +1,9 @@
 /**
  * The model of `/slos/<id>/` (SPEC §9): one SLO across every quarter — its figures, burn-down,
- * incidents and exclusions, newest quarter first. Everything is formatted here, so the page only
- * renders what it is given.
+ * incidents and exclusions, newest quarter first. Everything is formatted here, and the site model
+ * builds it once (src/site/model.ts), so the page only renders what it is given.
  */
-import { buildBurnDownChart, incidentMarkersFor, renderChart, type RenderedChart } from '../charts/index.ts';
+import { buildBurnDownChart, incidentMarkersFor, type BuiltChart } from '../charts/index.ts';
 import {
   formatAttainment,
   formatDateTime,
@@ -15,8 +15,9 @@ import {
 import { chartAnchor, incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
 import { measuredTextOf } from '../report/measured-text.ts';
-import type { SloReport } from '../report/quarter-report.ts';
-import type { SiteData } from './ledger.ts';
+import { MINUTE_MS } from '../domain/units.ts';
+import { sloIdentity, type SloDefinition, type SloIdentity } from '../domain/slo.ts';
+import type { LedgerReport, SloReport } from '../report/quarter-report.ts';
 import { methodAnchor } from './method-page.ts';
 
 export interface SloQuarterView {
@@ -24,7 +25,7 @@ export interface SloQuarterView {
   slug: string;
   label: string;
   inProgress: boolean;
-  /** The newest quarters get a section with the burn-down; older ones only a table row. */
+  /** The newest quarters get a section with the burn-down (in `sections`); older ones only a table row. */
   detailed: boolean;
   status: SloReport['status'];
   attainment: string;
@@ -40,7 +41,8 @@ export interface SloQuarterView {
   /** What a threshold SLI measured: "p99 per hour: median 193 ms, worst 1240 ms; …"; null for counts. */
   measured: string | null;
   policyText: string | null;
-  chart: RenderedChart | null;
+  /** The burn-down of a detailed quarter with enough data, to render. */
+  chart: BuiltChart | null;
   chartId: string;
   incidents: {
     id: string;
@@ -62,16 +64,19 @@ export interface SloQuarterView {
 }
 
 export interface SloPageModel {
-  id: string;
-  name: string;
-  service: string;
-  owner: string;
-  team: string;
-  objective: string;
-  budgeting: string;
+  slo: SloIdentity;
+  /** The objective as written: '99.9%'. */
+  objectiveText: string;
+  /** The budgeting method in words. */
+  budgetingText: string;
   /** Fragment of `/method/` that explains the budgeting method. */
   methodHref: string;
+  /** Every quarter the SLO took part in, newest first: one table row each. */
   quarters: SloQuarterView[];
+  /** The detailed quarters, newest first: a section each. */
+  sections: SloQuarterView[];
+  /** Whether older quarters are only in the table (they link to their reviews). */
+  hasOlder: boolean;
 }
 
 /** Quarters shown in full, newest first; a history of 41 quarters keeps the rest in the table. */
@@ -87,17 +92,9 @@ export function budgetingWords(method: SloReport['budgeting']): string {
   return BUDGETING_WORDS[method];
 }
 
-/** The ids of every SLO in the catalog, for `getStaticPaths`. */
-export function sloIds(data: SiteData): string[] {
-  return data.inputs.catalog.entries.map((e) => e.slo.id);
-}
-
-export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPageModel> {
-  const { report, inputs } = data;
+export function buildSloPage(report: LedgerReport, slo: SloDefinition): SloPageModel {
   const cal = report.calendar;
-  const entry = inputs.catalog.entries.find((e) => e.slo.id === sloId);
-  if (!entry) throw new Error(`no SLO ${sloId} in the catalog`);
-  const slo = entry.slo;
+  const sloId = slo.id;
   const quarters: SloQuarterView[] = [];
   for (const q of [...report.quarters].reverse()) {
     const s = q.slos.find((x) => x.id === sloId);
@@ -106,7 +103,7 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
     const chart =
       s.insufficientData || !detailed
         ? null
-        : await renderChart(buildBurnDownChart(s, q, cal, incidentMarkersFor(s.id, q.incidents)));
+        : buildBurnDownChart(s, q, { cal, incidents: incidentMarkersFor(s.id, q.incidents) });
     quarters.push({
       quarter: q.quarter,
       slug: q.slug,
@@ -142,7 +139,7 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
             budget:
               share === undefined || share === null
                 ? null
-                : `${formatPercent(share)} of the budget${i.ttrMinutes === null ? '' : `, ${formatDuration(i.ttrMinutes * 60_000)} to restore`}`,
+                : `${formatPercent(share)} of the budget${i.ttrMinutes === null ? '' : `, ${formatDuration(i.ttrMinutes * MINUTE_MS)} to restore`}`,
           };
         }),
       exclusions: q.exclusions
@@ -158,14 +155,12 @@ export async function buildSloPage(data: SiteData, sloId: string): Promise<SloPa
     });
   }
   return {
-    id: slo.id,
-    name: slo.name,
-    service: slo.service,
-    owner: slo.owner,
-    team: slo.team,
-    objective: formatObjective(slo.objective),
-    budgeting: BUDGETING_WORDS[slo.budgeting],
+    slo: sloIdentity(slo),
+    objectiveText: formatObjective(slo.objective),
+    budgetingText: BUDGETING_WORDS[slo.budgeting],
     methodHref: `#${methodAnchor(slo.budgeting)}`,
     quarters,
+    sections: quarters.filter((q) => q.detailed),
+    hasOlder: quarters.some((q) => !q.detailed),
   };
 }

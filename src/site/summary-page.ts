@@ -8,9 +8,14 @@ import { formatDate, formatDuration, formatPercent } from '../domain/format.ts';
 import { incidentAnchor } from '../report/anchors.ts';
 import { budgetText } from '../report/budget-text.ts';
 import { headlineFigures, headlineSentences } from '../report/headlines.ts';
-import type { QuarterReport, SloReport } from '../report/quarter-report.ts';
+import type { ActionItemRow } from '../report/action-items.ts';
+import {
+  previousQuarterOf,
+  type LedgerReport,
+  type QuarterReport,
+  type SloReport,
+} from '../report/quarter-report.ts';
 import { sortForScorecard } from '../report/scorecard-order.ts';
-import type { SiteData } from './ledger.ts';
 
 // Five action items, not six: at 150 SLOs their incident titles wrap to a third line and the
 // sixth ran the page onto a second sheet (tests/e2e/large-organisation.test.ts).
@@ -67,10 +72,13 @@ function largestShare(i: QuarterReport['incidents'][number]): { sloId: string; c
   return best;
 }
 
-export function buildSummaryPage(data: SiteData, q: QuarterReport): SummaryPageModel {
-  const { report, actionItems } = data;
+export function buildSummaryPage(
+  report: LedgerReport,
+  q: QuarterReport,
+  actionItems: readonly ActionItemRow[],
+): SummaryPageModel {
   const cal = report.calendar;
-  const prev = report.quarters.find((x) => x.quarter === q.previousQuarter) ?? null;
+  const prev = previousQuarterOf(report, q);
 
   const troubled = sortForScorecard(q.slos.filter(needsAttention));
   const serviceOrder: string[] = [];
@@ -128,7 +136,7 @@ export function buildSummaryPage(data: SiteData, q: QuarterReport): SummaryPageM
     inProgress: q.state === 'in-progress',
     asOf: q.asOf,
     revision: q.revision,
-    sentences: headlineSentences(q, prev, prev?.label ?? null),
+    sentences: headlineSentences(q, prev),
     figureNames: headlineFigures(report, q.quarter).map((f) => f.name),
     services,
     moreServices: Math.max(0, serviceOrder.length - SUMMARY_LIMITS.services),

@@ -21,7 +21,7 @@ const incident = {
 };
 
 describe('buildBurnDownChart', () => {
-  const chart = buildBurnDownChart(slo, Q3, LONDON, [incident]);
+  const chart = buildBurnDownChart(slo, Q3, { cal: LONDON, incidents: [incident] });
   const layers = unitLayers(chart.spec);
   const line = layers.find((l) => l.mark.type === 'line');
 
@@ -78,7 +78,9 @@ describe('buildBurnDownChart', () => {
 
   it('does not call 99.9% a crossing: the exact value decides, not the printed one', () => {
     // 99.9% spent prints 100% (rounded up), yet the budget has not run out.
-    const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON);
+    const below = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, {
+      cal: LONDON,
+    });
     expect(below.description).toBe(
       'Budget consumed rose to 100% by 30 Sep 2026, just short of running out; the ideal line reaches 100% at quarter end.',
     );
@@ -98,7 +100,7 @@ describe('buildBurnDownChart', () => {
         },
       },
       Q3,
-      LONDON,
+      { cal: LONDON },
     );
     expect(half.description).toBe(
       'Budget consumed rose to 36% by 15 Aug 2026, staying under 100%; the ideal line stands at 50% on that day and reaches 100% at quarter end.',
@@ -106,7 +108,9 @@ describe('buildBurnDownChart', () => {
   });
 
   it('writes the table with consumed rounded up, the ideal truncated, and "insufficient data" for unknown days', () => {
-    const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, LONDON);
+    const none = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => null) } }, Q3, {
+      cal: LONDON,
+    });
     expect(none.description).toBe(
       'There is not enough data to chart the error budget in July–September 2026.',
     );
@@ -120,8 +124,7 @@ describe('buildBurnDownChart', () => {
     const fromReport = buildBurnDownChart(
       slo,
       { label: Q3.label, start: new Date(Q3_START).toISOString(), end: new Date(Q3_END).toISOString() },
-      LONDON,
-      [incident],
+      { cal: LONDON, incidents: [incident] },
     );
     expect(fromReport).toEqual(chart);
   });
@@ -129,7 +132,7 @@ describe('buildBurnDownChart', () => {
   it('puts the number of an incident a day after another a row lower (issue 15)', () => {
     // 92 days over 560 px: a day is about 6 px, less than the 13 px the number "1" takes.
     const next = { id: 'next', title: 'Next day', startedMs: incident.startedMs + DAY };
-    const rows = unitLayers(buildBurnDownChart(slo, Q3, LONDON, [incident, next]).spec)
+    const rows = unitLayers(buildBurnDownChart(slo, Q3, { cal: LONDON, incidents: [incident, next] }).spec)
       .filter((l) => l.mark.type === 'text' && l.data.some((d) => d['label'] === '1' || d['label'] === '2'))
       .map((l) => [l.data.map((d) => d['label']), l.encoding['y']]);
     expect(rows).toEqual([
@@ -141,9 +144,10 @@ describe('buildBurnDownChart', () => {
   it('keeps the first number out from under "100%: budget exhausted" when the rule is at the top', () => {
     // Never above 99.9% spent: the scale ends at 100%, the rule at the top, its label at the left.
     const early = { id: 'early', title: 'Early', startedMs: Q3_START + DAY };
-    const chart = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, LONDON, [
-      early,
-    ]);
+    const chart = buildBurnDownChart({ name: 'X', series: { daily: q3Daily(() => 0.999) } }, Q3, {
+      cal: LONDON,
+      incidents: [early],
+    });
     const marker = unitLayers(chart.spec).find(
       (l) => l.mark.type === 'text' && l.data.some((d) => d['label'] === '1'),
     );
@@ -151,7 +155,10 @@ describe('buildBurnDownChart', () => {
   });
 
   it('leaves out markers of incidents that started outside the quarter', () => {
-    const outside = buildBurnDownChart(slo, Q3, LONDON, [{ ...incident, startedMs: Q3_START - DAY }]);
+    const outside = buildBurnDownChart(slo, Q3, {
+      cal: LONDON,
+      incidents: [{ ...incident, startedMs: Q3_START - DAY }],
+    });
     expect(outside.description).not.toContain('marked');
   });
 });

@@ -29,7 +29,8 @@ const incidents = [
 ];
 
 describe('buildIncidentTimelineChart', () => {
-  const chart = buildIncidentTimelineChart(incidents, Q3, LONDON, {
+  const chart = buildIncidentTimelineChart(incidents, Q3, {
+    cal: LONDON,
     severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'],
   });
   const layers = unitLayers(chart.spec);
@@ -79,7 +80,7 @@ describe('buildIncidentTimelineChart', () => {
   });
 
   it('colours by the severities of SPEC §3 when the settings are not given', () => {
-    const defaults = buildIncidentTimelineChart(incidents, Q3, LONDON);
+    const defaults = buildIncidentTimelineChart(incidents, Q3, { cal: LONDON });
     const color = unitLayers(defaults.spec).find((l) => l.mark.type === 'point')?.encoding['color'] as {
       scale: { domain: string[] };
     };
@@ -87,14 +88,14 @@ describe('buildIncidentTimelineChart', () => {
   });
 
   it('says so when there were none, and shows an incident not yet mitigated as ongoing', () => {
-    expect(buildIncidentTimelineChart([], Q3, LONDON).description).toBe(
+    expect(buildIncidentTimelineChart([], Q3, { cal: LONDON }).description).toBe(
       'There were no incidents with impact in July–September 2026.',
     );
     const open = buildIncidentTimelineChart(
       [{ id: 'd', title: 'Ongoing', severity: 'SEV4', started: '2026-09-01T00:00:00Z', mitigated: null }],
       Q3,
-      LONDON,
       {
+        cal: LONDON,
         asOfMs: Date.UTC(2026, 8, 2),
       },
     );

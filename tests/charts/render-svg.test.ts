@@ -22,9 +22,10 @@ const slo = {
   objective: 0.999,
   series: { daily: q3Daily(burnDownConsumed, (i) => 0.999 + (i % 7) / 10_000) },
 };
-const burnDown = buildBurnDownChart(slo, Q3, LONDON, [
-  { id: 'x', title: 'Certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12) },
-]);
+const burnDown = buildBurnDownChart(slo, Q3, {
+  cal: LONDON,
+  incidents: [{ id: 'x', title: 'Certificate rotation', startedMs: Date.UTC(2026, 7, 19, 8, 12) }],
+});
 
 const every: BuiltChart[] = [
   burnDown,
@@ -44,7 +45,7 @@ const every: BuiltChart[] = [
       },
     ],
     Q3,
-    LONDON,
+    { cal: LONDON },
   ),
   buildIncidentSliChart(
     {

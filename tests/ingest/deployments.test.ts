@@ -17,8 +17,7 @@ const at = (iso: string) => Date.parse(iso);
 async function read(name: string) {
   const log: DeploymentLog = { deployments: [], diagnostics: [], files: 0, rows: 0 };
   await readDeploymentCsv(
-    `${dir}${name}`,
-    `data/deployments/${name}`,
+    { path: `${dir}${name}`, display: `data/deployments/${name}` },
     { services: new Set(SERVICES), seen: new Map() },
     log,
   );
@@ -190,7 +189,7 @@ describe('postmortems that name a deployment', () => {
   it('warn at the deployment field when the log does not have the id, with the nearest one', async () => {
     const name = 'postmortem-names-unknown-deployment.md';
     const file = `tests/fixtures/deployments/${name}`;
-    const { result } = parsePostmortem(file, 'x', await readFile(`${dir}${name}`, 'utf8'));
+    const { result } = parsePostmortem({ file, slug: 'x', text: await readFile(`${dir}${name}`, 'utf8') });
     if (result === null) throw new Error('fixture does not parse');
     const log = await read('bom-crlf-offsets-empty-kind-and-commit.csv');
     const root = fileURLToPath(new URL('../../', import.meta.url));

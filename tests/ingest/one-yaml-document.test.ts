@@ -53,11 +53,11 @@ describe('one YAML document per file', () => {
   });
 
   it('refuses a second document inside front matter (after a ... end marker)', () => {
-    const r = parsePostmortem(
-      'content/postmortems/x.md',
-      'x',
-      '---\ntitle: X\nstatus: draft\n...\nseverity: SEV2\n---\n\n## Summary\n',
-    );
+    const r = parsePostmortem({
+      file: 'content/postmortems/x.md',
+      slug: 'x',
+      text: '---\ntitle: X\nstatus: draft\n...\nseverity: SEV2\n---\n\n## Summary\n',
+    });
     expect(r.result).toBeNull();
     expect(text(r.diagnostics)).toMatchInlineSnapshot(`
       "content/postmortems/x.md:5:1: error: a second YAML document starts here; this file holds one document, and everything after this line would be ignored [yaml-second-document]

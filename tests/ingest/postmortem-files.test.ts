@@ -28,9 +28,7 @@ async function context(): Promise<PostmortemContext> {
 async function check(name: string) {
   const path = fileURLToPath(new URL(`../fixtures/postmortems/${name}`, import.meta.url));
   const { result, diagnostics } = parsePostmortem(
-    `content/postmortems/${name}`,
-    postmortemSlug(name),
-    await readFile(path, 'utf8'),
+    { file: `content/postmortems/${name}`, slug: postmortemSlug(name), text: await readFile(path, 'utf8') },
     await context(),
   );
   return { result, text: diagnostics.map(formatDiagnostic).join('\n') };

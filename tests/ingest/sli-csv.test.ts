@@ -22,33 +22,14 @@ function listed<T extends { buckets: Parameters<typeof bucketList>[0]; digest: s
   const { digest: _digest, ...rest } = a;
   return { ...rest, buckets: bucketList(a.buckets) };
 }
+import { sliMapping } from '../support/sli-mapping.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 6, 1); // 2026-07-01T00:00:00Z
 
-function mapping(over: Partial<SliMapping> = {}): SliMapping {
-  return {
-    source: 'x.csv',
-    timestampColumn: 'timestamp',
-    seriesColumn: 'series',
-    series: 'api',
-    good: 'good',
-    bad: null,
-    total: 'total',
-    value: null,
-    threshold: null,
-    timezone: null,
-    stepMs: null,
-    duplicates: 'error',
-    layout: null,
-    timeFormat: 'auto',
-    ...over,
-  };
-}
-
 async function read(name: string, over: Partial<SliMapping> = {}, options: ReadSliOptions = {}) {
-  const acc = createSliAccumulator({ sloId: 'api-availability', mapping: mapping(over) });
+  const acc = createSliAccumulator({ sloId: 'api-availability', mapping: sliMapping(over) });
   const result = await readSliCsv(fixture(name), `data/sli/${name}`, [acc], options);
   return {
     ...result,
@@ -363,7 +344,7 @@ describe('an SLO reading several files', () => {
   it('names both files of a timestamp repeated across them', async () => {
     const acc = createSliAccumulator({
       sloId: 'api-availability',
-      mapping: mapping({ source: 'sli/split-duplicate/*.csv' }),
+      mapping: sliMapping({ source: 'sli/split-duplicate/*.csv' }),
     });
     for (const part of ['part-1.csv', 'part-2.csv']) {
       const r = await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [
@@ -382,7 +363,7 @@ describe('an SLO reading several files', () => {
   it('says when no file has the series', async () => {
     const acc = createSliAccumulator({
       sloId: 'api-availability',
-      mapping: mapping({ source: 'sli/split-duplicate/*.csv', series: 'web' }),
+      mapping: sliMapping({ source: 'sli/split-duplicate/*.csv', series: 'web' }),
     });
     for (const part of ['part-1.csv', 'part-2.csv'])
       await readSliCsv(fixture(`split-duplicate/${part}`), `data/sli/split-duplicate/${part}`, [acc]);
@@ -455,7 +436,7 @@ describe('a threshold SLI keeps the value each step measured (issue 12 item 15)'
 });
 
 describe('daily exports: a date alone', () => {
-  const daily = mapping({
+  const daily = sliMapping({
     timestampColumn: 'day',
     series: null,
     good: null,
@@ -498,7 +479,7 @@ describe('daily exports: a date alone', () => {
 describe('one message per defect when two SLOs read one export', () => {
   it('names both SLOs in one time-zone error', async () => {
     const accs = ['api', 'web'].map((series) =>
-      createSliAccumulator({ sloId: `${series}-availability`, mapping: mapping({ series }) }),
+      createSliAccumulator({ sloId: `${series}-availability`, mapping: sliMapping({ series }) }),
     );
     const name = 'zoneless-read-by-two-slos.csv';
     const r = await readSliCsv(fixture(name), `data/sli/${name}`, accs);
@@ -512,7 +493,7 @@ describe('one message per defect when two SLOs read one export', () => {
     const accs = ['api', 'web'].map((s) =>
       createSliAccumulator({
         sloId: `${s}-availability`,
-        mapping: mapping({ timestampColumn: 'Time', series: null, good: `${s}_ok`, total: 'requests' }),
+        mapping: sliMapping({ timestampColumn: 'Time', series: null, good: `${s}_ok`, total: 'requests' }),
       }),
     );
     const name = 'shared-total-column-not-a-number.csv';

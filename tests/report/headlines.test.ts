@@ -24,7 +24,7 @@ if (!q2 || !q3) throw new Error('quarters missing');
 
 describe('headline sentences', () => {
   it('a complete quarter: objectives missed, the worst budget and where it went, the policy, the incidents', () => {
-    expect(headlineSentences(q2, null, null)).toEqual([
+    expect(headlineSentences(q2, null)).toEqual([
       // 100/91 = 109.9%, rounded up to 110% (SPEC §9.2: spent never flatters), so 10% over; the
       // 10 May outage holds all of it.
       '1 of 2 SLOs missed their objective. “Shop pages load” spent 110% of its error budget (10% over budget: 100 of 91 allowed failed requests), most of it in “Shop pages failed after a cache eviction storm”.',
@@ -35,7 +35,7 @@ describe('headline sentences', () => {
   });
 
   it('a quarter in progress: over budget so far, burn outside any incident, no incidents yet', () => {
-    expect(headlineSentences(q3, q2, q2.label)).toEqual([
+    expect(headlineSentences(q3, q2)).toEqual([
       // 4 of the quarter's whole budget of 92: 4.35%, rounded up to 5% (spent never flatters).
       '0 of 2 SLOs are over budget so far. “Shop pages load” spent 5% of its error budget (4 of 92 allowed failed requests), most of it outside any written-up incident.',
       'Every SLO is within budget: ship as planned.',
@@ -64,7 +64,7 @@ describe('headline sentences at many SLOs', () => {
   const many = { ...q2, slos: [...over, ...risky] };
 
   it('counts the over-budget SLOs, led by the three that spent most, and the at-risk ones in one sentence', () => {
-    expect(headlineSentences(many, null, null)[1]).toBe(
+    expect(headlineSentences(many, null)[1]).toBe(
       '9 SLOs are over budget, led by “Shop 9”, “Shop 8” and “Shop 7”: feature launches pause. ' +
         '3 SLOs are at risk, led by “Risk 3” with 82% of its budget spent.',
     );
@@ -122,7 +122,7 @@ describe('a quarter whose SLOs could not be judged (issue 12 item 4)', () => {
   if (!jan || !apr || !jul) throw new Error('quarters missing');
 
   it('says how many SLOs could not be judged and why, and no verdict, no "ship as planned"', () => {
-    expect(headlineSentences(apr, jan, jan.label, gapReport.units)).toEqual([
+    expect(headlineSentences(apr, jan, gapReport.units)).toEqual([
       'No SLO had enough data to judge: 2 with no data.',
       'No error budget policy applies until an SLO has enough data to judge.',
       // 30 Jun 21:00 to 1 Jul 03:00 is 6 h; one of its two action items is done.
@@ -144,13 +144,13 @@ describe('a quarter whose SLOs could not be judged (issue 12 item 4)', () => {
   it("writes a budget in the SLO's own unit (issue 12 item 20)", () => {
     // January: 40 of 14,400 minutes down against 99.9%: 14.4 minutes allowed; 40 / 14.4 = 277.8%,
     // rounded up to 278%, 178% over; 14.4 allowed truncated to 14.
-    expect(headlineSentences(jan, null, null, gapReport.units)[0]).toBe(
+    expect(headlineSentences(jan, null, gapReport.units)[0]).toBe(
       '1 of 2 SLOs missed their objective. “Site is up” spent 278% of its error budget (178% over budget: 40 of 14 allowed failed minutes), most of it outside any written-up incident.',
     );
   });
 
   it('counts an incident where it began and says so where it is listed apart (issue 12 item 11)', () => {
-    expect(headlineSentences(jul, apr, apr.label, gapReport.units)[2]).toBe(
+    expect(headlineSentences(jul, apr, gapReport.units)[2]).toBe(
       "No incidents began in July–September 2026. An incident that began in April–June 2026 burned this quarter's budget; it is listed apart with its action items. No action items were opened.",
     );
     const incidents = headlineFigures(gapReport, jul.quarter).find((f) => f.name === 'incidents');

@@ -35,7 +35,9 @@ describe('named figures', () => {
   });
 
   it('compares attainment with its objective in percentage points: 99.8901% is 0.01 pp worse than 99.9%', () => {
-    expect(metricDelta(report, '2026-Q2', 'shop-availability.attainment', 'objective')).toMatchObject({
+    expect(
+      metricDelta(report, { quarter: '2026-Q2', metric: 'shop-availability.attainment', vs: 'objective' }),
+    ).toMatchObject({
       text: '−0.01 pp',
       direction: 'worse',
       baseline: 'vs objective 99.9%',
@@ -43,7 +45,7 @@ describe('named figures', () => {
   });
 
   it('compares counts with the previous quarter as a relative change: 2 incidents to none is −100%, better', () => {
-    expect(metricDelta(report, '2026-Q3', 'incidents', 'previous')).toMatchObject({
+    expect(metricDelta(report, { quarter: '2026-Q3', metric: 'incidents', vs: 'previous' })).toMatchObject({
       text: '−100%',
       direction: 'better',
       baseline: 'vs April–June 2026',
@@ -51,7 +53,7 @@ describe('named figures', () => {
   });
 
   it('has no previous quarter for the first one', () => {
-    expect(metricDelta(report, '2026-Q2', 'incidents', 'previous')).toBeNull();
+    expect(metricDelta(report, { quarter: '2026-Q2', metric: 'incidents', vs: 'previous' })).toBeNull();
   });
 
   it('refuses a name that does not resolve, listing what does', () => {
@@ -77,11 +79,15 @@ describe('named figures', () => {
       const r = withAttainments(0.999699, 0.999701);
       expect(formatMetric(resolveMetric(r, '2026-Q2', 'shop-availability.attainment'))).toBe('99.96%');
       expect(formatMetric(resolveMetric(r, '2026-Q3', 'shop-availability.attainment'))).toBe('99.97%');
-      expect(metricDelta(r, '2026-Q3', 'shop-availability.attainment', 'previous')?.text).toBe('+0.01 pp');
+      expect(
+        metricDelta(r, { quarter: '2026-Q3', metric: 'shop-availability.attainment', vs: 'previous' })?.text,
+      ).toBe('+0.01 pp');
     });
     it('99.9600% → 99.9699% prints 99.96% twice: "no change", not +0.01 pp', () => {
       const r = withAttainments(0.9996, 0.999699);
-      expect(metricDelta(r, '2026-Q3', 'shop-availability.attainment', 'previous')).toMatchObject({
+      expect(
+        metricDelta(r, { quarter: '2026-Q3', metric: 'shop-availability.attainment', vs: 'previous' }),
+      ).toMatchObject({
         text: 'no change',
         direction: 'same',
       });

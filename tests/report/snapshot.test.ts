@@ -32,9 +32,7 @@ async function fixtureSnapshotText(): Promise<string> {
 
 async function publishedReport(): Promise<QuarterReport> {
   const { snapshot } = parseSnapshot(
-    'data/snapshots/2026-q2.json',
-    '2026-q2.json',
-    await fixtureSnapshotText(),
+    { file: 'data/snapshots/2026-q2.json', fileName: '2026-q2.json', text: await fixtureSnapshotText() },
     CAL,
   );
   if (snapshot === null) throw new Error('the fixture snapshot does not parse');
@@ -270,7 +268,10 @@ describe('revisions and audiences', () => {
   });
 
   it('publishes a closed quarter from its latest revision and leaves the others as computed', async () => {
-    const { snapshot } = parseSnapshot('s', '2026-q2.json', await fixtureSnapshotText(), CAL);
+    const { snapshot } = parseSnapshot(
+      { file: 's', fileName: '2026-q2.json', text: await fixtureSnapshotText() },
+      CAL,
+    );
     if (!snapshot) throw new Error('fixture does not parse');
     const recomputed = {
       ...latestRevision(publishedSnapshot(snapshot)).report,
@@ -310,7 +311,10 @@ describe('a snapshot file edited by hand', () => {
   const check = async (mutate: (s: Record<string, unknown>) => void, name = '2026-q2.json') => {
     const raw = JSON.parse(await fixtureSnapshotText()) as Record<string, unknown>;
     mutate(raw);
-    const { snapshot, diagnostics } = parseSnapshot(`data/snapshots/${name}`, name, JSON.stringify(raw), CAL);
+    const { snapshot, diagnostics } = parseSnapshot(
+      { file: `data/snapshots/${name}`, fileName: name, text: JSON.stringify(raw) },
+      CAL,
+    );
     expect(snapshot).toBeNull();
     return diagnostics.map((d) => `${d.file}: ${d.message}\n  hint: ${d.hint}`).join('\n');
   };
@@ -319,9 +323,11 @@ describe('a snapshot file edited by hand', () => {
 
   it('is refused when it is not JSON, naming the file and the fix', () => {
     const { diagnostics } = parseSnapshot(
-      'data/snapshots/2026-q2.json',
-      '2026-q2.json',
-      '{"quarter": "2026-Q2", "revisions": [',
+      {
+        file: 'data/snapshots/2026-q2.json',
+        fileName: '2026-q2.json',
+        text: '{"quarter": "2026-Q2", "revisions": [',
+      },
       CAL,
     );
     expect(diagnostics.map((d) => d.message)).toMatchInlineSnapshot(`

@@ -23,8 +23,8 @@ import { splitFrontMatter } from '../../src/ingest/front-matter.ts';
 import { parsePostmortem } from '../../src/ingest/postmortem-files.ts';
 import { parseSettings } from '../../src/ingest/settings.ts';
 import { createSliAccumulator, finishSliAccumulator, readSliCsv } from '../../src/ingest/sli/csv.ts';
-import type { SliMapping } from '../../src/ingest/catalog/model.ts';
 import { parseSloCatalog } from '../../src/ingest/catalog/read.ts';
+import { sliMapping } from '../support/sli-mapping.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 0) || undefined;
 const runs = (n: number) => ({ numRuns: RUNS ?? n });
@@ -111,7 +111,7 @@ describe('the front matter reader, given arbitrary text', () => {
         if (/^---\S/.test(open) && open.trim() !== '---' && !/^---[ \t\r]*$/.test(open)) {
           expect(split.frontMatter).toBeNull();
         }
-        const parsed = parsePostmortem('content/postmortems/x.md', 'x', text);
+        const parsed = parsePostmortem({ file: 'content/postmortems/x.md', slug: 'x', text });
         expectDiagnostics(parsed.diagnostics);
       }),
       runs(400),
@@ -139,30 +139,11 @@ describe('the CLI option parser, given arbitrary arguments', () => {
   });
 });
 
-function mapping(): SliMapping {
-  return {
-    source: 'x.csv',
-    timestampColumn: 'timestamp',
-    seriesColumn: 'series',
-    series: null,
-    good: 'good',
-    bad: null,
-    total: 'total',
-    value: null,
-    threshold: null,
-    timezone: null,
-    stepMs: null,
-    duplicates: 'error',
-    layout: null,
-    timeFormat: 'auto',
-  };
-}
-
 let fileNo = 0;
 async function readCsv(bytes: Buffer | string, parallelAbove = Infinity) {
   const path = join(dir, `f${fileNo++}.csv`);
   await writeFile(path, bytes);
-  const acc = createSliAccumulator({ sloId: 'fuzz', mapping: mapping() });
+  const acc = createSliAccumulator({ sloId: 'fuzz', mapping: sliMapping({ series: null }) });
   const result = await readSliCsv(path, 'data/sli/fuzz.csv', [acc], { parallelAbove });
   return { result, aggregate: finishSliAccumulator(acc) };
 }

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/ingest/load-ledger.ts';
 import { ledgerPaths } from '../../src/ingest/ledger-paths.ts';
 import { buildLedgerReport } from '../../src/report/quarter-report.ts';
-import type { SiteData } from '../../src/site/ledger.ts';
 import { buildMethodPage, methodAnchor } from '../../src/site/method-page.ts';
 
 const root = fileURLToPath(new URL('../fixtures/ledgers/small/', import.meta.url));
@@ -17,8 +16,13 @@ const { ledger: inputs } = await loadLedger(
 );
 if (inputs === null) throw new Error('fixture did not load');
 const report = buildLedgerReport(inputs);
-const data = { inputs, report, closed: new Map() } as unknown as SiteData;
-const page = buildMethodPage(data);
+const page = buildMethodPage({
+  report,
+  settings: inputs.settings,
+  catalog: inputs.catalog,
+  exclusionCount: inputs.exclusions.length,
+  closed: new Map(),
+});
 const byId = (id: string) => page.sections.find((s) => s.id === id);
 
 describe('the method page', () => {

@@ -100,12 +100,11 @@ export type RangeSamples = Map<number, number>;
 
 export async function queryRange(
   settings: PrometheusSettings,
-  expr: string,
-  range: { startMs: number; endMs: number; stepMs: number },
+  range: { expr: string; startMs: number; endMs: number; stepMs: number },
   fx: ClientEffects = realClientEffects,
 ): Promise<RangeSamples> {
   const body = new URLSearchParams({
-    query: expr,
+    query: range.expr,
     start: String(range.startMs / 1000),
     end: String(range.endMs / 1000),
     step: String(range.stepMs / 1000),

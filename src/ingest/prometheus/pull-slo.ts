@@ -161,8 +161,7 @@ export async function pullSlo(entry: CatalogEntry, req: PullRequest): Promise<Sl
         // Evaluated at the end of each step: the sample at t + step is the row starting at t.
         got = await queryRange(
           req.settings,
-          c.plan.expr,
-          { startMs: piece.firstT + stepMs, endMs: piece.endT, stepMs },
+          { expr: c.plan.expr, startMs: piece.firstT + stepMs, endMs: piece.endT, stepMs },
           fx,
         );
       } catch (e) {

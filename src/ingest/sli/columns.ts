@@ -373,44 +373,65 @@ function narrowest(values: Float64Array<ArrayBuffer>): CountArray {
       : Uint32Array.from(values);
 }
 
+/**
+ * Bucket starts, in order, as runs of (first start, step, length): each start continues the run
+ * being built when it keeps that run's step, else opens a new one (greedy).
+ */
+class RunBuilder {
+  readonly runs: number[] = [];
+  start = 0;
+  step = 0;
+  length = 0;
+  /** The last start pushed. */
+  prev = 0;
+
+  push(s: number): void {
+    if (this.length === 0) {
+      this.start = s;
+      this.length = 1;
+    } else if (this.length === 1) {
+      this.step = s - this.prev;
+      this.length = 2;
+    } else if (s - this.prev === this.step) this.length++;
+    else {
+      this.runs.push(this.start, this.step, this.length);
+      this.start = s;
+      this.step = 0;
+      this.length = 1;
+    }
+    this.prev = s;
+  }
+
+  /** `n` more starts that continue the run being built, the last of them `last`. */
+  extend(n: number, last: number): void {
+    this.length += n;
+    this.prev = last;
+  }
+
+  finish(): Float64Array<ArrayBuffer> {
+    if (this.length > 0) this.runs.push(this.start, this.length === 1 ? 0 : this.step, this.length);
+    return Float64Array.from(this.runs);
+  }
+}
+
 /** Sorted, duplicate-free packed buckets → compact ones. */
 export function compactBuckets(p: PackedBuckets): CompactBuckets {
   const good = new Float64Array(p.count);
   const total = new Float64Array(p.count);
   const values = p.values === undefined ? null : joinValues([p.values]);
-  const runs: number[] = [];
+  const runs = new RunBuilder();
   let k = 0;
-  let runStart = 0;
-  let runStep = 0;
-  let runLength = 0;
-  let prev = 0;
   for (const chunk of p.chunks) {
     for (let i = 0; i < chunk.length; i += 3) {
-      const s = chunk[i] ?? 0;
       good[k] = chunk[i + 1] ?? 0;
       total[k] = chunk[i + 2] ?? 0;
       k++;
-      if (runLength === 0) {
-        runStart = s;
-        runLength = 1;
-      } else if (runLength === 1) {
-        runStep = s - prev;
-        runLength = 2;
-      } else if (s - prev === runStep) {
-        runLength++;
-      } else {
-        runs.push(runStart, runStep, runLength);
-        runStart = s;
-        runStep = 0;
-        runLength = 1;
-      }
-      prev = s;
+      runs.push(chunk[i] ?? 0);
     }
   }
-  if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
   return {
     count: p.count,
-    runs: Float64Array.from(runs),
+    runs: runs.finish(),
     good: narrowest(good),
     total: narrowest(total),
     ...(values ? { values } : {}),
@@ -480,28 +501,7 @@ export function concatCompact(parts: readonly CompactBuckets[]): CompactBuckets 
     if (before !== undefined && after !== undefined && firstStart(after) <= lastStart(before)) return null;
   }
   const count = nonEmpty.reduce((n, p) => n + p.count, 0);
-  const runs: number[] = [];
-  let runStart = 0;
-  let runStep = 0;
-  let runLength = 0;
-  let prev = 0;
-  // compactBuckets' greedy rule, one start at a time.
-  const push = (s: number) => {
-    if (runLength === 0) {
-      runStart = s;
-      runLength = 1;
-    } else if (runLength === 1) {
-      runStep = s - prev;
-      runLength = 2;
-    } else if (s - prev === runStep) runLength++;
-    else {
-      runs.push(runStart, runStep, runLength);
-      runStart = s;
-      runStep = 0;
-      runLength = 1;
-    }
-    prev = s;
-  };
+  const runs = new RunBuilder();
   for (const p of nonEmpty) {
     for (let r = 0; r < p.runs.length; r += 3) {
       const first = p.runs[r] ?? 0;
@@ -509,21 +509,20 @@ export function concatCompact(parts: readonly CompactBuckets[]): CompactBuckets 
       const n = p.runs[r + 2] ?? 0;
       let j = 0;
       // Start by start until the run being built continues with this run's step, then all at once.
-      while (j < n && !(j > 0 && runLength >= 2 && runStep === step && prev === first + (j - 1) * step)) {
-        push(first + j * step);
+      while (
+        j < n &&
+        !(j > 0 && runs.length >= 2 && runs.step === step && runs.prev === first + (j - 1) * step)
+      ) {
+        runs.push(first + j * step);
         j++;
       }
-      if (j < n) {
-        runLength += n - j;
-        prev = first + (n - 1) * step;
-      }
+      if (j < n) runs.extend(n - j, first + (n - 1) * step);
     }
   }
-  if (runLength > 0) runs.push(runStart, runLength === 1 ? 0 : runStep, runLength);
   const values = joinValues(nonEmpty.map((p) => (p.values ? [p.values] : null)));
   return {
     count,
-    runs: Float64Array.from(runs),
+    runs: runs.finish(),
     good: joinCounts(nonEmpty.map((p) => p.good)),
     total: joinCounts(nonEmpty.map((p) => p.total)),
     ...(values ? { values } : {}),

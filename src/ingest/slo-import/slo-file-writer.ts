@@ -25,10 +25,9 @@ function percentText(slo: ImportedSlo): string {
 
 export function writeSloFile(
   service: ImportedService,
-  format: SloFileFormat,
-  tool: string,
-  needs: string[],
+  options: { format: SloFileFormat; tool: string; needs: string[] },
 ): string {
+  const { format, tool, needs } = options;
   const from = [...new Set(service.slos.map((s) => s.file))];
   if (format === 'native') {
     const doc = {

@@ -1,14 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../site/ledger.ts';
-import { allBadges, badgeSvg, type Badge } from '../../site/badge.ts';
+import { badgeSvg, type Badge } from '../../site/badge.ts';
 
 export const getStaticPaths = (async () => {
-  const { report, inputs } = await siteData();
-  const badges = allBadges(
-    report,
-    inputs.catalog.entries.map((e) => e.slo.id),
-    inputs.catalog.services.map((s) => s.id),
-  );
+  const { badges } = await siteData();
   return badges.map((badge) => ({ params: { id: badge.label }, props: { badge } }));
 }) satisfies GetStaticPaths;
 

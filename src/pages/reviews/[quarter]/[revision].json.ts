@@ -2,10 +2,9 @@
  * /reviews/<quarter>/r<n>.json: the review JSON (SPEC §11) exactly as revision n published it,
  * with the anchor ids of its citable figures, as /reviews/<quarter>.json has them.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { GetStaticPaths } from 'astro';
 import { siteData } from '../../../site/ledger.ts';
-import type { QuarterReport } from '../../../report/quarter-report.ts';
-import { reviewJson } from '../../../report/review-json.ts';
+import { getReviewJson } from '../../../site/review-json-route.ts';
 
 export const getStaticPaths = (async () => {
   const { closed } = await siteData();
@@ -17,10 +16,4 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const { q } = props as { q: QuarterReport };
-  const { report } = await siteData();
-  return new Response(`${JSON.stringify(reviewJson(report, q), null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/json' },
-  });
-};
+export const GET = getReviewJson;
