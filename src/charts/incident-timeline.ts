@@ -66,7 +66,7 @@ export function buildIncidentTimelineChart(
     const fromMs = Math.max(startedMs, q.startMs);
     const toMs = Math.min(endMs, q.endMs);
     const label = `${i.severity} · ${duration} · ${shortTitle(i.title)}`;
-    const place = placeLabel(label, fromMs, toMs, q.startMs, q.endMs);
+    const place = placeLabel(label, { fromMs, toMs }, { startMs: q.startMs, endMs: q.endMs });
     return {
       // Rows are numbered, as in the table, so that two incidents with one title keep two rows.
       row: String(index + 1),
@@ -188,12 +188,11 @@ const LABEL_GAP = 8;
  */
 export function placeLabel(
   label: string,
-  fromMs: number,
-  toMs: number,
-  startMs: number,
-  endMs: number,
-  width = CHART_WIDTH,
+  bar: { fromMs: number; toMs: number },
+  axis: { startMs: number; endMs: number; width?: number },
 ): { atMs: number; align: 'left' | 'right' | 'above' } {
+  const { fromMs, toMs } = bar;
+  const { startMs, endMs, width = CHART_WIDTH } = axis;
   const px = (ms: number): number => ((ms - startMs) / (endMs - startMs)) * width;
   const need = label.length * CHAR_PX + LABEL_GAP;
   if (px(toMs) + need <= width) return { atMs: toMs, align: 'left' };

@@ -32,10 +32,9 @@ export interface UnitColumns {
  */
 export function selectRows(
   series: BucketSeries,
-  fromMs: number,
-  toMs: number,
-  exclusions: readonly ExclusionWindow[],
+  range: { fromMs: number; toMs: number; exclusions: readonly ExclusionWindow[] },
 ): RowColumns {
+  const { fromMs, toMs, exclusions } = range;
   const rows = rowsBetween(toBucketColumns(series), fromMs, toMs);
   const cuts = exclusions.filter((w) => w.startMs < toMs && w.endMs > fromMs);
   // Counts come as doubles whatever array ingest chose: the folds then read one kind of array.
@@ -79,10 +78,9 @@ function emptyUnits(capacity: number): UnitColumns {
 export function foldBudgetUnits(
   rows: RowColumns,
   slo: SloDefinition,
-  anchorMs: number,
-  clipEndMs: number,
-  stepMs: number,
+  span: { anchorMs: number; clipEndMs: number; stepMs: number },
 ): UnitColumns {
+  const { anchorMs, clipEndMs, stepMs } = span;
   const u = emptyUnits(rows.length);
   if (slo.budgeting === 'occurrences') {
     let k = -1;
@@ -169,10 +167,9 @@ const DAY_MS = 24 * HOUR_MS;
 /** The distinct step positions, aligned to `anchorMs`, of sorted rows starting at or after `fromMs`. */
 export function countCoveredPositions(
   rows: RowColumns,
-  fromMs: number,
-  anchorMs: number,
-  stepMs: number,
+  steps: { fromMs: number; anchorMs: number; stepMs: number },
 ): number {
+  const { fromMs, anchorMs, stepMs } = steps;
   // Rows of a day or longer start at local midnights, which a daylight-saving change moves by up
   // to an hour against a fixed step: an hour's slack keeps the day after a 23-hour day apart from
   // the day before it (as countCoveredSteps in coverage.ts).

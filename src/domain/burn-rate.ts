@@ -3,23 +3,10 @@
  * budget is being spent relative to the rate that spends it exactly by the end of the window,
  * (bad fraction) / (1 − O). A burn rate of 1 spends the budget exactly; 2 spends it in half the time.
  */
-import type { Bucket } from './bucket.ts';
-import { sumBuckets } from './bucket.ts';
 import { divideByScaled } from './decimal.ts';
 import { allowedFraction } from './error-budget.ts';
 
 /** (bad / total) / (1 − O); null when there are no events. */
 export function burnRate(bad: number, total: number, objective: number): number | null {
   return divideByScaled(bad, total, allowedFraction(objective));
-}
-
-/** The burn rate of the buckets whose startMs lies in `[fromMs, toMs)`. */
-export function burnRateBetween(
-  buckets: readonly Bucket[],
-  fromMs: number,
-  toMs: number,
-  objective: number,
-): number | null {
-  const { good, total } = sumBuckets(buckets.filter((b) => b.startMs >= fromMs && b.startMs < toMs));
-  return burnRate(total - good, total, objective);
 }

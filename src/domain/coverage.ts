@@ -62,10 +62,9 @@ export interface RowCoverage {
  */
 export function findRowGaps(
   starts: ArrayLike<number>,
-  stepMs: number,
-  fromMs: number,
-  toMs: number,
+  span: { stepMs: number; fromMs: number; toMs: number },
 ): RowCoverage {
+  const { stepMs, fromMs, toMs } = span;
   let covered = 0;
   let missing = 0;
   let longestGap: { startMs: number; endMs: number } | null = null;

@@ -35,11 +35,9 @@ export function worstIsFor(op: 'lt' | 'lte' | 'gt' | 'gte'): WorstIs {
  */
 export function foldMeasuredValues(
   buckets: BucketSeries,
-  fromMs: number,
-  toMs: number,
-  exclusions: readonly ExclusionWindow[],
-  worstIs: WorstIs,
+  period: { fromMs: number; toMs: number; exclusions: readonly ExclusionWindow[]; worstIs: WorstIs },
 ): MeasuredValues | null {
+  const { fromMs, toMs, exclusions, worstIs } = period;
   const rows = rowsBetween(toBucketColumns(buckets), fromMs, toMs);
   const values: number[] = [];
   let breached = 0;

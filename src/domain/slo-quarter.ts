@@ -134,8 +134,12 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const firstQuarterDay = days.length - quarterDays.length;
 
   // One pass builds the columns; every figure below folds over them (no object per row or slice).
-  const rows = selectRows(input.buckets, lookbackStartMs, periodEndMs, input.exclusions ?? []);
-  const units = foldBudgetUnits(rows, slo, startMs, endMs, input.stepMs);
+  const rows = selectRows(input.buckets, {
+    fromMs: lookbackStartMs,
+    toMs: periodEndMs,
+    exclusions: input.exclusions ?? [],
+  });
+  const units = foldBudgetUnits(rows, slo, { anchorMs: startMs, clipEndMs: endMs, stepMs: input.stepMs });
   const firstQuarterUnit = firstUnitFrom(units, startMs);
 
   const dayTallies: Tally[] = days.map(() => ({ ...EMPTY_TALLY }));
@@ -218,7 +222,9 @@ export function evaluateSloQuarter(input: SloQuarterInput): SloQuarterResult {
   const status = determineStatus(use, policy, projection !== null && projection.consumedAtEnd >= 1);
 
   const covered =
-    windowMs === null ? countCoveredPositions(rows, startMs, startMs, input.stepMs) : validSlices(tally);
+    windowMs === null
+      ? countCoveredPositions(rows, { fromMs: startMs, anchorMs: startMs, stepMs: input.stepMs })
+      : validSlices(tally);
   const expected = countSteps(startMs, periodEndMs, windowMs ?? input.stepMs);
 
   const isTime = method !== 'occurrences';

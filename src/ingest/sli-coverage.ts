@@ -58,7 +58,7 @@ export function diagnoseCoverageGaps(
     const first = agg && firstStart(agg.buckets);
     if (agg === undefined || first === undefined || agg.stepMs === null) continue;
     const fromMs = quarterContaining(first, cal).startMs;
-    const r = findRowGaps(startsOf(agg.buckets), agg.stepMs, fromMs, asOfMs);
+    const r = findRowGaps(startsOf(agg.buckets), { stepMs: agg.stepMs, fromMs, toMs: asOfMs });
     if (r.covered >= r.expected || r.longestGap === null) continue;
     // The export when there is one; the SLO's definition when its rows come from several files.
     const shown = files.get(entry.slo.id) ?? [];

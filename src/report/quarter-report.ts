@@ -277,7 +277,12 @@ function measuredValues(
       continue;
     const { op, value: threshold } = entry.sli.threshold;
     const worstIs = worstIsFor(op);
-    const m = foldMeasuredValues(agg.buckets, fromMs, toMs, sloExclusions(inputs, entry.slo), worstIs);
+    const m = foldMeasuredValues(agg.buckets, {
+      fromMs,
+      toMs,
+      exclusions: sloExclusions(inputs, entry.slo),
+      worstIs,
+    });
     if (m === null || agg.stepMs === null) continue;
     out[s.id] = {
       column: entry.sli.value,

@@ -3,7 +3,7 @@
  * number everywhere, SPEC §9.4), re-exported so that presentation never imports the domain.
  */
 import type { Calendar } from '../domain/calendar.ts';
-import { formatDateTime } from '../domain/format.ts';
+import { formatDateTime, formatDuration } from '../domain/format.ts';
 
 export type { Calendar };
 export {
@@ -31,6 +31,14 @@ export { measuredTextOf } from '../report/measured-text.ts';
 /** An instant as ISO 8601 text, for `<time datetime>`. */
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** A duration the review JSON gives in hours, or in minutes, as words ("4 h 30 min"). */
+export function formatHours(hours: number): string {
+  return formatDuration(hours * 3_600_000);
+}
+export function formatMinutes(minutes: number): string {
+  return formatDuration(minutes * 60_000);
 }
 
 /** An instant of the review JSON (ISO 8601 text), as the ledger's calendar shows it. */

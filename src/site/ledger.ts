@@ -58,6 +58,13 @@ export async function reviewNarratives(): Promise<Awaited<ReturnType<typeof getC
   return (await hasReviewFiles()) ? getCollection('reviews') : [];
 }
 
+/** The narrative of one review (`content/reviews/<quarter>.mdx`), if it has one. */
+export async function reviewNarrative(
+  slug: string,
+): Promise<Awaited<ReturnType<typeof reviewNarratives>>[number] | undefined> {
+  return (await reviewNarratives()).find((r) => r.id === slug);
+}
+
 /**
  * A postmortem's body as HTML, through the allow-list: never the author's raw HTML; an opening H1
  * that repeats the title is left out (the page shows the title as its heading).

@@ -114,18 +114,31 @@ describe('placeLabel', () => {
   const label = 'SEV2 · 1 h · Outage!';
 
   it('puts the label after a bar that leaves room to its right', () => {
-    expect(placeLabel(label, at(10), at(20), start, end)).toEqual({ atMs: at(20), align: 'left' });
+    expect(placeLabel(label, { fromMs: at(10), toMs: at(20) }, { startMs: start, endMs: end })).toEqual({
+      atMs: at(20),
+      align: 'left',
+    });
   });
 
   it('puts it before a bar late in the quarter', () => {
-    expect(placeLabel(label, at(500), at(540), start, end)).toEqual({ atMs: at(500), align: 'right' });
+    expect(placeLabel(label, { fromMs: at(500), toMs: at(540) }, { startMs: start, endMs: end })).toEqual({
+      atMs: at(500),
+      align: 'right',
+    });
   });
 
   it('puts it above a bar with no room either side, inside the plot, never over the row numbers', () => {
     // The first incident of a quarter that lasted all of it: starting at 0 px, the label starts there.
-    expect(placeLabel(label, start, end, start, end)).toEqual({ atMs: start, align: 'above' });
+    expect(placeLabel(label, { fromMs: start, toMs: end }, { startMs: start, endMs: end })).toEqual({
+      atMs: start,
+      align: 'above',
+    });
     // From 100 px to 480 px: 134 px fit neither after (480 + 134 > 560) nor before (100 < 134).
-    const placed = placeLabel(label, at(100), at(480), start, end, 560);
+    const placed = placeLabel(
+      label,
+      { fromMs: at(100), toMs: at(480) },
+      { startMs: start, endMs: end, width: 560 },
+    );
     expect(placed.align).toBe('above');
     expect(((placed.atMs - start) / (end - start)) * 560).toBeCloseTo(100, 6);
   });

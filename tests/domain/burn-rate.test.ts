@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnRate, burnRateBetween } from '../../src/domain/burn-rate.ts';
-
-const HOUR = 3_600_000;
+import { burnRate } from '../../src/domain/burn-rate.ts';
 
 // The Site Reliability Workbook, ch. 5 "Alerting on SLOs": burn rate = error rate / (1 − SLO);
 // at a 99.9% SLO, a 0.1% error rate is burn rate 1 and 1.44% is 14.4 (the 1-hour page threshold).
@@ -13,16 +11,5 @@ describe('burnRate (SRE workbook, ch. 5)', () => {
     ['no events have no burn rate', 0, 0, 0.999, null],
   ])('%s', (_name, bad, total, objective, expected) => {
     expect(burnRate(bad, total, objective)).toBe(expected);
-  });
-
-  it('burnRateBetween counts only rows whose start lies in [from, to)', () => {
-    const buckets = [
-      { startMs: 0, good: 990, total: 1000 }, // outside: before
-      { startMs: HOUR, good: 999, total: 1000 },
-      { startMs: 2 * HOUR, good: 997, total: 1000 },
-      { startMs: 3 * HOUR, good: 0, total: 1000 }, // outside: at `to`
-    ];
-    // (1 + 3) bad of 2,000 = 0.2%; / 0.1% = 2.
-    expect(burnRateBetween(buckets, HOUR, 3 * HOUR, 0.999)).toBe(2);
   });
 });

@@ -67,9 +67,7 @@ describe('findRowGaps: where an SLO has no rows', () => {
   ])('%s', (_name, days, spanDays, want) => {
     const r = findRowGaps(
       days.map((d) => JAN1 + d * DAY),
-      DAY,
-      JAN1,
-      JAN1 + spanDays * DAY,
+      { stepMs: DAY, fromMs: JAN1, toMs: JAN1 + spanDays * DAY },
     );
     expect({ covered: r.covered, expected: r.expected, coverage: r.coverage }).toEqual({
       covered: want.covered,
@@ -84,7 +82,7 @@ describe('findRowGaps: where an SLO has no rows', () => {
   it('misses nothing across a daylight-saving change: London midnights 23 hours apart are consecutive days', () => {
     // 30 March 2025: clocks go forward in London; local midnight is 00:00Z on the 30th, 23:00Z on the 30th for the 31st.
     const starts = [Date.UTC(2025, 2, 29), Date.UTC(2025, 2, 30), Date.UTC(2025, 2, 30, 23)];
-    const r = findRowGaps(starts, DAY, starts[0]!, Date.UTC(2025, 2, 31, 23));
+    const r = findRowGaps(starts, { stepMs: DAY, fromMs: starts[0]!, toMs: Date.UTC(2025, 2, 31, 23) });
     expect(r).toEqual({ covered: 3, expected: 3, coverage: 1, longestGap: null });
   });
 });

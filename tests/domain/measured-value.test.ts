@@ -20,7 +20,9 @@ const fixture: Bucket[] = [
 describe('foldMeasuredValues', () => {
   it('four hours of p99: the worse middle value is the median, the highest the worst, two hours over 300', () => {
     // Sorted 198.25, 212, 305, 480.5: middles 212 and 305, the worse (higher) is 305.
-    expect(foldMeasuredValues(fixture, T0, T0 + 5 * HOUR, [], 'highest')).toEqual({
+    expect(
+      foldMeasuredValues(fixture, { fromMs: T0, toMs: T0 + 5 * HOUR, exclusions: [], worstIs: 'highest' }),
+    ).toEqual({
       steps: 4,
       breached: 2,
       median: 305,
@@ -29,7 +31,9 @@ describe('foldMeasuredValues', () => {
   });
 
   it('for a lower threshold (≥), the lower middle value and the lowest are the median and the worst', () => {
-    expect(foldMeasuredValues(fixture, T0, T0 + 5 * HOUR, [], 'lowest')).toMatchObject({
+    expect(
+      foldMeasuredValues(fixture, { fromMs: T0, toMs: T0 + 5 * HOUR, exclusions: [], worstIs: 'lowest' }),
+    ).toMatchObject({
       median: 212,
       worst: 198.25,
     });
@@ -37,28 +41,46 @@ describe('foldMeasuredValues', () => {
 
   it('an odd count has one middle; only rows in the period count, exclusion windows dropped', () => {
     // [01:00, 05:00) holds 305, 212, 480.5; excluding [04:00, 05:00) leaves 305 and 212.
-    expect(foldMeasuredValues(fixture, T0 + HOUR, T0 + 5 * HOUR, [], 'highest')).toEqual({
+    expect(
+      foldMeasuredValues(fixture, {
+        fromMs: T0 + HOUR,
+        toMs: T0 + 5 * HOUR,
+        exclusions: [],
+        worstIs: 'highest',
+      }),
+    ).toEqual({
       steps: 3,
       breached: 2,
       median: 305,
       worst: 480.5,
     });
     expect(
-      foldMeasuredValues(
-        fixture,
-        T0 + HOUR,
-        T0 + 5 * HOUR,
-        [{ startMs: T0 + 4 * HOUR, endMs: T0 + 5 * HOUR }],
-        'highest',
-      ),
+      foldMeasuredValues(fixture, {
+        fromMs: T0 + HOUR,
+        toMs: T0 + 5 * HOUR,
+        exclusions: [{ startMs: T0 + 4 * HOUR, endMs: T0 + 5 * HOUR }],
+        worstIs: 'highest',
+      }),
     ).toEqual({ steps: 2, breached: 1, median: 305, worst: 305 });
   });
 
   it('a count SLI, or a period without rows, has no measured values', () => {
     expect(
-      foldMeasuredValues([{ startMs: T0, good: 9, total: 10 }], T0, T0 + HOUR, [], 'highest'),
+      foldMeasuredValues([{ startMs: T0, good: 9, total: 10 }], {
+        fromMs: T0,
+        toMs: T0 + HOUR,
+        exclusions: [],
+        worstIs: 'highest',
+      }),
     ).toBeNull();
-    expect(foldMeasuredValues(fixture, T0 + 2 * HOUR, T0 + 3 * HOUR, [], 'highest')).toBeNull();
+    expect(
+      foldMeasuredValues(fixture, {
+        fromMs: T0 + 2 * HOUR,
+        toMs: T0 + 3 * HOUR,
+        exclusions: [],
+        worstIs: 'highest',
+      }),
+    ).toBeNull();
   });
 
   it('≤ and < thresholds get worse upward, ≥ and > downward', () => {

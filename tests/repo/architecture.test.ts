@@ -66,3 +66,29 @@ describe('the arrows that must never exist', () => {
     expect(violations(presentation, (t) => under('domain')(t) || under('ingest')(t))).toEqual([]);
   });
 });
+
+/**
+ * Pages only render (issue 13): an .astro file filters, sorts, looks up, does date handling or
+ * converts units through src/site/, never in its own code. Comments are left out of the scan.
+ */
+const COMPUTING = [
+  /\.(filter|sort|find|findIndex|reduce|some|every)\(/,
+  /\bMath\./,
+  /\bnew Date\(|\bDate\.(parse|UTC|now)\(/,
+  /\*\s*(?:[0-9][0-9_]*|[A-Z][A-Z_]+)\b/,
+];
+
+describe('pages only render', () => {
+  it('no .astro file filters, sorts, looks up, handles dates or converts units', async () => {
+    const found: string[] = [];
+    for (const file of (await sourceFiles()).filter((f) => f.endsWith('.astro'))) {
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        const code = line.replace(/^\s*(\*|\/\/|\/\*\*?).*$/, '').replace(/\/\/.*$/, '');
+        for (const pattern of COMPUTING)
+          if (pattern.test(code)) found.push(`${relative(ROOT, file)}:${i + 1}: ${line.trim().slice(0, 80)}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+});
