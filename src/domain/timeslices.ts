@@ -21,10 +21,9 @@ export interface Slice {
  */
 export function aggregateSlices(
   buckets: readonly Bucket[],
-  anchorMs: number,
-  windowMs: number,
-  clipEndMs: number,
+  slicing: { anchorMs: number; windowMs: number; clipEndMs: number },
 ): Slice[] {
+  const { anchorMs, windowMs, clipEndMs } = slicing;
   const slices: Slice[] = [];
   let current: Slice | undefined;
   for (const b of sortBuckets(buckets)) {

@@ -14,6 +14,8 @@ import type {
   SloReport,
 } from '../report/quarter-report.ts';
 import { sortForScorecard } from '../report/scorecard-order.ts';
+import { beganInLabels, carriedOverIncidents, incidentsBegunIn } from '../report/carried-over.ts';
+import { quarterIncidentView } from './incident-list.ts';
 import { foldList, OPEN_SERVICE_LIMIT, REVIEW_LIST_LIMIT } from './long-list.ts';
 import { groupScorecard } from './scorecard-groups.ts';
 
@@ -173,4 +175,45 @@ export function foldedParts<T>(items: readonly T[]): T[][] {
 export function openServicesWords(q: QuarterReport): string {
   const attention = groupScorecard(q).filter((g) => g.attention).length;
   return attention > OPEN_SERVICE_LIMIT ? `, the ${OPEN_SERVICE_LIMIT} worst open` : ' and open';
+}
+
+export interface IncidentTable {
+  list: IncidentReport[];
+  caption: string;
+  kind: 'begun' | 'carried';
+}
+
+/**
+ * The quarter's incident tables. An incident is counted in the quarter it began in; one that
+ * began earlier and burned this quarter's budget is listed in a table of its own, so that the
+ * list agrees with the counts. `hidden`: incidents counted but not shown to this audience.
+ */
+export function incidentTables(report: LedgerReport, q: QuarterReport) {
+  const begun = incidentsBegunIn(q);
+  const carried = carriedOverIncidents(q);
+  const view = quarterIncidentView(q);
+  const tables: IncidentTable[] = [
+    ...(begun.length > 0
+      ? [
+          {
+            list: view.table,
+            caption:
+              view.more > 0
+                ? `The ${view.table.length} incidents that began in ${q.label} and used the most error budget, of ${view.total}`
+                : `Incidents that began in ${q.label}, with the error budget each used`,
+            kind: 'begun' as const,
+          },
+        ]
+      : []),
+    ...(carried.length > 0
+      ? [
+          {
+            list: carried,
+            caption: `Began in ${beganInLabels(carried, report.quarters)}: not counted in ${q.label}, but used its error budget`,
+            kind: 'carried' as const,
+          },
+        ]
+      : []),
+  ];
+  return { begun, carried, view, hidden: q.incidentSummary.incidents - begun.length, tables };
 }

@@ -13,9 +13,7 @@ describe('aggregateSlices (OpenSLO Timeslices: the window cut into slices of len
         { startMs: T0 + 2 * MINUTE, good: 0, total: 0 }, // slice 2: no events
         { startMs: T0 + MINUTE, good: 7, total: 10 }, // slice 1
       ],
-      T0,
-      MINUTE,
-      T0 + 90 * MINUTE,
+      { anchorMs: T0, windowMs: MINUTE, clipEndMs: T0 + 90 * MINUTE },
     );
     // slice 0: 40 + 50 = 90 of 50 + 50 = 100
     expect(slices).toEqual([
@@ -25,18 +23,21 @@ describe('aggregateSlices (OpenSLO Timeslices: the window cut into slices of len
   });
 
   it('slices before the anchor are numbered backwards and stay aligned', () => {
-    const [s] = aggregateSlices([{ startMs: T0 - 30_000, good: 1, total: 1 }], T0, MINUTE, T0 + MINUTE);
+    const [s] = aggregateSlices([{ startMs: T0 - 30_000, good: 1, total: 1 }], {
+      anchorMs: T0,
+      windowMs: MINUTE,
+      clipEndMs: T0 + MINUTE,
+    });
     expect(s?.startMs).toBe(T0 - MINUTE);
   });
 
   it('the last slice stops at the period end when w does not divide the period', () => {
     // A 90-minute period in 60-minute slices: the second slice is 30 minutes long.
-    const slices = aggregateSlices(
-      [{ startMs: T0 + 70 * MINUTE, good: 1, total: 1 }],
-      T0,
-      60 * MINUTE,
-      T0 + 90 * MINUTE,
-    );
+    const slices = aggregateSlices([{ startMs: T0 + 70 * MINUTE, good: 1, total: 1 }], {
+      anchorMs: T0,
+      windowMs: 60 * MINUTE,
+      clipEndMs: T0 + 90 * MINUTE,
+    });
     expect(slices.map(sliceDurationMs)).toEqual([30 * MINUTE]);
   });
 });

@@ -98,7 +98,7 @@ export function buildBudgetUnits(
   }
   const rule = requireTimeslice(slo);
   const target = rule.target ?? slo.objective;
-  return aggregateSlices(buckets, anchorMs, rule.windowMs, clipEndMs).map((s) => {
+  return aggregateSlices(buckets, { anchorMs, windowMs: rule.windowMs, clipEndMs }).map((s) => {
     const good = isGoodSlice(s, target);
     const length = sliceDurationMs(s) / rule.windowMs;
     // RatioTimeslices spends the bad share of each slice's time, (1 − good/total)·w, so that over
