@@ -4,7 +4,7 @@
  * by their hash in memory and on disk, and an unchanged chart costs nothing on a rebuild.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { version as vegaVersion, type Spec as VegaSpec } from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
@@ -87,7 +87,11 @@ export function createChartRenderer(options: ChartRendererOptions = {}): RenderC
 
   async function readCached(file: string): Promise<string | null> {
     try {
-      return await readFile(file, 'utf8');
+      const svg = await readFile(file, 'utf8');
+      // Used now: kept by the end-of-build pruning (src/cli/cache-prune.ts).
+      const now = new Date();
+      await utimes(file, now, now).catch(() => undefined);
+      return svg;
     } catch {
       return null;
     }
@@ -153,6 +157,11 @@ export function defaultChartRenderStats(): ChartRenderStats | null {
   return typeof read === 'function' ? (read as () => ChartRenderStats)() : null;
 }
 
+/** The default renderer's disk cache folder. */
+export function chartCacheDir(): string {
+  return path.resolve(process.env['LEDGER_CHART_CACHE'] || DEFAULT_CHART_CACHE_DIR);
+}
+
 /**
  * Renders a Vega-Lite spec to inline SVG named by `a11y`. The disk cache lives in
  * `node_modules/.cache/reliability-ledger/charts/` under the working directory, or in
@@ -160,7 +169,7 @@ export function defaultChartRenderStats(): ChartRenderStats | null {
  */
 export function renderChartSvg(spec: TopLevelSpec, a11y: ChartA11y): Promise<string> {
   defaultRenderer ??= createChartRenderer({
-    cacheDir: path.resolve(process.env['LEDGER_CHART_CACHE'] || DEFAULT_CHART_CACHE_DIR),
+    cacheDir: chartCacheDir(),
     threads: chartThreadCount(),
   });
   (globalThis as Record<symbol, unknown>)[STATS_KEY] = defaultRenderer.stats;

@@ -25,7 +25,9 @@ import { formatRestatement } from '../report/restatement.ts';
 import { inputOptions, readToolVersion } from './close.ts';
 import { lockOutDir, markBuiltSite, refuseOutDir } from './out-dir.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { defaultChartRenderStats, describeChartStats } from '../charts/render-svg.ts';
+import { chartCacheDir, defaultChartRenderStats, describeChartStats } from '../charts/render-svg.ts';
+import { sliCacheDir } from '../ingest/sli/cache-dir.ts';
+import { CACHE_KEEP_DAYS, pruneCache } from './cache-prune.ts';
 
 export const HELP = `Usage: npm run build -- [--out DIR] [--data DIR] [--content DIR] [--as-of TIME] [--audience public|internal]
 
@@ -177,6 +179,13 @@ export async function runBuild(args: string[], fx: Effects): Promise<number> {
     cleanUp();
   }
   fx.err(`build: site written to ${outDir}`);
+  // The caches forget what no build has used for two weeks (src/cli/cache-prune.ts).
+  const sliDir = sliCacheDir(paths);
+  const folders = [chartCacheDir(), ...(sliDir === null ? [] : [sliDir, join(sliDir, 'quarters')])];
+  let pruned = 0;
+  for (const folder of folders) pruned += await pruneCache(folder, Date.now());
+  if (pruned > 0)
+    fx.err(`caches: ${pruned.toLocaleString('en-US')} entries unused for ${CACHE_KEEP_DAYS} days removed`);
   return EXIT.ok;
 }
 

@@ -11,7 +11,7 @@
  * was), so no caller ever shares or mutates another's copy.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SloQuarterInput, SloQuarterResult } from '../domain/slo-quarter.ts';
@@ -44,6 +44,16 @@ function domainVersion(): string | null {
   return domainHash;
 }
 
+/** Used now: kept by the end-of-build pruning (src/cli/cache-prune.ts); a failure costs nothing. */
+function markUsed(file: string): void {
+  const now = new Date();
+  try {
+    utimesSync(file, now, now);
+  } catch {
+    // Pruned sooner, at worst.
+  }
+}
+
 /** A memo in memory, and on disk under `dir` when it is given. */
 export function openQuarterMemo(dir: string | null): QuarterMemo {
   const version = domainVersion();
@@ -56,8 +66,10 @@ export function openQuarterMemo(dir: string | null): QuarterMemo {
     const inMemory = known.get(key);
     if (inMemory !== undefined || !disk || folder === null) return inMemory;
     try {
-      const bytes = readFileSync(join(folder, `${key}.bin`));
+      const file = join(folder, `${key}.bin`);
+      const bytes = readFileSync(file);
       known.set(key, bytes);
+      markUsed(file);
       return bytes;
     } catch {
       return undefined;

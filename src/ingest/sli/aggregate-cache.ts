@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { CompactBuckets, CountArray } from './columns.ts';
@@ -104,8 +104,10 @@ export async function contentHash(dir: string | null, path: string): Promise<str
         known.ino === identity.ino &&
         known.mtimeMs === identity.mtimeMs &&
         known.ctimeMs === identity.ctimeMs
-      )
+      ) {
+        await touch(memo);
         return known.hash;
+      }
     } catch {
       // No memo yet, or an unreadable one: hash the file.
     }
@@ -132,8 +134,11 @@ export function cacheKey(contentHash: string, display: string, readers: unknown)
 
 export async function loadAggregate(dir: string, key: string): Promise<FileAggregate | null> {
   let buf: Buffer;
+  const file = join(dir, `${key}.bin`);
   try {
-    buf = await readFile(join(dir, `${key}.bin`));
+    buf = await readFile(file);
+    // Used now: kept by the end-of-build pruning (src/cli/cache-prune.ts).
+    await touch(file);
   } catch {
     return null;
   }
@@ -245,6 +250,12 @@ function kindOf(a: CountArray): ArrayKind {
       : a instanceof Uint32Array
         ? 'u32'
         : 'f64';
+}
+
+/** Marks a cache file as used now; a failure only lets it be pruned sooner. */
+export async function touch(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
 }
 
 function align8(n: number): number {
